@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Packet outputs shared by the subcommands. */
+#ifndef SOCKGEN_EMIT_H
+#define SOCKGEN_EMIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/time.h>
+
+#define SG_LINKTYPE_ETHERNET 1
+#define SG_LINKTYPE_VSOCK 271
+
+/* pcap file output (emit_pcap.c). */
+struct pcap_out;
+
+/* NULL on failure with a reason in err. */
+struct pcap_out *pcap_out_open(const char *path, int linktype, char *err,
+			       size_t errlen);
+/* ts NULL = now. 0 or -errno. */
+int pcap_out_write(struct pcap_out *p, const struct timeval *ts,
+		   const uint8_t *pkt, size_t len);
+/* Flush and close: 0 or -errno. */
+int pcap_out_close(struct pcap_out *p);
+/* Close and unlink: a failed run leaves no partial file. */
+void pcap_out_discard(struct pcap_out *p);
+
+#endif

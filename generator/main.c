@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* sockgen: subcommand dispatch, --help and --version. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sockgen.h"
+
+const char sockgen_version[] = SOCKSCOPE_VERSION;
+
+__attribute__((format(printf, 2, 0)))
+static void vmsg(const char *ctx, const char *fmt, va_list ap)
+{
+	fputs("sockgen: ", stderr);
+	if (ctx && *ctx)
+		fprintf(stderr, "%s: ", ctx);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int sg_usage(const char *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ctx, fmt, ap);
+	va_end(ap);
+	return SG_EXIT_USAGE;
+}
+
+int sg_fail(const char *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ctx, fmt, ap);
+	va_end(ap);
+	return SG_EXIT_RUNTIME;
+}
+
+void sg_warn(const char *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ctx, fmt, ap);
+	va_end(ap);
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} subcommands[] = {
+	{ "ndp", cmd_ndp, "build and send IPv6 Neighbor Discovery messages" },
+	{ "vsock", cmd_vsock, "vsock traffic: synthetic vsockmon captures, live client/server" },
+	{ "capture", cmd_capture, "capture an interface (vsockmon0, Ethernet) into a pcap file" },
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: sockgen [--help] [--version] SUBCOMMAND [ARGS]\n\n"
+		   "Subcommands (sockgen SUBCOMMAND --help for each):\n");
+	for (size_t i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		fprintf(f, "  %-9s %s\n", subcommands[i].name, subcommands[i].summary);
+	fprintf(f, "\nExamples:\n"
+		   "  sockgen ndp ra --pcap ra.pcap --prefix 2001:db8::/64,L,A --mtu 1500 --manifest ra.jsonl\n"
+		   "  sockgen vsock pcap --out echo.pcap --scenario stream-echo\n"
+		   "  sockgen capture --iface vsockmon0 --pcap vsock.pcap --count 100\n"
+		   "\nExit codes: 0 success, 1 runtime failure, 2 bad usage or input, 3 verification mismatch.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return SG_EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		usage(stdout);
+		return SG_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		printf("sockgen %s\n", sockgen_version);
+		return SG_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		if (!strcmp(argv[1], subcommands[i].name))
+			return subcommands[i].fn(argc - 1, argv + 1);
+	return sg_usage(NULL, "unknown subcommand '%s' (see sockgen --help)", argv[1]);
+}

@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Small test library for the script tests (dissect/, e2e/, vm/).
+
+A test file calls check()/eq() any number of times and ends with done(),
+which prints a summary and exits 0 (all passed), 1 (any failed) or 77
+(skipped via skip()). Paths come from the environment ctest sets."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+SRC = os.environ.get("SOCKSCOPE_SRC", os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
+BUILD = os.environ.get("SOCKSCOPE_BUILD", os.path.join(SRC, "build"))
+SOCKGEN = os.environ.get("SOCKGEN", os.path.join(BUILD, "generator", "sockgen"))
+PLUGIN = os.environ.get("SOCKSCOPE_PLUGIN", os.path.join(BUILD, "plugin", "sockscope.so"))
+WRAPPER = os.path.join(SRC, "tests", "lib", "tshark-plugin")
+
+_passed = 0
+_failed = 0
+
+
+def skip(reason):
+    print("SKIP: " + reason)
+    sys.exit(77)
+
+
+def check(cond, what, detail=""):
+    global _passed, _failed
+    if cond:
+        _passed += 1
+    else:
+        _failed += 1
+        print("FAIL: " + what + (("\n      " + detail) if detail else ""))
+    return cond
+
+
+def eq(got, want, what):
+    return check(got == want, what, "got  %r\n      want %r" % (got, want))
+
+
+def done():
+    print("%d checks passed, %d failed" % (_passed, _failed))
+    sys.exit(1 if _failed or not _passed else 0)
+
+
+def tmpdir():
+    d = tempfile.mkdtemp(prefix="sockscope-test-")
+    return d
+
+
+def run(cmd, check_rc=None, **kw):
+    """Run cmd (list); return CompletedProcess with text stdout/stderr."""
+    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if check_rc is not None and p.returncode != check_rc:
+        raise AssertionError("%s exited %d (want %d)\nstdout: %s\nstderr: %s" % (
+            " ".join(cmd), p.returncode, check_rc, p.stdout, p.stderr))
+    return p
+
+
+def sockgen(*args, rc=0):
+    return run([SOCKGEN] + list(args), check_rc=rc)
+
+
+def tshark(*args, plugin=True, env=None):
+    """tshark through the wrapper (fresh plugin, unprivileged when root)."""
+    e = dict(os.environ)
+    e["SOCKSCOPE_PLUGIN"] = PLUGIN
+    if not plugin:
+        e["SOCKSCOPE_NO_PLUGIN"] = "1"
+    if env:
+        e.update(env)
+    return run([WRAPPER] + list(args), env=e)
+
+
+def fields(capture, names, filt=None, plugin=True, extra=()):
+    """-T fields for the given names: list of rows (lists of strings)."""
+    args = ["-n", "-r", capture, "-T", "fields", "-E", "separator=\t"]
+    for n in names:
+        args += ["-e", n]
+    if filt:
+        args += ["-Y", filt]
+    args += list(extra)
+    p = tshark(*args, plugin=plugin)
+    if p.returncode != 0:
+        raise AssertionError("tshark failed (%d): %s" % (p.returncode, p.stderr))
+    return [line.split("\t") for line in p.stdout.splitlines()]
+
+
+def expert(capture, plugin=True, filt=None):
+    """Expert infos per frame: list of (frame, severity, group, message)."""
+    args = ["-n", "-r", capture, "-T", "fields", "-E", "separator=\t",
+            "-E", "occurrence=a", "-E", "aggregator=\x1f",
+            "-e", "frame.number", "-e", "_ws.expert.severity",
+            "-e", "_ws.expert.group", "-e", "_ws.expert.message"]
+    if filt:
+        args += ["-Y", filt]
+    p = tshark(*args, plugin=plugin)
+    out = []
+    for line in p.stdout.splitlines():
+        cols = line.split("\t")
+        if len(cols) < 4 or not cols[3]:
+            continue
+        sev, grp, msg = (c.split("\x1f") for c in cols[1:4])
+        for i in range(len(msg)):
+            out.append((int(cols[0]), sev[i] if i < len(sev) else "",
+                        grp[i] if i < len(grp) else "", msg[i]))
+    return out
+
+
+def read_manifest(path):
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def is_root():
+    return os.geteuid() == 0
