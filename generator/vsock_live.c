@@ -1,16 +1,318 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Placeholder until sockgen vsock listen/connect land. */
+/* sockgen vsock listen/connect: live AF_VSOCK client and server (vsock(7), virtio-vsock spec 1.2 5.10). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "sockgen.h"
 #include "vsock.h"
+#include "vsock_live.h"
+
+static void listen_help(FILE *f)
+{
+	fprintf(f,
+		"usage: sockgen vsock listen --port P [--type stream|seqpacket]\n"
+		"          [--mode echo|sink|http|reset] [--count N] [--timeout S]\n"
+		"          [--manifest FILE] [--allow-remote-cid]\n"
+		"Serve N connections (default 1) one after the other on vsock port P\n"
+		"(bound to VMADDR_CID_ANY), then print a result line and exit.\n"
+		"  echo   send back everything received (seqpacket: each message with its EOR)\n"
+		"  sink   read to EOF and discard\n"
+		"  http   read one HTTP/1.1 request, answer 200 with a short text body\n"
+		"  reset  read one chunk, then close with data still in flight (the peer\n"
+		"         sees its connection reset mid-stream)\n"
+		"After the peer's half-close the server half-closes too (shutdown SHUT_WR),\n"
+		"reads to EOF and closes. --timeout S (default 10, 0 = none) bounds every\n"
+		"wait: accept, read and write. A line 'listening port=P type=T mode=M' on\n"
+		"stdout says the socket is ready.\n"
+		"Only where /sys/module/vsock_loopback exists (the test guest), unless\n"
+		"--allow-remote-cid: without vsock_loopback the socket would serve the\n"
+		"machine's own hypervisor transport.\n"
+		"%s"
+		"Examples:\n"
+		"  sockgen vsock listen --port 5000 --mode echo --manifest srv.jsonl\n"
+		"  sockgen vsock listen --port 5001 --type seqpacket --count 2\n"
+		"  sockgen vsock listen --port 80 --mode http\n",
+		vsl_manifest_help);
+}
+
+static void connect_help(FILE *f)
+{
+	fprintf(f,
+		"usage: sockgen vsock connect --cid C --port P [--type stream|seqpacket]\n"
+		"          [--bytes N] [--msg-size S] [--count N] [--eor] [--http PATH]\n"
+		"          [--timeout S] [--allow-remote-cid] [--manifest FILE]\n"
+		"Connect N times (default 1) to C:P; each connection sends N bytes of the\n"
+		"pattern byte[k] = k %% 251 (k counted from the connection's first byte) in\n"
+		"writes (stream) or messages (seqpacket) of --msg-size bytes (default 4096,\n"
+		"at most 1M), half-closes (shutdown SHUT_WR), reads what the peer sends to\n"
+		"EOF, and closes. Sizes take K/M/G suffixes (powers of 1024).\n"
+		"  --eor         seqpacket: send every message with MSG_EOR\n"
+		"  --http PATH   send 'GET PATH HTTP/1.1' instead and print the status line\n"
+		"  --timeout S   deadline for connect and for every read/write wait\n"
+		"                (default 10 s, 0 = none)\n"
+		"Result on stdout: 'result verb=connect type=... peer=C:P conns=N\n"
+		"tx_bytes= tx_msgs= rx_bytes= rx_msgs= seconds= mib_per_s='.\n"
+		"Refused, reset or timed out: exit 1 with the errno text and the peer.\n"
+		"Safety: CID 1 is used only when /sys/module/vsock_loopback exists (else\n"
+		"local traffic would go to the hypervisor's transport); any other CID\n"
+		"needs --allow-remote-cid. Both checks happen before any socket exists.\n"
+		"%s"
+		"Examples:\n"
+		"  sockgen vsock connect --cid 1 --port 5000 --bytes 4M --msg-size 64K\n"
+		"  sockgen vsock connect --cid 1 --port 5001 --type seqpacket --bytes 100000 --msg-size 100000 --eor\n"
+		"  sockgen vsock connect --cid 1 --port 80 --http /\n",
+		vsl_manifest_help);
+}
+
+/* Sizes: decimal with an optional K/M/G (1024-based) suffix. */
+static int parse_size(const char *s, uint64_t max, uint64_t *ret)
+{
+	char *end;
+	unsigned long long v;
+	uint64_t mul = 1;
+
+	if (!*s || *s == '-' || *s == '+')
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return -EINVAL;
+	if (*end) {
+		switch (*end) {
+		case 'k': case 'K': mul = 1ULL << 10; break;
+		case 'm': case 'M': mul = 1ULL << 20; break;
+		case 'g': case 'G': mul = 1ULL << 30; break;
+		default: return -EINVAL;
+		}
+		if (end[1] && strcmp(end + 1, "iB") && strcmp(end + 1, "B"))
+			return -EINVAL;
+	}
+	if (v > max / mul)
+		return -ERANGE;
+	*ret = v * mul;
+	return 0;
+}
+
+static int parse_seconds(const char *s, double *ret)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !(v >= 0) || v > 86400)
+		return -EINVAL;
+	*ret = v;
+	return 0;
+}
+
+enum {
+	OPT_EOR = 256,
+	OPT_HTTP,
+	OPT_ALLOW_REMOTE,
+	OPT_MSG_SIZE,
+};
+
+static const struct option live_long[] = {
+	{ "cid", required_argument, NULL, 'c' },
+	{ "port", required_argument, NULL, 'p' },
+	{ "type", required_argument, NULL, 't' },
+	{ "mode", required_argument, NULL, 'm' },
+	{ "bytes", required_argument, NULL, 'b' },
+	{ "msg-size", required_argument, NULL, OPT_MSG_SIZE },
+	{ "count", required_argument, NULL, 'n' },
+	{ "eor", no_argument, NULL, OPT_EOR },
+	{ "http", required_argument, NULL, OPT_HTTP },
+	{ "timeout", required_argument, NULL, 'T' },
+	{ "allow-remote-cid", no_argument, NULL, OPT_ALLOW_REMOTE },
+	{ "manifest", required_argument, NULL, 'M' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Options that belong to the other verb are rejected by name. */
+static int parse_live(struct vsl_opts *o, int argc, char **argv)
+{
+	const char *ctx = o->ctx;
+	int c, have_bytes = 0, have_msg = 0;
+	uint64_t v;
+
+	o->type = VSL_STREAM;
+	o->mode = VSL_ECHO;
+	o->bytes = 4096;
+	o->msg_size = 4096;
+	o->count = 1;
+	o->timeout = 10;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", live_long, NULL)) != -1) {
+		const char *name = live_long[0].name;
+
+		for (const struct option *lo = live_long; lo->name; lo++)
+			if (lo->val == c)
+				name = lo->name;
+		if (c != 'h' && c != '?' && c != ':') {
+			int for_connect = c == 'c' || c == 'b' || c == OPT_MSG_SIZE ||
+					  c == OPT_EOR || c == OPT_HTTP;
+			if ((c == 'm' && o->connect) || (for_connect && !o->connect))
+				return sg_usage(ctx, "--%s: not an option of %s (see --help)",
+						name, o->connect ? "connect" : "listen");
+		}
+		switch (c) {
+		case 'h':
+			(o->connect ? connect_help : listen_help)(stdout);
+			return -1;
+		case 'c':
+			if (parse_size(optarg, UINT32_MAX, &v) || strpbrk(optarg, "kKmMgG"))
+				return sg_usage(ctx, "--cid '%s': not a CID (0..4294967294)", optarg);
+			if (v == VMADDR_CID_ANY_U32)
+				return sg_usage(ctx, "--cid '%s': -1 (VMADDR_CID_ANY) is not a peer", optarg);
+			o->cid = (uint32_t)v;
+			o->have_cid = 1;
+			break;
+		case 'p':
+			if (parse_size(optarg, UINT32_MAX, &v) || strpbrk(optarg, "kKmMgG"))
+				return sg_usage(ctx, "--port '%s': not a port (0..4294967294)", optarg);
+			if (v == VMADDR_CID_ANY_U32)
+				return sg_usage(ctx, "--port '%s': -1 (VMADDR_PORT_ANY) is not a port", optarg);
+			o->port = (uint32_t)v;
+			o->have_port = 1;
+			break;
+		case 't':
+			if (!strcmp(optarg, "stream"))
+				o->type = VSL_STREAM;
+			else if (!strcmp(optarg, "seqpacket"))
+				o->type = VSL_SEQPACKET;
+			else
+				return sg_usage(ctx, "--type '%s': must be stream or seqpacket", optarg);
+			break;
+		case 'm':
+			if (!strcmp(optarg, "echo"))
+				o->mode = VSL_ECHO;
+			else if (!strcmp(optarg, "sink"))
+				o->mode = VSL_SINK;
+			else if (!strcmp(optarg, "http"))
+				o->mode = VSL_HTTP;
+			else if (!strcmp(optarg, "reset"))
+				o->mode = VSL_RESET;
+			else
+				return sg_usage(ctx, "--mode '%s': must be echo, sink, http or reset", optarg);
+			break;
+		case 'b':
+			if (parse_size(optarg, VSL_MAX_BYTES, &v))
+				return sg_usage(ctx, "--bytes '%s': not a size (0..%llu, K/M/G suffixes)",
+						optarg, (unsigned long long)VSL_MAX_BYTES);
+			o->bytes = v;
+			have_bytes = 1;
+			break;
+		case OPT_MSG_SIZE:
+			if (parse_size(optarg, VSL_MAX_MSG, &v) || v == 0)
+				return sg_usage(ctx, "--msg-size '%s': must be 1..%u bytes", optarg, VSL_MAX_MSG);
+			o->msg_size = (size_t)v;
+			have_msg = 1;
+			break;
+		case 'n':
+			if (parse_size(optarg, 1000000, &v) || v == 0 || strpbrk(optarg, "kKmMgG"))
+				return sg_usage(ctx, "--count '%s': must be 1..1000000", optarg);
+			o->count = (unsigned)v;
+			break;
+		case OPT_EOR:
+			o->eor = 1;
+			break;
+		case OPT_HTTP:
+			if (optarg[0] != '/' || strpbrk(optarg, " \r\n\t") || strlen(optarg) > 1024)
+				return sg_usage(ctx, "--http '%s': must be a path starting with '/', without spaces, at most 1024 bytes", optarg);
+			o->http_path = optarg;
+			break;
+		case 'T':
+			if (parse_seconds(optarg, &o->timeout))
+				return sg_usage(ctx, "--timeout '%s': must be seconds 0..86400 (0 = none)", optarg);
+			break;
+		case OPT_ALLOW_REMOTE:
+			o->allow_remote = 1;
+			break;
+		case 'M':
+			o->manifest_path = optarg;
+			break;
+		case ':':
+			return sg_usage(ctx, "%s: needs an argument", argv[optind - 1]);
+		default:
+			return sg_usage(ctx, "unknown option '%s' (see --help)", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return sg_usage(ctx, "unexpected argument '%s'", argv[optind]);
+	if (o->connect && !o->have_cid)
+		return sg_usage(ctx, "--cid: missing (the peer's context id, 1 = local loopback)");
+	if (!o->have_port)
+		return sg_usage(ctx, "--port: missing");
+	if (o->http_path) {
+		if (o->type != VSL_STREAM)
+			return sg_usage(ctx, "--http: needs --type stream");
+		if (have_bytes || have_msg || o->eor)
+			return sg_usage(ctx, "--http: cannot be combined with --bytes, --msg-size or --eor");
+	}
+	if (o->eor && o->type != VSL_SEQPACKET)
+		return sg_usage(ctx, "--eor: only for --type seqpacket (stream has no message boundaries)");
+	if (!o->connect && o->mode == VSL_HTTP && o->type != VSL_STREAM)
+		return sg_usage(ctx, "--mode http: needs --type stream");
+	return 0;
+}
+
+/* The two refusals come before socket(): on a machine without
+ * vsock_loopback, CID 1 (and any socket at all) goes through the guest-to-host
+ * transport to a hypervisor we do not own. */
+static int safety_checks(const struct vsl_opts *o)
+{
+	const char *ctx = o->ctx;
+	int loopback = access("/sys/module/vsock_loopback", F_OK) == 0;
+
+	if (o->connect && o->cid != VMADDR_CID_LOCAL_U32 && !o->allow_remote)
+		return sg_usage(ctx, "--cid %u: refusing CID %u without --allow-remote-cid: "
+				"only CID 1 (local loopback) stays inside this machine%s",
+				o->cid, o->cid,
+				o->cid == 2 ? " (CID 2 is the host)" :
+				o->cid == 0 ? " (CID 0 is the hypervisor)" : "");
+	if (o->connect && o->cid == VMADDR_CID_LOCAL_U32 && !loopback)
+		return sg_fail(ctx, "--cid 1: refusing: /sys/module/vsock_loopback is absent, so "
+			       "CID 1 would not stay local (it would go through the hypervisor's "
+			       "transport); load vsock_loopback or run in the test guest (tests/vm)");
+	if (!o->connect && !loopback && !o->allow_remote)
+		return sg_fail(ctx, "refusing to listen: /sys/module/vsock_loopback is absent, so "
+			       "the socket would serve the hypervisor's transport; load "
+			       "vsock_loopback, run in the test guest (tests/vm), or pass --allow-remote-cid");
+	return 0;
+}
+
+static int live_main(int argc, char **argv, int connect)
+{
+	struct vsl_opts o;
+	int r;
+
+	memset(&o, 0, sizeof(o));
+	o.connect = connect;
+	o.ctx = connect ? "vsock connect" : "vsock listen";
+	r = parse_live(&o, argc, argv);
+	if (r < 0)
+		return SG_EXIT_OK;      /* --help */
+	if (r)
+		return r;
+	r = safety_checks(&o);
+	if (r)
+		return r;
+	return connect ? vsl_run_connect(&o) : vsl_run_listen(&o);
+}
 
 int cmd_vsock_listen(int argc, char **argv)
 {
-	(void)argc; (void)argv;
-	return sg_fail("vsock listen", "not built yet");
+	return live_main(argc, argv, 0);
 }
 
 int cmd_vsock_connect(int argc, char **argv)
 {
-	(void)argc; (void)argv;
-	return sg_fail("vsock connect", "not built yet");
+	return live_main(argc, argv, 1);
 }
