@@ -407,11 +407,11 @@ struct ndp_opt_ndp_sig {
 	struct ndp_bytes signature;
 };
 
-/* 41: resource directory address (RFC 9176 4.1). */
+/* 41: resource directory address (RFC 9176 4.1): 3 units; a 16-bit
+ * lifetime right after the length octet, 32 reserved bits, the address. */
 struct ndp_opt_rd_addr {
-	uint16_t reserved1;
-	uint32_t lifetime;              /* units of 60 s */
-	uint32_t reserved2;
+	uint16_t lifetime;              /* units of 60 s, 0 = withdrawn */
+	uint32_t reserved;
 	uint8_t addr[NDP_ADDR_LEN];
 };
 
@@ -559,8 +559,12 @@ uint32_t ndp_msg_bit(uint8_t type);
  * views point into buf. Malformed option headers end option parsing with
  * -EBADMSG; a bad option body is recorded in opt->err and skipped. */
 int ndp_msg_parse(const uint8_t *buf, size_t len, struct ndp_msg *ret);
-/* Meaning checks (ranges, consistency) of the message and its options. */
+/* Meaning checks (ranges, consistency) of the message and its options:
+ * -EINVAL, or an option's recorded parse error. */
 int ndp_msg_check(const struct ndp_msg *msg);
+/* The same; *ret_idx is the index of the offending option, or SIZE_MAX when
+ * the header (or nothing) is at fault. */
+int ndp_msg_check_detail(const struct ndp_msg *msg, size_t *ret_idx);
 /* Build into buf; the checksum field is written as msg->checksum. */
 int ndp_msg_build(const struct ndp_msg *msg, uint8_t *buf, size_t cap,
 		  size_t *ret_len);
