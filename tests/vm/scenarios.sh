@@ -1,0 +1,156 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Guest scenario script (busybox sh, run by tests/vm/guest.py's /init): live
+# vsock traffic over vsock_loopback, each scenario captured on vsockmon0 into
+# /out/vsock-NAME.pcap, with sockgen's manifests and results next to it.
+# /out/scenarios.txt gets one line per scenario:
+#   scenario NAME rc=R want=W caprc=C rx_before=A rx_after=B capture iface=... packets=N ...
+# rx_* are vsockmon0's rx_packets around the capture: the host checks that
+# the capture holds exactly rx_after - rx_before packets.
+set -u
+SG=sockgen
+RX=/sys/class/net/vsockmon0/statistics/rx_packets
+O=/out
+
+ip link add name vsockmon0 type vsockmon || echo "@@SOCKSCOPE-ERROR vsockmon0@@" > /dev/console
+ip link set vsockmon0 up
+
+# wait_line FILE PATTERN: until a background process says it is ready.
+wait_line() {
+	i=0
+	while ! grep -q "$2" "$1" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -gt 400 ] && { echo "timeout waiting for '$2' in $1"; return 1; }
+		sleep 0.05
+	done
+}
+
+# The kernel finishes a close (SHUTDOWN, RST) after the programs exit:
+# wait until vsockmon0 has seen nothing new for 0.3 s.
+quiesce() {
+	last=-1
+	while :; do
+		cur=$(cat $RX)
+		[ "$cur" = "$last" ] && break
+		last=$cur
+		sleep 0.3
+	done
+}
+
+cap_start() {
+	name=$1
+	shift
+	quiesce
+	RX0=$(cat $RX)
+	$SG capture --iface vsockmon0 --pcap $O/vsock-$name.pcap "$@" \
+		> $O/$name.capture 2> $O/$name.capture.err &
+	CAP=$!
+	wait_line $O/$name.capture.err capturing
+}
+
+cap_stop() {
+	name=$1 want=$2 rc=$3
+	quiesce
+	kill -TERM $CAP
+	wait $CAP
+	caprc=$?
+	RX1=$(cat $RX)
+	echo "scenario $name rc=$rc want=$want caprc=$caprc rx_before=$RX0 rx_after=$RX1 $(cat $O/$name.capture)" >> $O/scenarios.txt
+}
+
+srv_start() {
+	sname=$1
+	shift
+	$SG vsock listen "$@" --manifest $O/$sname.server.jsonl > $O/$sname.server.out 2> $O/$sname.server.err &
+	SRV=$!
+	wait_line $O/$sname.server.out listening
+}
+
+srv_wait() {
+	wait $SRV
+	echo $? > $O/$1.server.rc
+}
+
+# cli NAME TAG ARGS...: sockgen connect with manifest NAME.TAG.jsonl
+cli() {
+	cname=$1 tag=$2
+	shift 2
+	$SG vsock connect "$@" --manifest $O/$cname.$tag.jsonl > $O/$cname.$tag.out 2> $O/$cname.$tag.err
+	crc=$?
+	echo $crc > $O/$cname.$tag.rc
+	return $crc
+}
+
+# 1. stream echo
+cap_start stream-echo
+srv_start stream-echo --port 5000 --mode echo
+cli stream-echo client --cid 1 --port 5000 --bytes 1000 --msg-size 300
+rc=$?
+srv_wait stream-echo
+cap_stop stream-echo 0 $rc
+
+# 2. bulk 4 MiB into a sink; payload snapped to keep the capture small
+cap_start bulk --snaplen 192
+srv_start bulk --port 5001 --mode sink
+cli bulk client --cid 1 --port 5001 --bytes 4M --msg-size 64K
+rc=$?
+srv_wait bulk
+cap_stop bulk 0 $rc
+
+# 3. seqpacket: one 100000-byte message with EOR (two virtio packets, EOM
+#    on the last), then three 1000-byte messages without EOR
+cap_start seqpacket
+srv_start seqpacket --port 5002 --type seqpacket --mode echo --count 2
+cli seqpacket client --cid 1 --port 5002 --type seqpacket --bytes 100000 --msg-size 100000 --eor
+rc1=$?
+cli seqpacket client2 --cid 1 --port 5002 --type seqpacket --bytes 3000 --msg-size 1000
+rc=$?
+[ $rc1 = 0 ] || rc=$rc1
+srv_wait seqpacket
+cap_stop seqpacket 0 $rc
+
+# 4. refused: nothing listens on 5999, REQUEST is answered by RST
+cap_start refused
+cli refused client --cid 1 --port 5999 --bytes 100
+rc=$?
+cap_stop refused 1 $rc
+
+# 5. reset mid-stream: the server closes after its first read while the
+#    client still has most of 1 MiB to send
+cap_start reset
+srv_start reset --port 5004 --mode reset
+cli reset client --cid 1 --port 5004 --bytes 1M --msg-size 64K
+rc=$?
+srv_wait reset
+cap_stop reset 1 $rc
+
+# 6. HTTP/1.1 over vsock
+cap_start http
+srv_start http --port 8080 --mode http
+cli http client --cid 1 --port 8080 --http /index.html
+rc=$?
+srv_wait http
+cap_stop http 0 $rc
+
+# 7. socat as the server (echo through cat), sockgen as the client
+socat VSOCK-LISTEN:5005 EXEC:cat > $O/socat-server.socat.out 2>&1 &
+SOC=$!
+sleep 1
+cap_start socat-server
+cli socat-server client --cid 1 --port 5005 --bytes 10000 --msg-size 4096
+rc=$?
+wait $SOC
+echo $? > $O/socat-server.socat.rc
+cap_stop socat-server 0 $rc
+
+# 8. sockgen as the server (echo), socat as the client
+head -c 20000 /dev/urandom > $O/socat-client.data
+cap_start socat-client
+srv_start socat-client --port 5006 --mode echo
+socat -t 5 - VSOCK-CONNECT:1:5006 < $O/socat-client.data > /tmp/socat-client.echo 2> $O/socat-client.socat.err
+rc=$?
+srv_wait socat-client
+cmp $O/socat-client.data /tmp/socat-client.echo > $O/socat-client.cmp 2>&1
+echo $? >> $O/socat-client.cmp
+cap_stop socat-client 0 $rc
+
+echo "scenarios done" >> $O/scenarios.txt
