@@ -1,7 +1,503 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Placeholder until the vsockmon dissector lands. */
+/* vsockmon dissector: LINKTYPE_VSOCK frames, the vsockmon header (Linux
+ * include/uapi/linux/vsockmon.h) and the virtio-vsock header (virtio spec
+ * 1.2 section 5.10.6, include/uapi/linux/virtio_vsock.h), with consistency
+ * checks. Connections, payload and statistics live in the sibling
+ * packet-vsockmon-*.c files. */
 #include <wireshark.h>
-#include "sockscope.h"
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/prefs.h>
+#include <epan/address_types.h>
+#include <epan/to_str.h>
+#include <epan/addr_resolv.h>
+#include <wiretap/wtap.h>
+#include <wsutil/pint.h>
 
-void proto_register_vsockmon(void) { }
-void proto_reg_handoff_vsockmon(void) { }
+#include "sockscope.h"
+#include "vsockmon-int.h"
+#include "vsockmon.h"
+
+int proto_vsockmon = -1;
+int vsm_at_cid = -1;
+gboolean vsm_pref_analyze = TRUE;
+gboolean vsm_pref_reassemble = TRUE;
+gboolean vsm_pref_heur_first = FALSE;
+guint vsm_pref_reasm_limit = 16u * 1024u * 1024u;
+
+static dissector_handle_t vsockmon_handle;
+
+static int hf_src_cid = -1, hf_dst_cid = -1, hf_src_port = -1, hf_dst_port = -1;
+static int hf_op = -1, hf_transport = -1, hf_len = -1, hf_reserved = -1;
+static int hf_addr = -1, hf_port = -1;
+static int hf_v_src_cid = -1, hf_v_dst_cid = -1, hf_v_src_port = -1, hf_v_dst_port = -1;
+static int hf_v_len = -1, hf_v_type = -1, hf_v_op = -1, hf_v_flags = -1;
+static int hf_v_flag_rcv = -1, hf_v_flag_send = -1, hf_v_flag_eom = -1, hf_v_flag_eor = -1;
+static int hf_v_flag_reserved = -1;
+static int hf_v_buf_alloc = -1, hf_v_fwd_cnt = -1;
+
+static gint ett_vsockmon = -1, ett_virtio = -1, ett_flags = -1;
+
+static expert_field ei_hdr_len = EI_INIT;
+static expert_field ei_op_mismatch = EI_INIT;
+static expert_field ei_payload_len = EI_INIT;
+static expert_field ei_addr_mismatch = EI_INIT;
+static expert_field ei_unknown_transport = EI_INIT;
+static expert_field ei_unknown_mon_op = EI_INIT;
+static expert_field ei_unknown_type = EI_INIT;
+static expert_field ei_unknown_op = EI_INIT;
+static expert_field ei_reserved = EI_INIT;
+static expert_field ei_truncated = EI_INIT;
+
+/* value_strings built at registration from the codec's name tables, so the
+ * generator and the dissector spell every name the same way. */
+static value_string *vs_mon_op, *vs_transport, *vs_type, *vs_op;
+
+static const val64_string cid_names[] = {
+	{ VSOCK_CID_HYPERVISOR, "hypervisor" },
+	{ VSOCK_CID_LOCAL, "local" },
+	{ VSOCK_CID_HOST, "host" },
+	{ VSOCK_CID_ANY, "any" },
+	{ 0, NULL },
+};
+
+static value_string *vs_from(const struct vsock_name *t)
+{
+	size_t n = 0;
+	while (t[n].name)
+		n++;
+	value_string *vs = g_new0(value_string, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		vs[i].value = t[i].value;
+		vs[i].strptr = t[i].name;
+	}
+	return vs;
+}
+
+/* ---- address type: "CID" (8 bytes) or "CID:port" (12 bytes), LE ---- */
+
+static void at_get(const address *a, guint64 *cid, guint32 *port)
+{
+	const guint8 *b = (const guint8 *)a->data;
+	*cid = pletoh64(b);
+	*port = a->len >= 12 ? pletoh32(b + 8) : 0;
+}
+
+static int at_to_str(const address *a, gchar *buf, int buf_len)
+{
+	guint64 cid;
+	guint32 port;
+	at_get(a, &cid, &port);
+	if (a->len >= 12)
+		return g_snprintf(buf, buf_len, "%" G_GUINT64_FORMAT ":%u", cid, port) + 1;
+	return g_snprintf(buf, buf_len, "%" G_GUINT64_FORMAT, cid) + 1;
+}
+
+static int at_str_len(const address *a _U_)
+{
+	return 20 + 1 + 10 + 1;
+}
+
+static int at_fixed_len(void)
+{
+	return 0;
+}
+
+static const char *at_col_filter(const address *a, gboolean is_src)
+{
+	if (a->len >= 12)
+		return NULL;    /* "CID:port" is no single field's value */
+	return is_src ? "vsockmon.src_cid" : "vsockmon.dst_cid";
+}
+
+/* With name resolution on, well-known CIDs are named: "host:1234". It may
+ * run outside any packet scope and callers keep two results at once, so
+ * the names are interned (a few per endpoint seen). */
+static const gchar *at_name(const address *a)
+{
+	gchar buf[64];
+	guint64 cid;
+	guint32 port;
+	at_get(a, &cid, &port);
+	const char *n = gbl_resolv_flags.network_name ? try_val64_to_str(cid, cid_names) : NULL;
+	if (n && a->len >= 12)
+		g_snprintf(buf, sizeof buf, "%s:%u", n, port);
+	else if (n)
+		g_snprintf(buf, sizeof buf, "%s", n);
+	else
+		at_to_str(a, buf, (int)sizeof buf);
+	return g_intern_string(buf);
+}
+
+static int at_name_len(void)
+{
+	return 64;
+}
+
+void vsm_set_address(address *a, wmem_allocator_t *scope, guint64 cid, gboolean with_port, guint32 port)
+{
+	guint8 *b = (guint8 *)wmem_alloc(scope, 12);
+	phtole64(b, cid);
+	phtole32(b + 8, port);
+	set_address(a, vsm_at_cid, with_port ? 12 : 8, b);
+}
+
+/* The monitor op the kernel writes for a virtio op; written here from the
+ * kernel's table rather than taken from the codec, so each side checks the
+ * other. */
+static guint16 expected_mon_op(guint16 vop)
+{
+	switch (vop) {
+	case VSOCK_VIRTIO_OP_REQUEST:
+	case VSOCK_VIRTIO_OP_RESPONSE:
+		return VSOCKMON_OP_CONNECT;
+	case VSOCK_VIRTIO_OP_RST:
+	case VSOCK_VIRTIO_OP_SHUTDOWN:
+		return VSOCKMON_OP_DISCONNECT;
+	case VSOCK_VIRTIO_OP_RW:
+		return VSOCKMON_OP_PAYLOAD;
+	case VSOCK_VIRTIO_OP_CREDIT_UPDATE:
+	case VSOCK_VIRTIO_OP_CREDIT_REQUEST:
+		return VSOCKMON_OP_CONTROL;
+	default:
+		return VSOCKMON_OP_UNKNOWN;
+	}
+}
+
+static void add_flags(tvbuff_t *tvb, proto_tree *vt, guint off, const vsm_pkt_t *p, packet_info *pinfo)
+{
+	proto_item *fi = proto_tree_add_item(vt, hf_v_flags, tvb, off, 4, ENC_LITTLE_ENDIAN);
+	proto_tree *ft = proto_item_add_subtree(fi, ett_flags);
+	guint32 known = 0;
+
+	if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN) {
+		proto_tree_add_item(ft, hf_v_flag_rcv, tvb, off, 4, ENC_LITTLE_ENDIAN);
+		proto_tree_add_item(ft, hf_v_flag_send, tvb, off, 4, ENC_LITTLE_ENDIAN);
+		known = VSOCK_VIRTIO_SHUTDOWN_RCV | VSOCK_VIRTIO_SHUTDOWN_SEND;
+		proto_item_append_text(fi, " (%s%s%s)",
+				       (p->flags & VSOCK_VIRTIO_SHUTDOWN_RCV) ? "RCV" : "",
+				       (p->flags & 3) == 3 ? "," : "",
+				       (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND) ? "SEND" : "");
+	} else if (p->op == VSOCK_VIRTIO_OP_RW && p->type == VSOCK_VIRTIO_TYPE_SEQPACKET) {
+		proto_tree_add_item(ft, hf_v_flag_eom, tvb, off, 4, ENC_LITTLE_ENDIAN);
+		proto_tree_add_item(ft, hf_v_flag_eor, tvb, off, 4, ENC_LITTLE_ENDIAN);
+		known = VSOCK_VIRTIO_SEQ_EOM | VSOCK_VIRTIO_SEQ_EOR;
+	}
+	if (p->flags & ~known) {
+		proto_item *ri = proto_tree_add_uint(ft, hf_v_flag_reserved, tvb, off, 4, p->flags & ~known);
+		expert_add_info_format(pinfo, ri, &ei_reserved,
+				       "Flag bits 0x%08x have no meaning for this op", p->flags & ~known);
+	}
+}
+
+static void dissect_virtio(tvbuff_t *tvb, packet_info *pinfo, proto_tree *mt, vsm_pkt_t *p,
+			   proto_item *mon_op_item)
+{
+	const guint off = VSOCKMON_HDR_LEN;
+	guint64 scid, dcid;
+	guint32 sport, dport, len, type, op, flags, ba, fc;
+
+	proto_tree *vt = proto_tree_add_subtree(mt, tvb, off, VIRTIO_VSOCK_HDR_LEN, ett_virtio, NULL,
+						"virtio-vsock header");
+	proto_item *ci = proto_tree_add_item_ret_uint64(vt, hf_v_src_cid, tvb, off, 8, ENC_LITTLE_ENDIAN, &scid);
+	proto_tree_add_item_ret_uint64(vt, hf_v_dst_cid, tvb, off + 8, 8, ENC_LITTLE_ENDIAN, &dcid);
+	proto_tree_add_item_ret_uint(vt, hf_v_src_port, tvb, off + 16, 4, ENC_LITTLE_ENDIAN, &sport);
+	proto_tree_add_item_ret_uint(vt, hf_v_dst_port, tvb, off + 20, 4, ENC_LITTLE_ENDIAN, &dport);
+	proto_item *li = proto_tree_add_item_ret_uint(vt, hf_v_len, tvb, off + 24, 4, ENC_LITTLE_ENDIAN, &len);
+	proto_item *ti = proto_tree_add_item_ret_uint(vt, hf_v_type, tvb, off + 28, 2, ENC_LITTLE_ENDIAN, &type);
+	proto_item *oi = proto_tree_add_item_ret_uint(vt, hf_v_op, tvb, off + 30, 2, ENC_LITTLE_ENDIAN, &op);
+	flags = tvb_get_letohl(tvb, off + 32);
+	proto_tree_add_item_ret_uint(vt, hf_v_buf_alloc, tvb, off + 36, 4, ENC_LITTLE_ENDIAN, &ba);
+	proto_tree_add_item_ret_uint(vt, hf_v_fwd_cnt, tvb, off + 40, 4, ENC_LITTLE_ENDIAN, &fc);
+
+	p->has_virtio = TRUE;
+	p->type = (guint16)type;
+	p->op = (guint16)op;
+	p->flags = flags;
+	p->len = len;
+	p->buf_alloc = ba;
+	p->fwd_cnt = fc;
+	add_flags(tvb, vt, off + 32, p, pinfo);
+
+	if (scid != p->src_cid || dcid != p->dst_cid || sport != p->src_port || dport != p->dst_port)
+		expert_add_info_format(pinfo, ci, &ei_addr_mismatch,
+				       "virtio addresses %" G_GUINT64_FORMAT ":%u -> %" G_GUINT64_FORMAT
+				       ":%u differ from the monitor header's",
+				       scid, sport, dcid, dport);
+	if (!try_val_to_str(type, vs_type))
+		expert_add_info_format(pinfo, ti, &ei_unknown_type, "Unknown virtio type %u", type);
+	if (op == VSOCK_VIRTIO_OP_INVALID || !try_val_to_str(op, vs_op))
+		expert_add_info_format(pinfo, oi, &ei_unknown_op, "Unknown virtio op %u", op);
+	else if (expected_mon_op((guint16)op) != p->mon_op)
+		expert_add_info_format(pinfo, mon_op_item, &ei_op_mismatch,
+				       "Monitor op %s does not match virtio op %s (expected %s)",
+				       val_to_str_const(p->mon_op, vs_mon_op, "?"),
+				       val_to_str_const(op, vs_op, "?"),
+				       val_to_str_const(expected_mon_op((guint16)op), vs_mon_op, "?"));
+
+	/* The payload is what follows the transport header; its declared
+	 * length must be exactly what the kernel copied. */
+	p->payload_off = VSOCKMON_HDR_LEN + p->hdr_len;
+	guint reported = tvb_reported_length(tvb);
+	guint avail = reported > p->payload_off ? reported - p->payload_off : 0;
+	guint cap = tvb_captured_length(tvb);
+	p->payload_cap = cap > p->payload_off ? cap - p->payload_off : 0;
+	if (avail != len)
+		expert_add_info_format(pinfo, li, &ei_payload_len,
+				       "virtio len %u but %u payload bytes follow the headers", len, avail);
+	if (p->payload_cap > len)
+		p->payload_cap = len;
+}
+
+static void set_columns(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
+{
+	col_add_fstr(pinfo->cinfo, COL_INFO, "%" G_GUINT64_FORMAT ":%u \xe2\x86\x92 %" G_GUINT64_FORMAT ":%u ",
+		     p->src_cid, p->src_port, p->dst_cid, p->dst_port);
+	if (!p->has_virtio) {
+		col_append_fstr(pinfo->cinfo, COL_INFO, "%s (no transport header)",
+				val_to_str(p->mon_op, vs_mon_op, "op %u"));
+		return;
+	}
+	col_append_str(pinfo->cinfo, COL_INFO, val_to_str(p->op, vs_op, "op %u"));
+	if (p->type == VSOCK_VIRTIO_TYPE_SEQPACKET)
+		col_append_str(pinfo->cinfo, COL_INFO, " SEQPACKET");
+	else if (p->type != VSOCK_VIRTIO_TYPE_STREAM)
+		col_append_fstr(pinfo->cinfo, COL_INFO, " type %u", p->type);
+	if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN)
+		col_append_fstr(pinfo->cinfo, COL_INFO, " [%s%s%s]",
+				(p->flags & VSOCK_VIRTIO_SHUTDOWN_RCV) ? "RCV" : "",
+				(p->flags & 3) == 3 ? "," : "",
+				(p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND) ? "SEND" : "");
+	if (p->op == VSOCK_VIRTIO_OP_RW && p->type == VSOCK_VIRTIO_TYPE_SEQPACKET &&
+	    (p->flags & VSOCK_VIRTIO_SEQ_EOM))
+		col_append_str(pinfo->cinfo, COL_INFO, " [EOM]");
+	col_append_fstr(pinfo->cinfo, COL_INFO, " len=%u", p->len);
+	if (f && p->op == VSOCK_VIRTIO_OP_RW)
+		col_append_fstr(pinfo->cinfo, COL_INFO, " seq=%u", f->seq);
+	if (p->op != VSOCK_VIRTIO_OP_RW)
+		col_append_fstr(pinfo->cinfo, COL_INFO, " buf_alloc=%u fwd_cnt=%u", p->buf_alloc, p->fwd_cnt);
+}
+
+static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+	vsm_pkt_t p;
+	guint32 v;
+
+	memset(&p, 0, sizeof p);
+	col_set_str(pinfo->cinfo, COL_PROTOCOL, "VSOCKMON");
+	col_clear(pinfo->cinfo, COL_INFO);
+
+	proto_item *root = proto_tree_add_item(tree, proto_vsockmon, tvb, 0, -1, ENC_NA);
+	proto_tree *mt = proto_item_add_subtree(root, ett_vsockmon);
+
+	if (tvb_captured_length(tvb) < VSOCKMON_HDR_LEN) {
+		col_set_str(pinfo->cinfo, COL_INFO, "Truncated vsockmon header");
+		expert_add_info_format(pinfo, root, &ei_truncated,
+				       "Frame of %u bytes is shorter than the %u-byte vsockmon header",
+				       tvb_captured_length(tvb), VSOCKMON_HDR_LEN);
+		return tvb_captured_length(tvb);
+	}
+
+	proto_tree_add_item_ret_uint64(mt, hf_src_cid, tvb, 0, 8, ENC_LITTLE_ENDIAN, &p.src_cid);
+	proto_tree_add_item_ret_uint64(mt, hf_dst_cid, tvb, 8, 8, ENC_LITTLE_ENDIAN, &p.dst_cid);
+	proto_tree_add_item_ret_uint(mt, hf_src_port, tvb, 16, 4, ENC_LITTLE_ENDIAN, &p.src_port);
+	proto_tree_add_item_ret_uint(mt, hf_dst_port, tvb, 20, 4, ENC_LITTLE_ENDIAN, &p.dst_port);
+	proto_item *opi = proto_tree_add_item_ret_uint(mt, hf_op, tvb, 24, 2, ENC_LITTLE_ENDIAN, &v);
+	p.mon_op = (guint16)v;
+	proto_item *tri = proto_tree_add_item_ret_uint(mt, hf_transport, tvb, 26, 2, ENC_LITTLE_ENDIAN, &v);
+	p.transport = (guint16)v;
+	proto_item *lni = proto_tree_add_item_ret_uint(mt, hf_len, tvb, 28, 2, ENC_LITTLE_ENDIAN, &v);
+	p.hdr_len = (guint16)v;
+	proto_item *rsi = proto_tree_add_item_ret_uint(mt, hf_reserved, tvb, 30, 2, ENC_LITTLE_ENDIAN, &v);
+	if (v)
+		expert_add_info_format(pinfo, rsi, &ei_reserved, "Reserved bytes are 0x%04x, not zero", v);
+	if (!try_val_to_str(p.mon_op, vs_mon_op) || p.mon_op == VSOCKMON_OP_UNKNOWN)
+		expert_add_info_format(pinfo, opi, &ei_unknown_mon_op, "Unknown monitor op %u", p.mon_op);
+
+	/* Either direction, like tcp.port: one filter finds a peer. */
+	proto_item *h;
+	h = proto_tree_add_uint64(mt, hf_addr, tvb, 0, 8, p.src_cid);
+	proto_item_set_hidden(h);
+	h = proto_tree_add_uint64(mt, hf_addr, tvb, 8, 8, p.dst_cid);
+	proto_item_set_hidden(h);
+	h = proto_tree_add_uint(mt, hf_port, tvb, 16, 4, p.src_port);
+	proto_item_set_hidden(h);
+	h = proto_tree_add_uint(mt, hf_port, tvb, 20, 4, p.dst_port);
+	proto_item_set_hidden(h);
+
+	vsm_set_address(&pinfo->src, pinfo->pool, p.src_cid, TRUE, p.src_port);
+	vsm_set_address(&pinfo->dst, pinfo->pool, p.dst_cid, TRUE, p.dst_port);
+	/* Follow Stream prints net_src ":" srcport, so these carry the CID only. */
+	vsm_set_address(&pinfo->net_src, pinfo->pool, p.src_cid, FALSE, 0);
+	vsm_set_address(&pinfo->net_dst, pinfo->pool, p.dst_cid, FALSE, 0);
+	pinfo->ptype = PT_NONE;
+	pinfo->srcport = p.src_port;
+	pinfo->destport = p.dst_port;
+
+	proto_item_append_text(root, ", %" G_GUINT64_FORMAT ":%u \xe2\x86\x92 %" G_GUINT64_FORMAT ":%u",
+			       p.src_cid, p.src_port, p.dst_cid, p.dst_port);
+
+	if (p.transport == VSOCKMON_TRANSPORT_VIRTIO) {
+		if (p.hdr_len != VIRTIO_VSOCK_HDR_LEN)
+			expert_add_info_format(pinfo, lni, &ei_hdr_len,
+					       "Transport header length %u, virtio-vsock's is %u",
+					       p.hdr_len, VIRTIO_VSOCK_HDR_LEN);
+		if (p.hdr_len < VIRTIO_VSOCK_HDR_LEN ||
+		    tvb_captured_length(tvb) < VSOCKMON_HDR_LEN + VIRTIO_VSOCK_HDR_LEN) {
+			if (tvb_captured_length(tvb) < VSOCKMON_HDR_LEN + VIRTIO_VSOCK_HDR_LEN)
+				expert_add_info_format(pinfo, root, &ei_truncated,
+						       "Frame of %u bytes is shorter than the two headers (%u)",
+						       tvb_captured_length(tvb),
+						       VSOCKMON_HDR_LEN + VIRTIO_VSOCK_HDR_LEN);
+			set_columns(pinfo, &p, NULL);
+			return tvb_captured_length(tvb);
+		}
+		if (tvb_reported_length(tvb) < (guint)VSOCKMON_HDR_LEN + p.hdr_len) {
+			expert_add_info_format(pinfo, lni, &ei_truncated,
+					       "Transport header length %u runs past the frame", p.hdr_len);
+			p.hdr_len = VIRTIO_VSOCK_HDR_LEN;
+		}
+		dissect_virtio(tvb, pinfo, mt, &p, opi);
+	} else {
+		if (p.transport != VSOCKMON_TRANSPORT_NO_INFO)
+			expert_add_info_format(pinfo, tri, &ei_unknown_transport,
+					       "Unknown transport %u: %u header bytes not decoded",
+					       p.transport, p.hdr_len);
+		else if (p.hdr_len != 0)
+			expert_add_info_format(pinfo, lni, &ei_hdr_len,
+					       "Transport NO_INFO with a %u-byte transport header", p.hdr_len);
+		set_columns(pinfo, &p, NULL);
+		guint rest = tvb_reported_length_remaining(tvb, VSOCKMON_HDR_LEN);
+		if (rest > p.hdr_len && tvb_captured_length(tvb) > (guint)VSOCKMON_HDR_LEN + p.hdr_len)
+			call_data_dissector(tvb_new_subset_remaining(tvb, VSOCKMON_HDR_LEN + p.hdr_len), pinfo, tree);
+		return tvb_captured_length(tvb);
+	}
+
+	vsm_frame_t *f = vsm_pref_analyze ? vsm_analyze(pinfo, &p) : NULL;
+	set_columns(pinfo, &p, f);
+	/* Subdissectors append to the Info column, never replace ours. */
+	col_set_fence(pinfo->cinfo, COL_INFO);
+	if (f)
+		vsm_analysis_tree(tvb, pinfo, mt, root, &p, f);
+	vsm_tap(pinfo, &p, f);
+	vsm_payload(tvb, pinfo, tree, mt, &p, f);
+	return tvb_captured_length(tvb);
+}
+
+void proto_register_vsockmon(void)
+{
+	vs_mon_op = vs_from(vsockmon_op_names);
+	vs_transport = vs_from(vsockmon_transport_names);
+	vs_type = vs_from(vsock_virtio_type_names);
+	vs_op = vs_from(vsock_virtio_op_names);
+
+	static hf_register_info hf[] = {
+		{ &hf_src_cid, { "Source CID", "vsockmon.src_cid", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
+				 VALS64(cid_names), 0, NULL, HFILL } },
+		{ &hf_dst_cid, { "Destination CID", "vsockmon.dst_cid", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
+				 VALS64(cid_names), 0, NULL, HFILL } },
+		{ &hf_src_port, { "Source port", "vsockmon.src_port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_dst_port, { "Destination port", "vsockmon.dst_port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_op, { "Monitor op", "vsockmon.op", FT_UINT16, BASE_DEC, NULL, 0,
+			    "af_vsockmon_op: what the packet does to the connection", HFILL } },
+		{ &hf_transport, { "Transport", "vsockmon.transport", FT_UINT16, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_len, { "Transport header length", "vsockmon.len", FT_UINT16, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_reserved, { "Reserved", "vsockmon.reserved", FT_UINT16, BASE_HEX, NULL, 0, NULL, HFILL } },
+		{ &hf_addr, { "Source or destination CID", "vsockmon.addr", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
+			      VALS64(cid_names), 0, NULL, HFILL } },
+		{ &hf_port, { "Source or destination port", "vsockmon.port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_v_src_cid, { "Source CID", "vsockmon.virtio.src_cid", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
+				   VALS64(cid_names), 0, NULL, HFILL } },
+		{ &hf_v_dst_cid, { "Destination CID", "vsockmon.virtio.dst_cid", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
+				   VALS64(cid_names), 0, NULL, HFILL } },
+		{ &hf_v_src_port, { "Source port", "vsockmon.virtio.src_port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_v_dst_port, { "Destination port", "vsockmon.virtio.dst_port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_v_len, { "Payload length", "vsockmon.virtio.len", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_v_type, { "Type", "vsockmon.virtio.type", FT_UINT16, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_v_op, { "Op", "vsockmon.virtio.op", FT_UINT16, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_v_flags, { "Flags", "vsockmon.virtio.flags", FT_UINT32, BASE_HEX, NULL, 0, NULL, HFILL } },
+		{ &hf_v_flag_rcv, { "Shutdown receive", "vsockmon.virtio.flags.shutdown_rcv", FT_BOOLEAN, 32,
+				    NULL, VSOCK_VIRTIO_SHUTDOWN_RCV, "No more data will be received", HFILL } },
+		{ &hf_v_flag_send, { "Shutdown send", "vsockmon.virtio.flags.shutdown_send", FT_BOOLEAN, 32,
+				     NULL, VSOCK_VIRTIO_SHUTDOWN_SEND, "No more data will be sent", HFILL } },
+		{ &hf_v_flag_eom, { "End of message", "vsockmon.virtio.flags.eom", FT_BOOLEAN, 32,
+				    NULL, VSOCK_VIRTIO_SEQ_EOM, NULL, HFILL } },
+		{ &hf_v_flag_eor, { "End of record", "vsockmon.virtio.flags.eor", FT_BOOLEAN, 32,
+				    NULL, VSOCK_VIRTIO_SEQ_EOR, "Sent with MSG_EOR", HFILL } },
+		{ &hf_v_flag_reserved, { "Undefined flag bits", "vsockmon.virtio.flags.reserved", FT_UINT32, BASE_HEX,
+					 NULL, 0, NULL, HFILL } },
+		{ &hf_v_buf_alloc, { "Receive buffer", "vsockmon.virtio.buf_alloc", FT_UINT32, BASE_DEC, NULL, 0,
+				     "Sender's receive buffer size (buf_alloc)", HFILL } },
+		{ &hf_v_fwd_cnt, { "Forwarded count", "vsockmon.virtio.fwd_cnt", FT_UINT32, BASE_DEC, NULL, 0,
+				   "Bytes the sender has consumed from its receive buffer (fwd_cnt)", HFILL } },
+	};
+	/* The value_strings are built above, so they are patched in here. */
+	hf[4].hfinfo.strings = VALS(vs_mon_op);
+	hf[5].hfinfo.strings = VALS(vs_transport);
+	hf[15].hfinfo.strings = VALS(vs_type);
+	hf[16].hfinfo.strings = VALS(vs_op);
+
+	static gint *ett[] = { &ett_vsockmon, &ett_virtio, &ett_flags };
+
+	static ei_register_info ei[] = {
+		{ &ei_hdr_len, { "vsockmon.len.bad", PI_MALFORMED, PI_ERROR,
+				 "Transport header length is not the transport's", EXPFILL } },
+		{ &ei_op_mismatch, { "vsockmon.op.mismatch", PI_PROTOCOL, PI_WARN,
+				     "Monitor op does not match the virtio op", EXPFILL } },
+		{ &ei_payload_len, { "vsockmon.virtio.len.mismatch", PI_MALFORMED, PI_ERROR,
+				     "virtio len differs from the payload length", EXPFILL } },
+		{ &ei_addr_mismatch, { "vsockmon.addr.mismatch", PI_PROTOCOL, PI_WARN,
+				       "Monitor and virtio addresses differ", EXPFILL } },
+		{ &ei_unknown_transport, { "vsockmon.transport.unknown", PI_UNDECODED, PI_WARN,
+					   "Unknown transport", EXPFILL } },
+		{ &ei_unknown_mon_op, { "vsockmon.op.unknown", PI_PROTOCOL, PI_WARN,
+					"Unknown monitor op", EXPFILL } },
+		{ &ei_unknown_type, { "vsockmon.virtio.type.unknown", PI_PROTOCOL, PI_WARN,
+				      "Unknown virtio type", EXPFILL } },
+		{ &ei_unknown_op, { "vsockmon.virtio.op.unknown", PI_PROTOCOL, PI_WARN,
+				    "Unknown virtio op", EXPFILL } },
+		{ &ei_reserved, { "vsockmon.reserved.nonzero", PI_PROTOCOL, PI_WARN,
+				  "Reserved bits set", EXPFILL } },
+		{ &ei_truncated, { "vsockmon.truncated", PI_MALFORMED, PI_ERROR,
+				   "Truncated frame", EXPFILL } },
+	};
+
+	proto_vsockmon = proto_register_protocol("vsock monitor", "VSOCKMON", "vsockmon");
+	proto_register_field_array(proto_vsockmon, hf, array_length(hf));
+	proto_register_subtree_array(ett, array_length(ett));
+	expert_module_t *em = expert_register_protocol(proto_vsockmon);
+	expert_register_field_array(em, ei, array_length(ei));
+
+	module_t *m = prefs_register_protocol(proto_vsockmon, NULL);
+	prefs_register_bool_preference(m, "analyze_connections", "Analyze connections",
+				       "Track connections: stream index, relative sequence numbers, "
+				       "handshake and credit analysis",
+				       &vsm_pref_analyze);
+	prefs_register_bool_preference(m, "reassemble", "Reassemble payload",
+				       "Reassemble stream payload for subdissectors that ask for more "
+				       "bytes, and seqpacket payload into whole messages "
+				       "(needs connection analysis)",
+				       &vsm_pref_reassemble);
+	prefs_register_bool_preference(m, "try_heuristic_first", "Try heuristic sub-dissectors first",
+				       "Try the \"vsockmon\" heuristic list before the port table",
+				       &vsm_pref_heur_first);
+	prefs_register_uint_preference(m, "reassembly_limit", "Reassembly limit (bytes)",
+				       "Largest PDU or message reassembled; longer ones are shown "
+				       "as data with an expert note",
+				       10, &vsm_pref_reasm_limit);
+
+	vsm_at_cid = address_type_dissector_register("AT_VSOCKMON", "vsock CID:port", at_to_str, at_str_len,
+						     NULL, at_col_filter, at_fixed_len, at_name, at_name_len);
+	vsockmon_handle = register_dissector("vsockmon", dissect_vsockmon, proto_vsockmon);
+
+	vsm_analysis_register();
+	vsm_payload_register();
+	vsm_stats_register();
+}
+
+void proto_reg_handoff_vsockmon(void)
+{
+	/* Replaces the built-in vsock dissector for LINKTYPE_VSOCK. */
+	dissector_add_uint("wtap_encap", WTAP_ENCAP_VSOCK, vsockmon_handle);
+	vsm_payload_handoff();
+}

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* vsockmon dissector: connection tracking, state/timing and credit analysis
+ * of virtio-vsock (virtio spec 1.2 section 5.10.6.3, credit = buf_alloc -
+ * (tx_cnt - fwd_cnt)). State changes only on the first pass; every later
+ * pass reads the per-frame results stored then. */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/proto_data.h>
+#include <epan/wmem_scopes.h>
+
+#include "vsockmon-int.h"
+#include "vsockmon.h"
+
+static int hf_stream = -1, hf_seq = -1, hf_nxtseq = -1, hf_time_rel = -1;
+static int hf_request_in = -1, hf_response_in = -1, hf_handshake = -1, hf_duration = -1;
+static int hf_credit = -1, hf_in_flight = -1;
+static gint ett_analysis = -1;
+
+static expert_field ei_refused = EI_INIT;
+static expert_field ei_data_after_shutdown = EI_INIT;
+static expert_field ei_rst_unknown = EI_INIT;
+static expert_field ei_credit_exceeded = EI_INIT;
+static expert_field ei_window_full = EI_INIT;
+static expert_field ei_window_reopened = EI_INIT;
+static expert_field ei_fwd_cnt_backwards = EI_INIT;
+
+/* Connections by unordered endpoint pair; the value is the newest one. */
+typedef struct {
+	vsm_ep_t a, b;          /* a <= b */
+} conn_key_t;
+
+static wmem_map_t *conns;
+static guint32 next_stream;
+
+static int ep_cmp(const vsm_ep_t *x, const vsm_ep_t *y)
+{
+	if (x->cid != y->cid)
+		return x->cid < y->cid ? -1 : 1;
+	if (x->port != y->port)
+		return x->port < y->port ? -1 : 1;
+	return 0;
+}
+
+static guint key_hash(gconstpointer k)
+{
+	const conn_key_t *c = (const conn_key_t *)k;
+	guint64 h = c->a.cid * 0x9e3779b97f4a7c15ull ^ c->a.port;
+	h = (h * 31) ^ (c->b.cid * 0xc2b2ae3d27d4eb4full) ^ ((guint64)c->b.port << 17);
+	return (guint)(h ^ (h >> 32));
+}
+
+static gboolean key_equal(gconstpointer x, gconstpointer y)
+{
+	const conn_key_t *p = (const conn_key_t *)x, *q = (const conn_key_t *)y;
+	return ep_cmp(&p->a, &q->a) == 0 && ep_cmp(&p->b, &q->b) == 0;
+}
+
+static void analysis_init(void)
+{
+	next_stream = 0;
+}
+
+static vsm_conn_t *conn_new(packet_info *pinfo, const vsm_pkt_t *p, const vsm_ep_t *src, const vsm_ep_t *dst)
+{
+	vsm_conn_t *c = wmem_new0(wmem_file_scope(), vsm_conn_t);
+	c->stream = next_stream++;
+	c->ep[0] = *src;
+	c->ep[1] = *dst;
+	c->type = p->type;
+	c->first_frame = pinfo->num;
+	c->first_ts = pinfo->abs_ts;
+	c->d[0].msps = wmem_tree_new(wmem_file_scope());
+	c->d[1].msps = wmem_tree_new(wmem_file_scope());
+	return c;
+}
+
+/* Free space the sender s may still fill in its peer r's buffer. */
+static gint64 credit_of(const vsm_dir_t *s, const vsm_dir_t *r)
+{
+	return (gint64)r->buf_alloc - (gint64)(guint32)(s->tx - r->fwd_cnt);
+}
+
+vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
+{
+	vsm_frame_t *f = (vsm_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_vsockmon, 0);
+	if (f || PINFO_FD_VISITED(pinfo))
+		return f;
+
+	f = wmem_new0(wmem_file_scope(), vsm_frame_t);
+	p_add_proto_data(wmem_file_scope(), pinfo, proto_vsockmon, 0, f);
+
+	vsm_ep_t src = { p->src_cid, p->src_port }, dst = { p->dst_cid, p->dst_port };
+	conn_key_t key;
+	if (ep_cmp(&src, &dst) <= 0) {
+		key.a = src;
+		key.b = dst;
+	} else {
+		key.a = dst;
+		key.b = src;
+	}
+
+	vsm_conn_t *c = (vsm_conn_t *)wmem_map_lookup(conns, &key);
+	if (!c || c->closed) {
+		/* No live connection: a REQUEST (or anything seen mid-way)
+		 * starts a new stream; a lone RST gets one of its own too. */
+		if (p->op == VSOCK_VIRTIO_OP_RST)
+			f->flags |= VSM_F_RST_UNKNOWN;
+		c = conn_new(pinfo, p, &src, &dst);
+		f->flags |= VSM_F_NEW_CONN;
+		conn_key_t *k = wmem_new(wmem_file_scope(), conn_key_t);
+		*k = key;
+		wmem_map_insert(conns, k, c);
+	}
+	f->conn = c;
+	guint dir = ep_cmp(&src, &c->ep[0]) == 0 ? 0 : 1;
+	if (ep_cmp(&c->ep[0], &c->ep[1]) == 0)
+		dir = 0;        /* a socket talking to itself: one direction */
+	f->dir = (guint8)dir;
+	vsm_dir_t *d = &c->d[dir], *r = &c->d[1 - dir];
+
+	switch (p->op) {
+	case VSOCK_VIRTIO_OP_REQUEST:
+		if (!c->req_frame) {
+			c->req_frame = pinfo->num;
+			c->handshake = pinfo->abs_ts;   /* start; the delta at RESPONSE */
+		}
+		break;
+	case VSOCK_VIRTIO_OP_RESPONSE:
+		if (c->req_frame && !c->resp_frame) {
+			c->resp_frame = pinfo->num;
+			nstime_t start = c->handshake;
+			nstime_delta(&c->handshake, &pinfo->abs_ts, &start);
+		}
+		break;
+	case VSOCK_VIRTIO_OP_RST:
+		if (f->flags & VSM_F_RST_UNKNOWN) {
+			c->closed = TRUE;
+			break;
+		}
+		if (c->req_frame && !c->resp_frame && dir == 1) {
+			c->refused = TRUE;
+			f->flags |= VSM_F_REFUSED;
+		}
+		if (!c->closed) {
+			c->closed = TRUE;
+			c->rst_frame = pinfo->num;
+			nstime_delta(&c->duration, &pinfo->abs_ts, &c->first_ts);
+			f->flags |= VSM_F_CLOSE;
+		}
+		break;
+	case VSOCK_VIRTIO_OP_SHUTDOWN:
+		if (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND)
+			d->shut_send = TRUE;
+		if (p->flags & VSOCK_VIRTIO_SHUTDOWN_RCV)
+			d->shut_rcv = TRUE;
+		break;
+	default:
+		break;
+	}
+
+	/* Every packet carries its sender's receive-buffer state; it moves
+	 * the credit the peer has toward this sender. */
+	if (d->have_adv && (gint32)(p->fwd_cnt - d->fwd_cnt) < 0)
+		f->flags |= VSM_F_FWD_CNT_BACKWARDS;
+	d->buf_alloc = p->buf_alloc;
+	d->fwd_cnt = p->fwd_cnt;
+	d->have_adv = TRUE;
+	if (r->window_full && credit_of(r, d) > 0) {
+		r->window_full = FALSE;
+		f->flags |= VSM_F_WINDOW_REOPENED;
+	}
+
+	f->seq = d->tx + 1;
+	if (p->op == VSOCK_VIRTIO_OP_RW) {
+		guint32 len = p->len;
+		if (d->shut_send || r->shut_rcv)
+			f->flags |= VSM_F_DATA_AFTER_SHUTDOWN;
+		if (r->have_adv && len > 0) {
+			gint64 before = credit_of(d, r);
+			if ((gint64)len > before)
+				f->flags |= VSM_F_CREDIT_EXCEEDED;
+			else if ((gint64)len == before)
+				f->flags |= VSM_F_WINDOW_FULL;
+			if ((gint64)len >= before)
+				d->window_full = TRUE;
+		}
+		d->tx += len;
+	}
+	if (r->have_adv) {
+		f->credit = credit_of(d, r);
+		f->in_flight = (guint32)(d->tx - r->fwd_cnt);
+		f->flags |= VSM_F_HAVE_CREDIT;
+	}
+	return f;
+}
+
+void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *ti,
+		       const vsm_pkt_t *p, const vsm_frame_t *f)
+{
+	const vsm_conn_t *c = f->conn;
+	proto_item *it;
+	nstime_t rel;
+
+	it = proto_tree_add_uint(tree, hf_stream, tvb, 0, 0, c->stream);
+	proto_item_set_generated(it);
+	proto_item_append_text(ti, ", stream %u", c->stream);
+	nstime_delta(&rel, &pinfo->abs_ts, &c->first_ts);
+	it = proto_tree_add_time(tree, hf_time_rel, tvb, 0, 0, &rel);
+	proto_item_set_generated(it);
+	if (p->op == VSOCK_VIRTIO_OP_RW) {
+		it = proto_tree_add_uint(tree, hf_seq, tvb, 0, 0, f->seq);
+		proto_item_set_generated(it);
+		it = proto_tree_add_uint(tree, hf_nxtseq, tvb, 0, 0, f->seq + p->len);
+		proto_item_set_generated(it);
+	}
+
+	proto_item *ai;
+	proto_tree *at = proto_tree_add_subtree(tree, tvb, 0, 0, ett_analysis, &ai, "Connection analysis");
+	proto_item_set_generated(ai);
+
+	if (p->op == VSOCK_VIRTIO_OP_REQUEST && c->req_frame == pinfo->num && c->resp_frame) {
+		it = proto_tree_add_uint(at, hf_response_in, tvb, 0, 0, c->resp_frame);
+		proto_item_set_generated(it);
+	}
+	if ((p->op == VSOCK_VIRTIO_OP_RESPONSE && c->resp_frame == pinfo->num) || (f->flags & VSM_F_REFUSED)) {
+		it = proto_tree_add_uint(at, hf_request_in, tvb, 0, 0, c->req_frame);
+		proto_item_set_generated(it);
+	}
+	if (p->op == VSOCK_VIRTIO_OP_RESPONSE && c->resp_frame == pinfo->num) {
+		it = proto_tree_add_time(at, hf_handshake, tvb, 0, 0, &c->handshake);
+		proto_item_set_generated(it);
+	}
+	if (f->flags & VSM_F_CLOSE) {
+		it = proto_tree_add_time(at, hf_duration, tvb, 0, 0, &c->duration);
+		proto_item_set_generated(it);
+	}
+	if (f->flags & VSM_F_HAVE_CREDIT) {
+		it = proto_tree_add_int64(at, hf_credit, tvb, 0, 0, f->credit);
+		proto_item_set_generated(it);
+		it = proto_tree_add_uint(at, hf_in_flight, tvb, 0, 0, f->in_flight);
+		proto_item_set_generated(it);
+	}
+
+	if (f->flags & VSM_F_REFUSED) {
+		expert_add_info(pinfo, ai, &ei_refused);
+		col_append_str(pinfo->cinfo, COL_INFO, " [refused]");
+	}
+	if (f->flags & VSM_F_RST_UNKNOWN) {
+		expert_add_info(pinfo, ai, &ei_rst_unknown);
+		col_append_str(pinfo->cinfo, COL_INFO, " [RST unknown connection]");
+	}
+	if (f->flags & VSM_F_DATA_AFTER_SHUTDOWN)
+		expert_add_info(pinfo, ai, &ei_data_after_shutdown);
+	if (f->flags & VSM_F_CREDIT_EXCEEDED) {
+		expert_add_info_format(pinfo, ai, &ei_credit_exceeded,
+				       "Sent %u bytes with only %" G_GINT64_FORMAT " bytes of peer credit",
+				       p->len, f->credit + p->len);
+		col_append_str(pinfo->cinfo, COL_INFO, " [credit exceeded]");
+	}
+	if (f->flags & VSM_F_WINDOW_FULL) {
+		expert_add_info(pinfo, ai, &ei_window_full);
+		col_append_str(pinfo->cinfo, COL_INFO, " [window full]");
+	}
+	if (f->flags & VSM_F_WINDOW_REOPENED) {
+		expert_add_info(pinfo, ai, &ei_window_reopened);
+		col_append_str(pinfo->cinfo, COL_INFO, " [window reopened]");
+	}
+	if (f->flags & VSM_F_FWD_CNT_BACKWARDS)
+		expert_add_info(pinfo, ai, &ei_fwd_cnt_backwards);
+}
+
+void vsm_analysis_register(void)
+{
+	static hf_register_info hf[] = {
+		{ &hf_stream, { "Stream index", "vsockmon.stream", FT_UINT32, BASE_DEC, NULL, 0,
+				"Connection index (one per endpoint pair and REQUEST)", HFILL } },
+		{ &hf_seq, { "Sequence number (relative)", "vsockmon.seq", FT_UINT32, BASE_DEC, NULL, 0,
+			     "1 + payload bytes this side sent before this packet", HFILL } },
+		{ &hf_nxtseq, { "Next sequence number (relative)", "vsockmon.nxtseq", FT_UINT32, BASE_DEC, NULL, 0,
+				NULL, HFILL } },
+		{ &hf_time_rel, { "Time since first frame of the connection", "vsockmon.time_relative",
+				  FT_RELATIVE_TIME, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_request_in, { "Request in", "vsockmon.analysis.request_in", FT_FRAMENUM, BASE_NONE,
+				    FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0, NULL, HFILL } },
+		{ &hf_response_in, { "Response in", "vsockmon.analysis.response_in", FT_FRAMENUM, BASE_NONE,
+				     FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0, NULL, HFILL } },
+		{ &hf_handshake, { "Handshake time", "vsockmon.analysis.handshake_time", FT_RELATIVE_TIME, BASE_NONE,
+				   NULL, 0, "REQUEST to RESPONSE", HFILL } },
+		{ &hf_duration, { "Connection duration", "vsockmon.analysis.duration", FT_RELATIVE_TIME, BASE_NONE,
+				  NULL, 0, "First packet to the closing RST", HFILL } },
+		{ &hf_credit, { "Peer credit", "vsockmon.analysis.credit", FT_INT64, BASE_DEC, NULL, 0,
+				"Sender's view of the peer's free buffer space after this packet: "
+				"peer buf_alloc - (bytes sent - peer fwd_cnt)", HFILL } },
+		{ &hf_in_flight, { "Bytes in flight", "vsockmon.analysis.bytes_in_flight", FT_UINT32, BASE_DEC,
+				   NULL, 0, "Bytes sent and not yet consumed by the peer", HFILL } },
+	};
+	static gint *ett[] = { &ett_analysis };
+	static ei_register_info ei[] = {
+		{ &ei_refused, { "vsockmon.analysis.refused", PI_SEQUENCE, PI_WARN,
+				 "Connection refused (REQUEST answered by RST)", EXPFILL } },
+		{ &ei_data_after_shutdown, { "vsockmon.analysis.data_after_shutdown", PI_PROTOCOL, PI_WARN,
+					     "Data after SHUTDOWN", EXPFILL } },
+		{ &ei_rst_unknown, { "vsockmon.analysis.rst_unknown", PI_SEQUENCE, PI_WARN,
+				     "RST for an unknown connection", EXPFILL } },
+		{ &ei_credit_exceeded, { "vsockmon.analysis.credit_exceeded", PI_PROTOCOL, PI_ERROR,
+					 "Sent beyond the peer's credit", EXPFILL } },
+		{ &ei_window_full, { "vsockmon.analysis.window_full", PI_SEQUENCE, PI_WARN,
+				     "Peer credit exhausted (window full)", EXPFILL } },
+		{ &ei_window_reopened, { "vsockmon.analysis.window_reopened", PI_SEQUENCE, PI_NOTE,
+					 "Credit update reopened a full window", EXPFILL } },
+		{ &ei_fwd_cnt_backwards, { "vsockmon.analysis.fwd_cnt_backwards", PI_PROTOCOL, PI_WARN,
+					   "fwd_cnt went backwards", EXPFILL } },
+	};
+
+	proto_register_field_array(proto_vsockmon, hf, array_length(hf));
+	proto_register_subtree_array(ett, array_length(ett));
+	expert_module_t *em = expert_register_protocol(proto_vsockmon);
+	expert_register_field_array(em, ei, array_length(ei));
+	conns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
+	register_init_routine(analysis_init);
+}

@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* vsockmon dissector: payload hand-off. Stream payload goes through the
+ * "vsockmon.port" table and the "vsockmon" heuristic list with TCP-like
+ * desegmentation (pinfo->desegment_len); seqpacket payload is reassembled
+ * into whole messages up to EOM (virtio spec 1.2 5.10.6.5). */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/reassemble.h>
+#include <epan/decode_as.h>
+#include <epan/show_exception.h>
+#include <epan/exceptions.h>
+#include <epan/tap.h>
+
+#include "vsockmon-int.h"
+#include "vsockmon.h"
+
+static int hf_payload = -1;
+static int hf_fragments = -1, hf_fragment = -1, hf_fragment_overlap = -1, hf_fragment_overlap_conflicts = -1;
+static int hf_fragment_multiple_tails = -1, hf_fragment_too_long = -1, hf_fragment_error = -1;
+static int hf_fragment_count = -1, hf_reassembled_in = -1, hf_reassembled_length = -1;
+static int hf_reassembled_data = -1;
+static gint ett_fragment = -1, ett_fragments = -1;
+static expert_field ei_reasm_limit = EI_INIT;
+
+static dissector_table_t port_table;
+static heur_dissector_list_t heur_list;
+static dissector_handle_t http_handle;
+static int follow_tap = -1;
+
+static reassembly_table stream_reasm;   /* desegmented stream PDUs */
+static reassembly_table msg_reasm;      /* seqpacket messages */
+
+static const fragment_items frag_items = {
+	&ett_fragment, &ett_fragments,
+	&hf_fragments, &hf_fragment, &hf_fragment_overlap, &hf_fragment_overlap_conflicts,
+	&hf_fragment_multiple_tails, &hf_fragment_too_long, &hf_fragment_error,
+	&hf_fragment_count, &hf_reassembled_in, &hf_reassembled_length, &hf_reassembled_data,
+	"vsock fragments"
+};
+
+/* A PDU a subdissector asked to complete across RW packets. */
+typedef struct {
+	guint32 seq;            /* relative seq of its first byte */
+	guint32 nxtpdu;         /* relative seq one past its last byte */
+	guint32 first_frame;    /* reassembly id */
+	gboolean one_more;      /* "one more segment", length unknown */
+} vsm_msp_t;
+
+/* Tries the connection's heuristic, the port table (lower port first) and
+ * the heuristic list, in the order the preference says; data otherwise. */
+static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, guint32 lo, guint32 hi,
+		     vsm_conn_t *c)
+{
+	heur_dtbl_entry_t *hdtbl = NULL;
+	gboolean done = FALSE;
+
+	if (c && c->app && c->app->enabled) {
+		call_heur_dissector_direct(c->app, next, pinfo, tree, NULL);
+		return;
+	}
+	if (vsm_pref_heur_first)
+		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, NULL);
+	if (!done)
+		done = dissector_try_uint_new(port_table, lo, next, pinfo, tree, TRUE, NULL);
+	if (!done && hi != lo)
+		done = dissector_try_uint_new(port_table, hi, next, pinfo, tree, TRUE, NULL);
+	if (!done && !vsm_pref_heur_first)
+		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, NULL);
+	if (done && hdtbl && c && !c->app && !PINFO_FD_VISITED(pinfo))
+		c->app = hdtbl;     /* later packets of the connection go there too */
+	if (!done)
+		call_data_dissector(next, pinfo, tree);
+}
+
+/* Hands one PDU on; returns with pinfo->desegment_offset/len as the
+ * subdissector left them. An exception in a subdissector is shown in its
+ * own tree and does not abort our state keeping. */
+static void dispatch_guarded(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, guint32 lo, guint32 hi,
+			     vsm_conn_t *c)
+{
+	TRY {
+		dispatch(next, pinfo, tree, lo, hi, c);
+	}
+	CATCH_NONFATAL_ERRORS {
+		show_exception(next, pinfo, tree, EXCEPT_CODE, GET_MESSAGE);
+	}
+	ENDTRY;
+}
+
+static void hand_off(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, const vsm_pkt_t *p,
+		     vsm_frame_t *f, gboolean can_desegment)
+{
+	guint16 saved_can = pinfo->can_desegment;
+
+	pinfo->can_desegment = can_desegment ? 2 : 0;
+	pinfo->desegment_offset = 0;
+	pinfo->desegment_len = 0;
+	dispatch_guarded(next, pinfo, tree, MIN(p->src_port, p->dst_port), MAX(p->src_port, p->dst_port),
+			 f ? f->conn : NULL);
+	pinfo->can_desegment = saved_can;
+}
+
+static void add_segment(tvbuff_t *pl, guint off, guint n, packet_info *pinfo, vsm_msp_t *msp,
+			guint32 s, gboolean more, proto_tree *vtree, proto_tree *tree,
+			const vsm_pkt_t *p, vsm_frame_t *f, vsm_dir_t *d)
+{
+	fragment_head *fh = fragment_add(&stream_reasm, pl, off, pinfo, msp->first_frame, NULL,
+					 s - msp->seq, n, more);
+	if (!fh || fh->reassembled_in != pinfo->num) {
+		col_append_str(pinfo->cinfo, COL_INFO, " [vsock segment of a reassembled PDU]");
+		if (fh && fh->reassembled_in) {
+			proto_item *it = proto_tree_add_uint(vtree, hf_reassembled_in, pl, off, n, fh->reassembled_in);
+			proto_item_set_generated(it);
+		}
+		return;
+	}
+	tvbuff_t *whole = tvb_new_chain(pl, fh->tvb_data);
+	add_new_data_source(pinfo, whole, "Reassembled vsock");
+	proto_item *fi;
+	show_fragment_tree(fh, &frag_items, vtree, pinfo, whole, &fi);
+	hand_off(whole, pinfo, tree, p, f, TRUE);
+	if (pinfo->desegment_len && !PINFO_FD_VISITED(pinfo)) {
+		/* Still short: grow the PDU and keep collecting. */
+		guint32 more_len = pinfo->desegment_len == DESEGMENT_ONE_MORE_SEGMENT ||
+						   pinfo->desegment_len == DESEGMENT_UNTIL_FIN
+					   ? 1 : pinfo->desegment_len;
+		msp->one_more = more_len == 1 && pinfo->desegment_len != 1;
+		msp->nxtpdu = msp->seq + fh->datalen + more_len;
+		fragment_set_partial_reassembly(&stream_reasm, pinfo, msp->first_frame, NULL);
+	}
+	(void)d;
+}
+
+static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
+			   const vsm_pkt_t *p, vsm_frame_t *f)
+{
+	vsm_dir_t *d = &f->conn->d[f->dir];
+	guint len = tvb_reported_length(pl);
+	guint off = 0;
+
+	while (off < len) {
+		guint32 s = f->seq + off;
+		vsm_msp_t *msp = (vsm_msp_t *)wmem_tree_lookup32_le(d->msps, s);
+		if (msp && s >= msp->seq && s < msp->nxtpdu) {
+			guint n = MIN(len - off, msp->nxtpdu - s);
+			if (msp->one_more && !PINFO_FD_VISITED(pinfo)) {
+				n = len - off;
+				msp->nxtpdu = s + n;
+				msp->one_more = FALSE;
+			}
+			add_segment(pl, off, n, pinfo, msp, s, s + n < msp->nxtpdu, vtree, tree, p, f, d);
+			off += n;
+			continue;
+		}
+
+		tvbuff_t *next = off ? tvb_new_subset_remaining(pl, off) : pl;
+		hand_off(next, pinfo, tree, p, f, TRUE);
+		if (!pinfo->desegment_len)
+			break;
+		guint doff = off + pinfo->desegment_offset;
+		if (doff >= len)
+			break;
+		guint rest = len - doff;
+		guint32 want = pinfo->desegment_len;
+		gboolean one_more = want == DESEGMENT_ONE_MORE_SEGMENT || want == DESEGMENT_UNTIL_FIN;
+		if (one_more)
+			want = 1;
+		guint32 mseq = f->seq + doff;
+		if (!PINFO_FD_VISITED(pinfo)) {
+			if ((guint64)rest + want > vsm_pref_reasm_limit) {
+				expert_add_info_format(pinfo, vtree, &ei_reasm_limit,
+						       "PDU of at least %" G_GUINT64_FORMAT " bytes exceeds the "
+						       "reassembly limit (%u)", (guint64)rest + want,
+						       vsm_pref_reasm_limit);
+				break;
+			}
+			msp = wmem_new0(wmem_file_scope(), vsm_msp_t);
+			msp->seq = mseq;
+			msp->nxtpdu = mseq + rest + want;
+			msp->first_frame = pinfo->num;
+			msp->one_more = one_more;
+			wmem_tree_insert32(d->msps, mseq, msp);
+		} else {
+			msp = (vsm_msp_t *)wmem_tree_lookup32(d->msps, mseq);
+			if (!msp)
+				break;
+		}
+		fragment_add(&stream_reasm, pl, doff, pinfo, msp->first_frame, NULL, 0, rest, TRUE);
+		col_append_str(pinfo->cinfo, COL_INFO, " [vsock segment of a reassembled PDU]");
+		break;
+	}
+}
+
+static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
+			      const vsm_pkt_t *p, vsm_frame_t *f)
+{
+	vsm_dir_t *d = &f->conn->d[f->dir];
+	gboolean eom = (p->flags & VSOCK_VIRTIO_SEQ_EOM) != 0;
+
+	if (!PINFO_FD_VISITED(pinfo)) {
+		if (!d->msg_id) {
+			d->msg_id = pinfo->num;
+			d->msg_len = 0;
+			d->msg_over_limit = FALSE;
+		}
+		f->msg_id = d->msg_id;
+		d->msg_len += tvb_reported_length(pl);
+		if (d->msg_len > vsm_pref_reasm_limit)
+			d->msg_over_limit = TRUE;
+		if (d->msg_over_limit)
+			f->flags |= VSM_F_MSG_OVER_LIMIT;
+		if (eom)
+			d->msg_id = 0;
+	}
+	if (f->flags & VSM_F_MSG_OVER_LIMIT) {
+		expert_add_info_format(pinfo, vtree, &ei_reasm_limit,
+				       "Message exceeds the reassembly limit (%u bytes): not reassembled",
+				       vsm_pref_reasm_limit);
+		call_data_dissector(pl, pinfo, tree);
+		return;
+	}
+	if (eom && f->msg_id == pinfo->num) {
+		hand_off(pl, pinfo, tree, p, f, FALSE);     /* whole message in one packet */
+		return;
+	}
+	if (!f->msg_id)
+		return;
+	fragment_head *fh = fragment_add_seq_next(&msg_reasm, pl, 0, pinfo, f->msg_id, NULL,
+						  tvb_reported_length(pl), !eom);
+	tvbuff_t *whole = process_reassembled_data(pl, 0, pinfo, "Reassembled vsock message", fh,
+						   &frag_items, NULL, vtree);
+	if (whole && eom)
+		hand_off(whole, pinfo, tree, p, f, FALSE);
+	else
+		col_append_str(pinfo->cinfo, COL_INFO, " [message fragment]");
+}
+
+void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
+		 const vsm_pkt_t *p, vsm_frame_t *f)
+{
+	if (!p->has_virtio || p->op != VSOCK_VIRTIO_OP_RW || p->payload_cap == 0)
+		return;
+	guint avail = tvb_reported_length_remaining(tvb, p->payload_off);
+	tvbuff_t *pl = tvb_new_subset_length(tvb, p->payload_off, MIN(avail, p->len));
+	proto_tree_add_item(vtree, hf_payload, pl, 0, -1, ENC_NA);
+	if (have_tap_listener(follow_tap))
+		tap_queue_packet(follow_tap, pinfo, pl);
+
+	/* A snapped payload cannot be reassembled: hand on what is there. */
+	gboolean whole = tvb_captured_length(pl) == tvb_reported_length(pl);
+	if (f && vsm_pref_reassemble && whole) {
+		if (p->type == VSOCK_VIRTIO_TYPE_SEQPACKET)
+			seqpacket_payload(pl, pinfo, tree, vtree, p, f);
+		else
+			stream_payload(pl, pinfo, tree, vtree, p, f);
+	} else {
+		hand_off(pl, pinfo, tree, p, f, FALSE);
+	}
+}
+
+/* HTTP over vsock without Decode As: Wireshark's own HTTP heuristics are
+ * only registered for TCP, so recognise a request or status line here. */
+static gboolean heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+	static const char *const starts[] = {
+		"GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "HTTP/1.",
+	};
+	if (!http_handle)
+		return FALSE;
+	for (size_t i = 0; i < G_N_ELEMENTS(starts); i++) {
+		gint n = (gint)strlen(starts[i]);
+		if (tvb_captured_length(tvb) >= (guint)n && tvb_memeql(tvb, 0, (const guint8 *)starts[i], n) == 0) {
+			call_dissector(http_handle, tvb, pinfo, tree);
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+static void da_src_label(packet_info *pinfo, gchar *result)
+{
+	g_snprintf(result, MAX_DECODE_AS_PROMPT_LEN, "source (%u)", pinfo->srcport);
+}
+
+static void da_dst_label(packet_info *pinfo, gchar *result)
+{
+	g_snprintf(result, MAX_DECODE_AS_PROMPT_LEN, "destination (%u)", pinfo->destport);
+}
+
+static void da_both_label(packet_info *pinfo, gchar *result)
+{
+	g_snprintf(result, MAX_DECODE_AS_PROMPT_LEN, "both (%u<->%u)", pinfo->srcport, pinfo->destport);
+}
+
+static gpointer da_src_value(packet_info *pinfo)
+{
+	return GUINT_TO_POINTER(pinfo->srcport);
+}
+
+static gpointer da_dst_value(packet_info *pinfo)
+{
+	return GUINT_TO_POINTER(pinfo->destport);
+}
+
+/* One handle per protocol in the Decode As list (the first one wins). */
+static GHashTable *da_protos;
+
+static void add_decode_as(dissector_handle_t h)
+{
+	int proto = dissector_handle_get_protocol_index(h);
+	if (proto < 0 || g_hash_table_contains(da_protos, GINT_TO_POINTER(proto)))
+		return;
+	g_hash_table_add(da_protos, GINT_TO_POINTER(proto));
+	dissector_add_for_decode_as("vsockmon.port", h);
+}
+
+static void add_decode_as_handle(const gchar *table _U_, gpointer handle, gpointer user _U_)
+{
+	add_decode_as((dissector_handle_t)handle);
+}
+
+void vsm_payload_register(void)
+{
+	static hf_register_info hf[] = {
+		{ &hf_payload, { "Payload", "vsockmon.payload", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_fragments, { "Fragments", "vsockmon.fragments", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_fragment, { "Fragment", "vsockmon.fragment", FT_FRAMENUM, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_fragment_overlap, { "Fragment overlap", "vsockmon.fragment.overlap", FT_BOOLEAN, BASE_NONE,
+					  NULL, 0, NULL, HFILL } },
+		{ &hf_fragment_overlap_conflicts, { "Conflicting data in fragment overlap",
+						    "vsockmon.fragment.overlap.conflicts", FT_BOOLEAN, BASE_NONE,
+						    NULL, 0, NULL, HFILL } },
+		{ &hf_fragment_multiple_tails, { "Multiple tail fragments", "vsockmon.fragment.multiple_tails",
+						 FT_BOOLEAN, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_fragment_too_long, { "Fragment too long", "vsockmon.fragment.too_long_fragment", FT_BOOLEAN,
+					   BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_fragment_error, { "Defragmentation error", "vsockmon.fragment.error", FT_FRAMENUM, BASE_NONE,
+					NULL, 0, NULL, HFILL } },
+		{ &hf_fragment_count, { "Fragment count", "vsockmon.fragment.count", FT_UINT32, BASE_DEC,
+					NULL, 0, NULL, HFILL } },
+		{ &hf_reassembled_in, { "Reassembled in", "vsockmon.reassembled_in", FT_FRAMENUM, BASE_NONE,
+					NULL, 0, NULL, HFILL } },
+		{ &hf_reassembled_length, { "Reassembled length", "vsockmon.reassembled.length", FT_UINT32, BASE_DEC,
+					    NULL, 0, NULL, HFILL } },
+		{ &hf_reassembled_data, { "Reassembled data", "vsockmon.reassembled.data", FT_BYTES, BASE_NONE,
+					  NULL, 0, NULL, HFILL } },
+	};
+	static gint *ett[] = { &ett_fragment, &ett_fragments };
+	static ei_register_info ei[] = {
+		{ &ei_reasm_limit, { "vsockmon.reassembly_limit", PI_REASSEMBLE, PI_WARN,
+				     "Reassembly limit reached", EXPFILL } },
+	};
+
+	proto_register_field_array(proto_vsockmon, hf, array_length(hf));
+	proto_register_subtree_array(ett, array_length(ett));
+	expert_module_t *em = expert_register_protocol(proto_vsockmon);
+	expert_register_field_array(em, ei, array_length(ei));
+
+	port_table = register_dissector_table("vsockmon.port", "vsock port", proto_vsockmon, FT_UINT32, BASE_DEC);
+	heur_list = register_heur_dissector_list("vsockmon", proto_vsockmon);
+	reassembly_table_register(&stream_reasm, &addresses_reassembly_table_functions);
+	reassembly_table_register(&msg_reasm, &addresses_reassembly_table_functions);
+	follow_tap = register_tap("vsockmon_follow");
+
+	static build_valid_func src_values[1] = { da_src_value };
+	static build_valid_func dst_values[1] = { da_dst_value };
+	static build_valid_func both_values[2] = { da_src_value, da_dst_value };
+	static decode_as_value_t dav[3] = {
+		{ da_src_label, 1, src_values },
+		{ da_dst_label, 1, dst_values },
+		{ da_both_label, 2, both_values },
+	};
+	static decode_as_t da = { "vsockmon", "vsockmon.port", 3, 2, dav, "vsock", "port(s) as",
+				  decode_as_default_populate_list, decode_as_default_reset,
+				  decode_as_default_change, NULL };
+	register_decode_as(&da);
+	heur_dissector_add("vsockmon", heur_http, "HTTP over vsock", "http_vsockmon", proto_vsockmon,
+			   HEURISTIC_ENABLE);
+}
+
+void vsm_payload_handoff(void)
+{
+	http_handle = find_dissector("http");
+	/* Anything that can run over a TCP port can run over a vsock port:
+	 * offer the same protocols for Decode As. */
+	if (!da_protos)
+		da_protos = g_hash_table_new(g_direct_hash, g_direct_equal);
+	/* These take no transport-specific data pointer, so they go first. */
+	static const char *const byname[] = { "http", "ssh", "tls", "data" };
+	for (size_t i = 0; i < G_N_ELEMENTS(byname); i++) {
+		dissector_handle_t h = find_dissector(byname[i]);
+		if (h)
+			add_decode_as(h);
+	}
+	dissector_table_foreach_handle("tcp.port", add_decode_as_handle, NULL);
+}

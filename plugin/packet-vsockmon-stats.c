@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* vsockmon dissector: the "vsockmon" tap, conversation and endpoint tables
+ * (-z conv,vsockmon / -z endpoints,vsockmon), Follow Stream
+ * (-z follow,vsockmon,...) and the statistics tree (-z vsockmon,tree). */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/tap.h>
+#include <epan/conversation_table.h>
+#include <epan/follow.h>
+#include <epan/stats_tree.h>
+#include <epan/proto_data.h>
+#include <epan/to_str.h>
+#include <wsutil/pint.h>
+
+#include "vsockmon-int.h"
+#include "vsockmon.h"
+
+static int vsm_tap_id = -1;
+
+void vsm_tap(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
+{
+	if (!have_tap_listener(vsm_tap_id))
+		return;
+	vsm_tap_t *t = wmem_new0(pinfo->pool, vsm_tap_t);
+	/* CID:port, so the text tables (which print no port column) still
+	 * tell the connections of one pair of CIDs apart. */
+	vsm_set_address(&t->src, pinfo->pool, p->src_cid, TRUE, p->src_port);
+	vsm_set_address(&t->dst, pinfo->pool, p->dst_cid, TRUE, p->dst_port);
+	t->src_port = p->src_port;
+	t->dst_port = p->dst_port;
+	t->has_virtio = p->has_virtio;
+	t->op = p->op;
+	t->type = p->type;
+	t->payload_len = p->op == VSOCK_VIRTIO_OP_RW ? p->len : 0;
+	if (f) {
+		t->has_stream = TRUE;
+		t->stream = f->conn->stream;
+		t->flags = f->flags;
+	}
+	tap_queue_packet(vsm_tap_id, pinfo, t);
+}
+
+/* ---- conversation and endpoint tables ---- */
+
+static const char *conv_filter_type(conv_item_t *conv, conv_filter_type_e ft)
+{
+	/* Addresses are "CID:port", which no single field holds: filter by
+	 * port (the GUI adds the stream for exact matches). */
+	if (conv->src_address.type != vsm_at_cid)
+		return CONV_FILTER_INVALID;
+	switch (ft) {
+	case CONV_FT_SRC_PORT: return "vsockmon.src_port";
+	case CONV_FT_DST_PORT: return "vsockmon.dst_port";
+	case CONV_FT_ANY_PORT: return "vsockmon.port";
+	default: return CONV_FILTER_INVALID;
+	}
+}
+
+static const char *endp_filter_type(endpoint_item_t *e, conv_filter_type_e ft)
+{
+	if (e->myaddress.type != vsm_at_cid)
+		return CONV_FILTER_INVALID;
+	switch (ft) {
+	case CONV_FT_SRC_PORT:
+	case CONV_FT_DST_PORT:
+	case CONV_FT_ANY_PORT: return "vsockmon.port";
+	default: return CONV_FILTER_INVALID;
+	}
+}
+
+static ct_dissector_info_t conv_info = { &conv_filter_type };
+static et_dissector_info_t endp_info = { &endp_filter_type };
+
+static tap_packet_status conv_packet(void *pct, packet_info *pinfo, epan_dissect_t *edt _U_, const void *vip,
+				     tap_flags_t flags)
+{
+	conv_hash_t *hash = (conv_hash_t *)pct;
+	const vsm_tap_t *t = (const vsm_tap_t *)vip;
+	hash->flags = flags;
+	add_conversation_table_data_with_conv_id(hash, &t->src, &t->dst, t->src_port, t->dst_port,
+						 (conv_id_t)(t->has_stream ? t->stream : CONV_ID_UNSET), 1,
+						 pinfo->fd->pkt_len, &pinfo->rel_ts, &pinfo->abs_ts,
+						 &conv_info, CONVERSATION_NONE);
+	return TAP_PACKET_REDRAW;
+}
+
+static tap_packet_status endp_packet(void *pit, packet_info *pinfo, epan_dissect_t *edt _U_, const void *vip,
+				     tap_flags_t flags)
+{
+	conv_hash_t *hash = (conv_hash_t *)pit;
+	const vsm_tap_t *t = (const vsm_tap_t *)vip;
+	hash->flags = flags;
+	add_endpoint_table_data(hash, &t->src, t->src_port, TRUE, 1, pinfo->fd->pkt_len, &endp_info, ENDPOINT_NONE);
+	add_endpoint_table_data(hash, &t->dst, t->dst_port, FALSE, 1, pinfo->fd->pkt_len, &endp_info, ENDPOINT_NONE);
+	return TAP_PACKET_REDRAW;
+}
+
+/* ---- Follow Stream (payload queued by packet-vsockmon-payload.c) ---- */
+
+static gchar *follow_conv_filter(epan_dissect_t *edt _U_, packet_info *pinfo, guint *stream, guint *sub_stream _U_)
+{
+	const vsm_frame_t *f = (const vsm_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_vsockmon, 0);
+	if (!f)
+		return NULL;
+	*stream = f->conn->stream;
+	return g_strdup_printf("vsockmon.stream eq %u", f->conn->stream);
+}
+
+static gchar *follow_index_filter(guint stream, guint sub_stream _U_)
+{
+	return g_strdup_printf("vsockmon.stream eq %u", stream);
+}
+
+static gchar *follow_address_filter(address *src, address *dst, int src_port, int dst_port)
+{
+	guint64 a = 0, b = 0;
+	if (src->len >= 8)
+		a = pletoh64(src->data);
+	if (dst->len >= 8)
+		b = pletoh64(dst->data);
+	return g_strdup_printf("((vsockmon.src_cid eq %" G_GUINT64_FORMAT " and vsockmon.src_port eq %d and "
+			       "vsockmon.dst_cid eq %" G_GUINT64_FORMAT " and vsockmon.dst_port eq %d) or "
+			       "(vsockmon.src_cid eq %" G_GUINT64_FORMAT " and vsockmon.src_port eq %d and "
+			       "vsockmon.dst_cid eq %" G_GUINT64_FORMAT " and vsockmon.dst_port eq %d))",
+			       a, src_port, b, dst_port, b, dst_port, a, src_port);
+}
+
+/* Follow prints "address:port": give it the CID-only addresses. */
+static tap_packet_status follow_tap_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt,
+					   const void *data, tap_flags_t flags)
+{
+	address src = pinfo->src, dst = pinfo->dst;
+	pinfo->src = pinfo->net_src;
+	pinfo->dst = pinfo->net_dst;
+	tap_packet_status st = follow_tvb_tap_listener(tapdata, pinfo, edt, data, flags);
+	pinfo->src = src;
+	pinfo->dst = dst;
+	return st;
+}
+
+static gchar *follow_port_to_display(wmem_allocator_t *allocator, guint port)
+{
+	return wmem_strdup_printf(allocator, "%u", port);
+}
+
+/* ---- statistics tree ---- */
+
+static const gchar *st_packets = "vsockmon packets";
+static const gchar *st_by_op = "By op";
+static const gchar *st_by_type = "By type";
+static const gchar *st_conns = "Connections";
+static const gchar *st_bytes = "Payload bytes by direction";
+static const gchar *st_events = "Events";
+static int st_node_packets = -1, st_node_op = -1, st_node_type = -1, st_node_conns = -1;
+static int st_node_bytes = -1, st_node_events = -1;
+
+static void st_init(stats_tree *st)
+{
+	st_node_packets = stats_tree_create_node(st, st_packets, 0, STAT_DT_INT, TRUE);
+	st_node_op = stats_tree_create_node(st, st_by_op, st_node_packets, STAT_DT_INT, TRUE);
+	st_node_type = stats_tree_create_node(st, st_by_type, st_node_packets, STAT_DT_INT, TRUE);
+	st_node_conns = stats_tree_create_node(st, st_conns, 0, STAT_DT_INT, TRUE);
+	st_node_bytes = stats_tree_create_node(st, st_bytes, 0, STAT_DT_INT, TRUE);
+	st_node_events = stats_tree_create_node(st, st_events, 0, STAT_DT_INT, TRUE);
+}
+
+static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *edt _U_, const void *p,
+				   tap_flags_t flags _U_)
+{
+	const vsm_tap_t *t = (const vsm_tap_t *)p;
+	tick_stat_node(st, st_packets, 0, FALSE);
+	if (!t->has_virtio) {
+		tick_stat_node(st, st_by_op, st_node_packets, FALSE);
+		tick_stat_node(st, "no transport header", st_node_op, FALSE);
+		return TAP_PACKET_REDRAW;
+	}
+	const char *op = vsock_virtio_op_name(t->op);
+	const char *type = vsock_virtio_type_name(t->type);
+	tick_stat_node(st, st_by_op, st_node_packets, FALSE);
+	tick_stat_node(st, op ? op : "unknown", st_node_op, FALSE);
+	tick_stat_node(st, st_by_type, st_node_packets, FALSE);
+	tick_stat_node(st, type ? type : "unknown", st_node_type, FALSE);
+
+	if (t->op == VSOCK_VIRTIO_OP_REQUEST) {
+		tick_stat_node(st, st_conns, 0, FALSE);
+		tick_stat_node(st, "requested", st_node_conns, FALSE);
+	}
+	if (t->flags & VSM_F_REFUSED) {
+		tick_stat_node(st, st_conns, 0, FALSE);
+		tick_stat_node(st, "refused", st_node_conns, FALSE);
+	}
+	if (t->op == VSOCK_VIRTIO_OP_RST && !(t->flags & VSM_F_REFUSED)) {
+		tick_stat_node(st, st_conns, 0, FALSE);
+		tick_stat_node(st, "reset", st_node_conns, FALSE);
+	}
+	if (t->payload_len) {
+		gchar *dir = wmem_strdup_printf(pinfo->pool, "%s \xe2\x86\x92 %s", address_to_str(pinfo->pool, &t->src),
+						address_to_str(pinfo->pool, &t->dst));
+		increase_stat_node(st, st_bytes, 0, FALSE, (gint)t->payload_len);
+		increase_stat_node(st, dir, st_node_bytes, TRUE, (gint)t->payload_len);
+	}
+	if (t->flags & VSM_F_WINDOW_FULL) {
+		tick_stat_node(st, st_events, 0, FALSE);
+		tick_stat_node(st, "window full", st_node_events, FALSE);
+	}
+	if (t->flags & VSM_F_CREDIT_EXCEEDED) {
+		tick_stat_node(st, st_events, 0, FALSE);
+		tick_stat_node(st, "credit exceeded", st_node_events, FALSE);
+	}
+	if (t->flags & VSM_F_WINDOW_REOPENED) {
+		tick_stat_node(st, st_events, 0, FALSE);
+		tick_stat_node(st, "window reopened", st_node_events, FALSE);
+	}
+	if (t->flags & VSM_F_RST_UNKNOWN) {
+		tick_stat_node(st, st_events, 0, FALSE);
+		tick_stat_node(st, "RST for unknown connection", st_node_events, FALSE);
+	}
+	if (t->flags & VSM_F_DATA_AFTER_SHUTDOWN) {
+		tick_stat_node(st, st_events, 0, FALSE);
+		tick_stat_node(st, "data after SHUTDOWN", st_node_events, FALSE);
+	}
+	return TAP_PACKET_REDRAW;
+}
+
+void vsm_stats_register(void)
+{
+	vsm_tap_id = register_tap("vsockmon");
+	register_conversation_table(proto_vsockmon, FALSE, conv_packet, endp_packet);
+	register_follow_stream(proto_vsockmon, "vsockmon_follow", follow_conv_filter, follow_index_filter,
+			       follow_address_filter, follow_port_to_display, follow_tap_packet);
+	stats_tree_register_plugin("vsockmon", "vsockmon", "vsock/vsockmon", 0, st_packet, st_init, NULL);
+}

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* vsockmon dissector internals shared by its files: connection state
+ * (virtio-vsock, virtio spec 1.2 section 5.10.6), per-frame analysis
+ * results, tap record, and the entry points of each concern. */
+#ifndef SOCKSCOPE_VSOCKMON_INT_H
+#define SOCKSCOPE_VSOCKMON_INT_H
+
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/reassemble.h>
+
+/* One side of a connection. */
+typedef struct {
+	guint64 cid;
+	guint32 port;
+} vsm_ep_t;
+
+/* What one direction (one sender) has done so far, first pass only. */
+typedef struct {
+	guint32 tx;             /* payload bytes sent (the kernel's tx_cnt) */
+	gboolean have_adv;      /* buf_alloc/fwd_cnt below were advertised */
+	guint32 buf_alloc;      /* this side's receive buffer, as advertised */
+	guint32 fwd_cnt;        /* bytes this side has consumed, as advertised */
+	gboolean window_full;   /* this sender ran out of peer credit */
+	gboolean shut_send;     /* this side said SHUTDOWN SEND */
+	gboolean shut_rcv;      /* this side said SHUTDOWN RCV */
+	/* reassembly: stream multi-segment PDUs keyed by relative seq, and
+	 * the seqpacket message being collected (0 = none). */
+	wmem_tree_t *msps;
+	guint32 msg_id;
+	guint64 msg_len;
+	gboolean msg_over_limit;
+} vsm_dir_t;
+
+typedef struct {
+	guint32 stream;
+	vsm_ep_t ep[2];         /* ep[0] sent the first packet (the REQUEST) */
+	guint16 type;           /* virtio type of the first packet */
+	guint32 first_frame;
+	nstime_t first_ts;
+	guint32 req_frame, resp_frame, rst_frame;
+	nstime_t handshake;     /* REQUEST to RESPONSE */
+	nstime_t duration;      /* first packet to closing RST */
+	gboolean refused;
+	gboolean closed;
+	heur_dtbl_entry_t *app; /* heuristic that took this connection */
+	vsm_dir_t d[2];
+} vsm_conn_t;
+
+/* Per-frame analysis flags (vsm_frame_t.flags). */
+enum {
+	VSM_F_NEW_CONN = 1u << 0,
+	VSM_F_REFUSED = 1u << 1,
+	VSM_F_DATA_AFTER_SHUTDOWN = 1u << 2,
+	VSM_F_RST_UNKNOWN = 1u << 3,
+	VSM_F_CREDIT_EXCEEDED = 1u << 4,
+	VSM_F_WINDOW_FULL = 1u << 5,
+	VSM_F_WINDOW_REOPENED = 1u << 6,
+	VSM_F_FWD_CNT_BACKWARDS = 1u << 7,
+	VSM_F_HAVE_CREDIT = 1u << 8,
+	VSM_F_CLOSE = 1u << 9,
+	VSM_F_MSG_OVER_LIMIT = 1u << 10,
+};
+
+/* Results of the first pass for one frame (proto data). */
+typedef struct {
+	vsm_conn_t *conn;
+	gint64 credit;          /* sender's view of peer free space after it */
+	guint32 seq;            /* relative, 1-based like TCP */
+	guint32 in_flight;
+	guint32 msg_id;         /* seqpacket message this RW belongs to */
+	guint16 flags;
+	guint8 dir;             /* index into conn->ep of the sender */
+} vsm_frame_t;
+
+/* The decoded headers as the dissector read them (tvb accessors). */
+typedef struct {
+	guint64 src_cid, dst_cid;
+	guint32 src_port, dst_port;
+	guint16 mon_op, transport, hdr_len;
+	gboolean has_virtio;
+	guint16 type, op;
+	guint32 flags, len, buf_alloc, fwd_cnt;
+	guint32 payload_off;    /* offset of the payload in the frame tvb */
+	guint32 payload_cap;    /* payload bytes present in the capture */
+} vsm_pkt_t;
+
+/* Tap record ("vsockmon" tap: conversation/endpoint tables, stats). */
+typedef struct {
+	address src, dst;       /* CID-only addresses */
+	guint32 src_port, dst_port;
+	guint32 stream;
+	gboolean has_stream;
+	gboolean has_virtio;
+	guint16 op, type;
+	guint32 payload_len;
+	guint16 flags;          /* VSM_F_* */
+} vsm_tap_t;
+
+/* packet-vsockmon.c */
+extern int proto_vsockmon;
+extern int vsm_at_cid;            /* address type: CID, or CID:port */
+extern gboolean vsm_pref_analyze;
+extern gboolean vsm_pref_reassemble;
+extern gboolean vsm_pref_heur_first;
+extern guint vsm_pref_reasm_limit;
+
+/* Sets a with a CID (8 bytes) or CID:port (12 bytes) address of the
+ * vsockmon address type, allocated in scope. */
+void vsm_set_address(address *a, wmem_allocator_t *scope, guint64 cid, gboolean with_port, guint32 port);
+
+/* packet-vsockmon-analysis.c */
+void vsm_analysis_register(void);
+vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p);
+void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+		       proto_item *ti, const vsm_pkt_t *p, const vsm_frame_t *f);
+
+/* packet-vsockmon-payload.c */
+void vsm_payload_register(void);
+void vsm_payload_handoff(void);
+void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+		 proto_tree *vtree, const vsm_pkt_t *p, vsm_frame_t *f);
+
+/* packet-vsockmon-stats.c */
+void vsm_stats_register(void);
+void vsm_tap(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f);
+
+#endif
