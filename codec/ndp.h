@@ -342,11 +342,15 @@ struct ndp_opt_dnssl {
 	struct ndp_bytes names;         /* DNS wire form, padding excluded */
 };
 
-/* 33: ARO / EARO (RFC 8505). */
+/* 33: ARO / EARO (RFC 6775 4.1, RFC 8505 4.1). The flags octet is
+ * Rsvd(1) C(1, RFC 8928 4.2) P(2, RFC 9685) I(2) R(1) T(1); an ARO of
+ * RFC 6775 is the same with all flags zero and an EUI-64 as ROVR. */
 struct ndp_opt_earo {
 	uint8_t status;
 	uint8_t opaque;
-	uint8_t reserved;               /* 4 bits */
+	uint8_t reserved;               /* 1 bit (the top one) */
+	bool flag_c;                    /* ROVR is a crypto-ID (RFC 8928) */
+	uint8_t p;                      /* 2 bits: 0 unicast, 1 multicast, 2 anycast (RFC 9685) */
 	uint8_t i;                      /* 2 bits */
 	bool flag_r, flag_t;
 	uint8_t tid;
@@ -372,10 +376,18 @@ struct ndp_opt_abro {
 	uint8_t addr[NDP_ADDR_LEN];
 };
 
-/* 36: 6LoWPAN capability indication: 48 bits of flags, named per IANA. */
+/* 36: 6LoWPAN capability indication: 48 bits of flags, named per IANA
+ * ("6LoWPAN Capability Bits"); bit 15 of the first 16 (G) is the least
+ * significant of the first two octets. Values below are in .flags. */
 struct ndp_opt_6cio {
 	uint64_t flags;                 /* low 48 bits */
 };
+#define NDP_6CIO_G (UINT64_C(1) << 32)  /* RFC 7400 3.3: GHC capable */
+#define NDP_6CIO_E (UINT64_C(1) << 33)  /* RFC 8505 4.3: EARO support */
+#define NDP_6CIO_P (UINT64_C(1) << 34)  /* RFC 8505 4.3: routing registrar */
+#define NDP_6CIO_B (UINT64_C(1) << 35)  /* RFC 8505 4.3: 6LBR */
+#define NDP_6CIO_L (UINT64_C(1) << 36)  /* RFC 8505 4.3: 6LR */
+#define NDP_6CIO_D (UINT64_C(1) << 37)  /* RFC 9010 8: RPL-unaware leaf support */
 
 /* 37: captive portal: URI, padded with NULs. */
 struct ndp_opt_captive_portal {

@@ -14,7 +14,9 @@ int ndp_opt_parse_earo(const uint8_t *opt, size_t len, struct ndp_opt *ret)
 		return -EBADMSG;
 	e->status = opt[2];
 	e->opaque = opt[3];
-	e->reserved = opt[4] >> 4;
+	e->reserved = opt[4] >> 7;
+	e->flag_c = opt[4] & 0x40;
+	e->p = (opt[4] >> 4) & 0x3;
 	e->i = (opt[4] >> 2) & 0x3;
 	e->flag_r = opt[4] & 0x02;
 	e->flag_t = opt[4] & 0x01;
@@ -32,6 +34,9 @@ int ndp_opt_check_earo(const struct ndp_opt *opt)
 	/* RFC 8505 4.1: ROVR of 64, 128, 192 or 256 bits. */
 	if (n != 8 && n != 16 && n != 24 && n != 32)
 		return -EINVAL;
+	/* RFC 9685: P 0 unicast, 1 multicast, 2 anycast; 3 is unassigned. */
+	if (opt->u.earo.p == 3)
+		return -EINVAL;
 	return 0;
 }
 
@@ -47,7 +52,8 @@ int ndp_opt_build_earo(const struct ndp_opt *opt, uint8_t *buf, size_t cap,
 		return r;
 	buf[2] = e->status;
 	buf[3] = e->opaque;
-	buf[4] = (uint8_t)((e->reserved & 0x0f) << 4 | (e->i & 0x3) << 2 |
+	buf[4] = (uint8_t)((e->reserved & 0x1) << 7 | (e->flag_c ? 0x40 : 0) |
+			   (e->p & 0x3) << 4 | (e->i & 0x3) << 2 |
 			   (e->flag_r ? 0x02 : 0) | (e->flag_t ? 0x01 : 0));
 	buf[5] = e->tid;
 	ndp_put16(buf + 6, e->lifetime);

@@ -143,7 +143,7 @@ int ndp_opt_parse_hkr(const uint8_t *opt, size_t len, struct ndp_opt *ret)
 
 int ndp_opt_check_hkr(const struct ndp_opt *opt)
 {
-	/* RFC 5269 5.1: AT 0 is reserved... an empty key asks for nothing. */
+	/* An empty public key leaves nothing to encrypt the reply with. */
 	return opt->u.hkr.key.len ? 0 : -EINVAL;
 }
 
