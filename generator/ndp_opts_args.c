@@ -168,7 +168,15 @@ static const char *p_prefix(struct ndpg_msg *m, const char *arg, struct ndp_opt 
 /* Redirected header: IP header + data; padded with zeros to 8 octets. */
 static const char *p_redirected(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	return hex_view(m, arg, &o->u.redirected.data);
+	const char *r = hex_view(m, arg, &o->u.redirected.data);
+
+	if (r)
+		return r;
+	/* RFC 4861 4.6.3: as much of the redirected packet as fits, so at
+	 * least its IPv6 header. */
+	if (o->u.redirected.data.len < 40 || o->u.redirected.data.data[0] >> 4 != 6)
+		return "must start with an IPv6 header (at least 40 octets, version 6)";
+	return NULL;
 }
 
 static const char *p_mtu(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
@@ -177,7 +185,9 @@ static const char *p_mtu(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 
 	(void)m;
 	if (ndpg_parse_uint(arg, UINT32_MAX, &v))
-		return "not a number (0..4294967295)";
+		return "not a number (1280..4294967295)";
+	if (v < 1280)
+		return "MTU must be at least 1280 (RFC 8200 5)";
 	o->u.mtu.mtu = (uint32_t)v;
 	return NULL;
 }
@@ -223,6 +233,8 @@ static const char *p_ha_info(struct ndpg_msg *m, const char *arg, struct ndp_opt
 		} else if ((val = kv(t, "lifetime"))) {
 			if ((r = sub_life(m, "lifetime", val, UINT16_MAX, &v)))
 				return r;
+			if (!v)
+				return "lifetime must not be 0 (RFC 6275 7.4)";
 			o->u.ha_info.lifetime = (uint16_t)v;
 		} else
 			return unknown_sub(m, t);
@@ -255,8 +267,9 @@ static const char *p_cga(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 
 	if (r)
 		return r;
-	if (!c->params.len)
-		return "needs the CGA parameters";
+	/* RFC 3972 3: modifier 16, subnet prefix 8, collision count 1, key */
+	if (c->params.len <= 25)
+		return "CGA parameters must be longer than 25 octets (RFC 3972 3)";
 	pad = (8 - (4 + c->params.len) % 8) % 8;
 	c->pad_len = (uint8_t)pad;
 	c->padding.data = pad ? ndpg_alloc(m, pad) : NULL;
@@ -365,6 +378,11 @@ static const char *p_ip_addr(struct ndpg_msg *m, const char *arg, struct ndp_opt
 	if (ndpg_parse_uint(t, 255, &v))
 		return WHY("code '%s': must be 0..255", t);
 	o->u.ip_addr.code = (uint8_t)v;
+	/* RFC 5568 6.4.1 codes 1..3; RFC 4068 6.4.2 defines only code 0. */
+	if (o->type == NDP_OPT_IP_ADDR && (v < 1 || v > 3))
+		return WHY("code '%s': must be 1 (old CoA), 2 (new CoA) or 3 (NAR address)", t);
+	if (o->type == NDP_OPT_NEW_ROUTER_PREFIX && v != 0)
+		return WHY("code '%s': must be 0 (RFC 4068 6.4.2)", t);
 	t = tok_next(&cur);
 	if ((r = ndpg_parse_prefix(t, o->u.ip_addr.addr, &o->u.ip_addr.prefix_len)))
 		return WHY("'%s': %s", t, r);
@@ -385,8 +403,8 @@ static const char *p_fmip_lla(struct ndpg_msg *m, const char *arg, struct ndp_op
 	t = tok_next(&cur);
 	if (!cur)
 		return "expected CODE,MAC";
-	if (ndpg_parse_uint(t, 255, &v))
-		return WHY("code '%s': must be 0..255", t);
+	if (ndpg_parse_uint(t, 5, &v))
+		return WHY("code '%s': must be 0..5 (RFC 5568 6.4.3)", t);
 	o->u.fmip_lla.code = (uint8_t)v;
 	t = tok_next(&cur);
 	if (!(mac = ndpg_alloc(m, 6)))
@@ -422,6 +440,17 @@ static const char *p_naack(struct ndpg_msg *m, const char *arg, struct ndp_opt *
 				return r;
 		} else
 			return unknown_sub(m, t);
+	}
+	/* RFC 5568 6.4.4 status values; 2 carries the new CoA. */
+	switch (o->u.naack.status) {
+	case 1: case 3: case 4: case 128:
+		break;
+	case 2:
+		if (o->u.naack.rest.len < 16)
+			return "status=2 needs the new CoA in data= (16 octets)";
+		break;
+	default:
+		return "status must be 1, 2, 3, 4 or 128 (RFC 5568 6.4.4)";
 	}
 	return NULL;
 }
@@ -505,6 +534,8 @@ static const char *p_map(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 		else if ((val = kv(t, "dist"))) {
 			if ((r = sub_uint(m, "dist", val, 15, &v)))
 				return r;
+			if (!v)
+				return "dist must be 1..15 (RFC 5380 6.3)";
 			o->u.map.dist = (uint8_t)v;
 		} else if ((val = kv(t, "pref"))) {
 			if ((r = sub_uint(m, "pref", val, 15, &v)))
@@ -546,7 +577,7 @@ static const char *p_route(struct ndpg_msg *m, const char *arg, struct ndp_opt *
 		if ((val = kv(t, "prf"))) {
 			int p = prf_value(val);
 
-			if (p < 0)
+			if (p < 0 || p == 2)
 				return WHY("prf '%s': must be high, medium or low", val);
 			o->u.route.prf = (uint8_t)p;
 		} else if ((val = kv(t, "lifetime"))) {
@@ -667,8 +698,8 @@ static const char *p_hai(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 	t = tok_next(&cur);
 	if (!cur)
 		return "expected CODE,HEX";
-	if (ndpg_parse_uint(t, 255, &v))
-		return WHY("code '%s': must be 0..255", t);
+	if (ndpg_parse_uint(t, 2, &v) || v < 1)
+		return WHY("code '%s': must be 1 or 2 (RFC 5271 4)", t);
 	o->u.hai.code = (uint8_t)v;
 	if ((r = hex_view(m, cur, &o->u.hai.value)))
 		return r;
@@ -965,6 +996,8 @@ static const char *p_encrypted_dns(struct ndpg_msg *m, const char *arg, struct n
 	while ((t = tok_next(&cur))) {
 		if ((val = kv(t, "priority"))) {
 			if ((r = sub_uint(m, "priority", val, 0xffff, &v))) return r;
+			if (!v)
+				return "priority must be 1..65535 (RFC 9463 6.1)";
 			e->priority = (uint16_t)v;
 		} else if ((val = kv(t, "lifetime"))) {
 			if ((r = sub_life(m, "lifetime", val, UINT32_MAX, &v))) return r;
@@ -981,6 +1014,8 @@ static const char *p_encrypted_dns(struct ndpg_msg *m, const char *arg, struct n
 	for (size_t i = 0; i < n_addrs; i++)
 		if ((r = addr_append(m, addrs[i], &e->addrs)))
 			return r;
+	if (!e->addrs.len)
+		return "needs at least one addr=ADDR (RFC 9463 6.1)";
 	e->addrs_len = (uint16_t)e->addrs.len;
 	e->svcparams_len = (uint16_t)e->svcparams.len;
 	pad = (8 - (2 + 2 + 4 + 2 + e->adn.len + 2 + e->addrs.len + 2 +
@@ -1084,8 +1119,8 @@ int ndpg_add_opt(struct ndpg_msg *m, const struct ndpg_optflag *f, const char *a
 		return sg_usage(m->ctx, "--%s '%s': %s", f->name, arg, r);
 	/* The codec's meaning checks catch what the flag syntax lets through. */
 	if (d && d->check && (err = d->check(o)) < 0)
-		return sg_usage(m->ctx, "--%s '%s': %s", f->name, arg,
-				err == -EINVAL ? "invalid value for this option" : strerror(-err));
+		return sg_usage(m->ctx, "--%s '%s': not a valid %s option (%s)", f->name, arg,
+				d->name, d->ref);
 	if (f->type == NDP_OPT_SLLA)
 		m->have_slla = true;
 	if (f->type == NDP_OPT_TLLA)
