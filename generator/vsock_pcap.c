@@ -184,18 +184,14 @@ static int parse_opt(int opt, const char *arg, struct vsock_scn_opts *o)
 	switch (opt) {
 	case OPT_SRC_CID: case OPT_DST_CID:
 		name = opt == OPT_SRC_CID ? "--src-cid" : "--dst-cid";
-		why = "CID must be 0..4294967294 (4294967295 is VMADDR_CID_ANY)";
-		r = parse_num(arg, 0, 0, 0xfffffffeu, &v);
+		/* 0 (the hypervisor) is no loopback peer, and 0 means "default"
+		 * in struct vsock_scn_opts. */
+		why = "CID must be 1..4294967294 (0 is the hypervisor, 4294967295 VMADDR_CID_ANY)";
+		r = parse_num(arg, 0, 1, 0xfffffffeu, &v);
 		if (!r && opt == OPT_SRC_CID)
 			o->src_cid = v;
 		else if (!r)
 			o->dst_cid = v;
-		/* 0 is a real CID (hypervisor) but means "default" in o:
-		 * keep it distinguishable. */
-		if (!r && v == 0) {
-			why = "CID 0 (hypervisor) cannot be a loopback peer; use 1..4294967294";
-			r = -ERANGE;
-		}
 		break;
 	case OPT_SRC_PORT: case OPT_DST_PORT:
 		name = opt == OPT_SRC_PORT ? "--src-port" : "--dst-port";
