@@ -1,7 +1,626 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Placeholder until the ndisc dissector lands. */
+/* ndisc dissector: IPv6 Neighbor Discovery message headers, checksum and
+ * message-level checks (RFC 4861 4.1-4.5 and 6.1, RFC 3122, RFC 3971 6.4). */
 #include <wireshark.h>
-#include "sockscope.h"
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/prefs.h>
+#include <epan/ipproto.h>
+#include <epan/in_cksum.h>
+#include <epan/to_str.h>
+#include <epan/dissectors/packet-ip.h>
 
-void proto_register_ndisc(void) { }
-void proto_reg_handoff_ndisc(void) { }
+#include "sockscope.h"
+#include "ndisc.h"
+#include "ndp.h"
+
+int proto_ndisc = -1;
+
+static int hf_type = -1;
+static int hf_code = -1;
+static int hf_checksum = -1;
+static int hf_checksum_status = -1;
+static int hf_rs_reserved = -1;
+static int hf_ra_cur_hop_limit = -1;
+static int hf_ra_flags = -1;
+static int hf_ra_flag_m = -1;
+static int hf_ra_flag_o = -1;
+static int hf_ra_flag_h = -1;
+static int hf_ra_prf = -1;
+static int hf_ra_flag_p = -1;
+static int hf_ra_reserved = -1;
+static int hf_ra_router_lifetime = -1;
+static int hf_ra_reachable = -1;
+static int hf_ra_retrans = -1;
+static int hf_ns_reserved = -1;
+static int hf_ns_target = -1;
+static int hf_na_flags = -1;
+static int hf_na_flag_r = -1;
+static int hf_na_flag_s = -1;
+static int hf_na_flag_o = -1;
+static int hf_na_reserved = -1;
+static int hf_na_target = -1;
+static int hf_redirect_reserved = -1;
+static int hf_redirect_target = -1;
+static int hf_redirect_destination = -1;
+static int hf_ind_reserved = -1;
+static int hf_cps_identifier = -1;
+static int hf_cps_component = -1;
+static int hf_cpa_identifier = -1;
+static int hf_cpa_all_components = -1;
+static int hf_cpa_component = -1;
+static int hf_cpa_reserved = -1;
+
+static gint ett_ndisc = -1;
+static gint ett_ra_flags = -1;
+static gint ett_na_flags = -1;
+
+static expert_field ei_checksum_bad = EI_INIT;
+static expert_field ei_hop_limit = EI_INIT;
+static expert_field ei_code = EI_INIT;
+static expert_field ei_short = EI_INIT;
+static expert_field ei_reserved = EI_INIT;
+static expert_field ei_ns_unspec_slla = EI_INIT;
+static expert_field ei_ns_mcast_target = EI_INIT;
+static expert_field ei_na_s_mcast = EI_INIT;
+static expert_field ei_ra_src = EI_INIT;
+
+static gboolean pref_takeover = TRUE;
+static dissector_handle_t icmpv6_handle;
+
+static const value_string ndisc_type_vals[] = {
+	{ NDP_RS, "Router Solicitation" },
+	{ NDP_RA, "Router Advertisement" },
+	{ NDP_NS, "Neighbor Solicitation" },
+	{ NDP_NA, "Neighbor Advertisement" },
+	{ NDP_REDIRECT, "Redirect" },
+	{ NDP_IND_SOL, "Inverse Neighbor Discovery Solicitation" },
+	{ NDP_IND_ADV, "Inverse Neighbor Discovery Advertisement" },
+	{ NDP_CPS, "Certification Path Solicitation" },
+	{ NDP_CPA, "Certification Path Advertisement" },
+	{ 0, NULL }
+};
+
+/* RFC 4191 2.1 */
+static const value_string ndisc_prf_vals[] = {
+	{ 0, "Medium" }, { 1, "High" }, { 2, "Reserved" }, { 3, "Low" },
+	{ 0, NULL }
+};
+
+/* Fixed part including the 4-octet ICMPv6 header. CPA has four 16-bit
+ * fields after it (RFC 3971 6.4.2), hence 12. */
+static guint
+ndisc_fixed_len(guint8 type)
+{
+	switch (type) {
+	case NDP_RS: case NDP_IND_SOL: case NDP_IND_ADV: case NDP_CPS:
+		return 8;
+	case NDP_CPA:
+		return 12;
+	case NDP_RA:
+		return 16;
+	case NDP_NS: case NDP_NA:
+		return 24;
+	case NDP_REDIRECT:
+		return 40;
+	default:
+		return 0;
+	}
+}
+
+void
+ndisc_check_reserved(packet_info *pinfo, proto_item *ti, guint64 value)
+{
+	if (value != 0)
+		expert_add_info_format(pinfo, ti, &ei_reserved,
+				       "Reserved field is not zero (0x%" PRIx64 ")", value);
+}
+
+const char *
+ndisc_ip6_str(wmem_allocator_t *scope, const guint8 *a)
+{
+	address addr;
+
+	set_address(&addr, AT_IPv6, 16, a);
+	return address_to_str(scope, &addr);
+}
+
+const char *
+ndisc_mac_str(wmem_allocator_t *scope, const guint8 *m)
+{
+	address addr;
+
+	set_address(&addr, AT_ETHER, 6, m);
+	return address_to_str(scope, &addr);
+}
+
+static const guint8 *
+ipv6_of(const address *a)
+{
+	return (a->type == AT_IPv6 && a->len == 16) ? (const guint8 *)a->data : NULL;
+}
+
+static void
+add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
+{
+	guint len = tvb_reported_length(tvb);
+	const guint8 *src = ipv6_of(&pinfo->src), *dst = ipv6_of(&pinfo->dst);
+	vec_t vec[4];
+	guint32 phdr[2];
+
+	/* Verification needs the whole message and the pseudo-header. */
+	if (!src || !dst || tvb_captured_length(tvb) < len ||
+	    pinfo->flags.in_error_pkt) {
+		proto_tree_add_checksum(tree, tvb, 2, hf_checksum, hf_checksum_status,
+					&ei_checksum_bad, pinfo, 0, ENC_BIG_ENDIAN,
+					PROTO_CHECKSUM_NO_FLAGS);
+		return;
+	}
+	phdr[0] = g_htonl(len);
+	phdr[1] = g_htonl(IP_PROTO_ICMPV6);
+	SET_CKSUM_VEC_PTR(vec[0], src, 16);
+	SET_CKSUM_VEC_PTR(vec[1], dst, 16);
+	SET_CKSUM_VEC_PTR(vec[2], (const guint8 *)phdr, 8);
+	SET_CKSUM_VEC_TVB(vec[3], tvb, 0, len);
+	proto_tree_add_checksum(tree, tvb, 2, hf_checksum, hf_checksum_status,
+				&ei_checksum_bad, pinfo, in_cksum(vec, 4), ENC_BIG_ENDIAN,
+				PROTO_CHECKSUM_VERIFY | PROTO_CHECKSUM_IN_CKSUM);
+}
+
+static const struct ndisc_ra_hf msg_ra_hf = {
+	&hf_ra_cur_hop_limit, &hf_ra_flags, &hf_ra_flag_m, &hf_ra_flag_o,
+	&hf_ra_flag_h, &hf_ra_prf, &hf_ra_flag_p, &hf_ra_reserved,
+	&hf_ra_router_lifetime, &hf_ra_reachable, &hf_ra_retrans, &ett_ra_flags,
+};
+
+/* The 12 octets after type, code, checksum of an RA (also inside PvD ID). */
+int
+ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
+		       const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt)
+{
+	guint32 v;
+	proto_item *ti;
+	proto_tree *ft;
+
+	proto_tree_add_item_ret_uint(tree, *hf->cur_hop_limit, tvb, offset, 1,
+				     ENC_BIG_ENDIAN, &v);
+	if (pkt)
+		pkt->cur_hop_limit = (guint8)v;
+	ti = proto_tree_add_item_ret_uint(tree, *hf->flags, tvb, offset + 1, 1,
+					  ENC_BIG_ENDIAN, &v);
+	if (pkt)
+		pkt->ra_flags = (guint8)v;
+	ft = proto_item_add_subtree(ti, *hf->ett_flags);
+	proto_tree_add_item(ft, *hf->flag_m, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, *hf->flag_o, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, *hf->flag_h, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, *hf->prf, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, *hf->flag_p, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, *hf->reserved, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
+	proto_item_append_text(ti, " (%s%s%s%s%sPrf %s)",
+			       v & 0x80 ? "M, " : "", v & 0x40 ? "O, " : "",
+			       v & 0x20 ? "H, " : "", v & 0x04 ? "P, " : "",
+			       v & 0x03 ? "reserved bits, " : "",
+			       val_to_str_const((v >> 3) & 3, ndisc_prf_vals, "?"));
+	proto_tree_add_item_ret_uint(tree, *hf->router_lifetime, tvb, offset + 2, 2,
+				     ENC_BIG_ENDIAN, &v);
+	if (pkt)
+		pkt->router_lifetime = (guint16)v;
+	proto_tree_add_item_ret_uint(tree, *hf->reachable, tvb, offset + 4, 4,
+				     ENC_BIG_ENDIAN, &v);
+	if (pkt)
+		pkt->reachable = v;
+	proto_tree_add_item_ret_uint(tree, *hf->retrans, tvb, offset + 8, 4,
+				     ENC_BIG_ENDIAN, &v);
+	if (pkt)
+		pkt->retrans = v;
+	return offset + 12;
+}
+
+static void
+add_reserved32(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, int hf,
+	       int offset)
+{
+	guint32 v;
+	proto_item *ti = proto_tree_add_item_ret_uint(tree, hf, tvb, offset, 4,
+						      ENC_BIG_ENDIAN, &v);
+	ndisc_check_reserved(pinfo, ti, v);
+}
+
+static void
+add_target(tvbuff_t *tvb, proto_tree *tree, int hf, int offset,
+	   struct ndisc_pkt *pkt)
+{
+	proto_tree_add_item(tree, hf, tvb, offset, 16, ENC_NA);
+	tvb_memcpy(tvb, pkt->target, offset, 16);
+	pkt->has_target = TRUE;
+}
+
+/* Message header after type/code/checksum; returns the options' offset. */
+static int
+dissect_fixed(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+	      struct ndisc_pkt *pkt)
+{
+	guint32 v;
+	proto_item *ti;
+	proto_tree *ft;
+
+	switch (pkt->type) {
+	case NDP_RS:
+		add_reserved32(tvb, pinfo, tree, hf_rs_reserved, 4);
+		return 8;
+	case NDP_RA:
+		ndisc_dissect_ra_fixed(tvb, 4, tree, &msg_ra_hf, pkt);
+		return 16;
+	case NDP_NS:
+		add_reserved32(tvb, pinfo, tree, hf_ns_reserved, 4);
+		add_target(tvb, tree, hf_ns_target, 8, pkt);
+		return 24;
+	case NDP_NA:
+		ti = proto_tree_add_item_ret_uint(tree, hf_na_flags, tvb, 4, 4,
+						  ENC_BIG_ENDIAN, &v);
+		pkt->na_flags = v;
+		ft = proto_item_add_subtree(ti, ett_na_flags);
+		proto_tree_add_item(ft, hf_na_flag_r, tvb, 4, 4, ENC_BIG_ENDIAN);
+		proto_tree_add_item(ft, hf_na_flag_s, tvb, 4, 4, ENC_BIG_ENDIAN);
+		proto_tree_add_item(ft, hf_na_flag_o, tvb, 4, 4, ENC_BIG_ENDIAN);
+		ti = proto_tree_add_item(ft, hf_na_reserved, tvb, 4, 4, ENC_BIG_ENDIAN);
+		ndisc_check_reserved(pinfo, ti, v & 0x1fffffff);
+		add_target(tvb, tree, hf_na_target, 8, pkt);
+		return 24;
+	case NDP_REDIRECT:
+		add_reserved32(tvb, pinfo, tree, hf_redirect_reserved, 4);
+		add_target(tvb, tree, hf_redirect_target, 8, pkt);
+		proto_tree_add_item(tree, hf_redirect_destination, tvb, 24, 16, ENC_NA);
+		return 40;
+	case NDP_IND_SOL:
+	case NDP_IND_ADV:
+		add_reserved32(tvb, pinfo, tree, hf_ind_reserved, 4);
+		return 8;
+	case NDP_CPS:
+		proto_tree_add_item(tree, hf_cps_identifier, tvb, 4, 2, ENC_BIG_ENDIAN);
+		proto_tree_add_item(tree, hf_cps_component, tvb, 6, 2, ENC_BIG_ENDIAN);
+		return 8;
+	case NDP_CPA:
+		proto_tree_add_item(tree, hf_cpa_identifier, tvb, 4, 2, ENC_BIG_ENDIAN);
+		proto_tree_add_item(tree, hf_cpa_all_components, tvb, 6, 2, ENC_BIG_ENDIAN);
+		proto_tree_add_item(tree, hf_cpa_component, tvb, 8, 2, ENC_BIG_ENDIAN);
+		ti = proto_tree_add_item_ret_uint(tree, hf_cpa_reserved, tvb, 10, 2,
+						  ENC_BIG_ENDIAN, &v);
+		ndisc_check_reserved(pinfo, ti, v);
+		return 12;
+	default:
+		return 4;
+	}
+}
+
+static gboolean
+is_unspecified(const guint8 *a)
+{
+	static const guint8 zero[16];
+	return memcmp(a, zero, 16) == 0;
+}
+
+/* RFC 4861 6.1: the checks a node applies before accepting a message. */
+static void
+check_message(packet_info *pinfo, proto_item *ti, struct ndisc_pkt *pkt,
+	      gboolean had_slla)
+{
+	switch (pkt->type) {
+	case NDP_NS:
+		if (pkt->has_src && is_unspecified(pkt->src) && had_slla)
+			expert_add_info(pinfo, ti, &ei_ns_unspec_slla);
+		if (pkt->has_target && pkt->target[0] == 0xff)
+			expert_add_info(pinfo, ti, &ei_ns_mcast_target);
+		break;
+	case NDP_NA:
+		if ((pkt->na_flags & 0x40000000) && pkt->has_dst && pkt->dst[0] == 0xff)
+			expert_add_info(pinfo, ti, &ei_na_s_mcast);
+		break;
+	case NDP_RA:
+		if (pkt->has_src && !(pkt->src[0] == 0xfe && (pkt->src[1] & 0xc0) == 0x80))
+			expert_add_info(pinfo, ti, &ei_ra_src);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+set_info(packet_info *pinfo, struct ndisc_pkt *pkt)
+{
+	wmem_allocator_t *pool = pinfo->pool;
+	guint i;
+
+	col_set_str(pinfo->cinfo, COL_PROTOCOL, "NDISC");
+	col_clear(pinfo->cinfo, COL_INFO);
+	col_add_str(pinfo->cinfo, COL_INFO,
+		    val_to_str_const(pkt->type, ndisc_type_vals, "ND"));
+	switch (pkt->type) {
+	case NDP_NS:
+		if (pkt->has_target)
+			col_append_fstr(pinfo->cinfo, COL_INFO, " for %s",
+					ndisc_ip6_str(pool, pkt->target));
+		if (pkt->has_src && is_unspecified(pkt->src))
+			col_append_str(pinfo->cinfo, COL_INFO, " (DAD probe)");
+		break;
+	case NDP_NA:
+		if (pkt->has_target)
+			col_append_fstr(pinfo->cinfo, COL_INFO, " %s",
+					ndisc_ip6_str(pool, pkt->target));
+		if (pkt->na_flags & 0xe0000000)
+			col_append_fstr(pinfo->cinfo, COL_INFO, " (%s%s%s)",
+					pkt->na_flags & 0x80000000 ? "rtr" : "",
+					(pkt->na_flags & 0x80000000) && (pkt->na_flags & 0x60000000) ? ", " : "",
+					(pkt->na_flags & 0x60000000) == 0x60000000 ? "sol, ovr" :
+					pkt->na_flags & 0x40000000 ? "sol" :
+					pkt->na_flags & 0x20000000 ? "ovr" : "");
+		if (pkt->has_tlla)
+			col_append_fstr(pinfo->cinfo, COL_INFO, " is at %s",
+					ndisc_mac_str(pool, pkt->tlla));
+		break;
+	case NDP_REDIRECT:
+		if (pkt->has_target)
+			col_append_fstr(pinfo->cinfo, COL_INFO, " via %s",
+					ndisc_ip6_str(pool, pkt->target));
+		break;
+	default:
+		break;
+	}
+	if (pkt->type != NDP_NA && pkt->has_slla)
+		col_append_fstr(pinfo->cinfo, COL_INFO, " from %s",
+				ndisc_mac_str(pool, pkt->slla));
+	if (pkt->type == NDP_RA) {
+		for (i = 0; i < pkt->n_prefixes; i++)
+			col_append_fstr(pinfo->cinfo, COL_INFO, ", prefix %s/%u",
+					ndisc_ip6_str(pool, pkt->prefixes[i].addr),
+					pkt->prefixes[i].len);
+		if (pkt->has_mtu)
+			col_append_fstr(pinfo->cinfo, COL_INFO, ", MTU %u", pkt->mtu);
+		if (pkt->router_lifetime == 0)
+			col_append_str(pinfo->cinfo, COL_INFO, ", not a default router");
+	}
+}
+
+static int
+dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+{
+	struct ndisc_pkt *pkt = wmem_new0(pinfo->pool, struct ndisc_pkt);
+	guint len = tvb_reported_length(tvb);
+	guint fixed;
+	proto_item *ti, *item;
+	proto_tree *nt;
+	guint32 v;
+	ws_ip6 *iph = WS_IP6_PTR(data);
+	const guint8 *a;
+	int off;
+
+	pkt->type = tvb_get_guint8(tvb, 0);
+	if ((a = ipv6_of(&pinfo->src)) != NULL) {
+		memcpy(pkt->src, a, 16);
+		pkt->has_src = TRUE;
+	}
+	if ((a = ipv6_of(&pinfo->dst)) != NULL) {
+		memcpy(pkt->dst, a, 16);
+		pkt->has_dst = TRUE;
+	}
+
+	col_set_str(pinfo->cinfo, COL_PROTOCOL, "NDISC");
+	col_add_str(pinfo->cinfo, COL_INFO,
+		    val_to_str_const(pkt->type, ndisc_type_vals, "ND"));
+
+	ti = proto_tree_add_item(tree, proto_ndisc, tvb, 0, -1, ENC_NA);
+	nt = proto_item_add_subtree(ti, ett_ndisc);
+	proto_item_append_text(ti, ", %s",
+			       val_to_str_const(pkt->type, ndisc_type_vals, "ND"));
+
+	proto_tree_add_item(nt, hf_type, tvb, 0, 1, ENC_BIG_ENDIAN);
+	item = proto_tree_add_item_ret_uint(nt, hf_code, tvb, 1, 1, ENC_BIG_ENDIAN, &v);
+	pkt->code = (guint8)v;
+	if (v != 0)
+		expert_add_info_format(pinfo, item, &ei_code, "Code is %u, not 0", v);
+	add_checksum(tvb, pinfo, nt);
+
+	if (iph && iph->ip6_hop != 255)
+		expert_add_info_format(pinfo, ti, &ei_hop_limit,
+				       "IPv6 hop limit is %u, not 255: not from an on-link neighbor",
+				       iph->ip6_hop);
+
+	fixed = ndisc_fixed_len(pkt->type);
+	if (len < fixed) {
+		expert_add_info_format(pinfo, ti, &ei_short,
+				       "%s shorter than its fixed part (%u of %u octets)",
+				       val_to_str_const(pkt->type, ndisc_type_vals, "ND"),
+				       len, fixed);
+		return tvb_captured_length(tvb);
+	}
+	off = dissect_fixed(tvb, pinfo, nt, pkt);
+	if (pkt->type == NDP_RA && (pkt->ra_flags & 0x03))
+		expert_add_info_format(pinfo, ti, &ei_reserved,
+				       "Reserved field is not zero (0x%x)", pkt->ra_flags & 0x03);
+
+	ndisc_dissect_options(tvb, off, pinfo, nt, pkt->type, pkt, 0);
+	check_message(pinfo, ti, pkt, pkt->has_slla);
+	ndisc_analyze(tvb, pinfo, nt, pkt);
+	set_info(pinfo, pkt);
+	ndisc_stats_tap(pinfo, pkt);
+	return tvb_captured_length(tvb);
+}
+
+static gboolean
+is_nd_type(guint8 type)
+{
+	return ndisc_fixed_len(type) != 0;
+}
+
+/* Registered for ip.proto 58 without a protocol, so it is never skipped
+ * as "disabled": it decides itself whether ndisc or icmpv6 gets the message. */
+static int
+dissect_icmpv6_dispatch(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+			void *data)
+{
+	if (pref_takeover && tvb_captured_length(tvb) >= 1 &&
+	    is_nd_type(tvb_get_guint8(tvb, 0)) &&
+	    proto_is_protocol_enabled(find_protocol_by_id(proto_ndisc))) {
+		int ret;
+		/* Add ndisc to the protocol stack as call_dissector would. */
+		ret = call_dissector_only(find_dissector("ndisc"), tvb, pinfo, tree, data);
+		if (ret > 0)
+			return ret;
+	}
+	return call_dissector_with_data(icmpv6_handle, tvb, pinfo, tree, data);
+}
+
+static int
+dissect_ndisc(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+{
+	if (tvb_captured_length(tvb) < 1 || !is_nd_type(tvb_get_guint8(tvb, 0)))
+		return 0;
+	return dissect_nd(tvb, pinfo, tree, data);
+}
+
+void
+proto_register_ndisc(void)
+{
+	static hf_register_info hf[] = {
+		{ &hf_type, { "Type", "ndisc.type", FT_UINT8, BASE_DEC,
+			      VALS(ndisc_type_vals), 0, NULL, HFILL } },
+		{ &hf_code, { "Code", "ndisc.code", FT_UINT8, BASE_DEC,
+			      NULL, 0, NULL, HFILL } },
+		{ &hf_checksum, { "Checksum", "ndisc.checksum", FT_UINT16, BASE_HEX,
+				  NULL, 0, NULL, HFILL } },
+		{ &hf_checksum_status, { "Checksum Status", "ndisc.checksum.status",
+					 FT_UINT8, BASE_NONE, VALS(proto_checksum_vals),
+					 0, NULL, HFILL } },
+		{ &hf_rs_reserved, { "Reserved", "ndisc.rs.reserved", FT_UINT32,
+				     BASE_HEX, NULL, 0, NULL, HFILL } },
+		{ &hf_ra_cur_hop_limit, { "Cur hop limit", "ndisc.ra.cur_hop_limit",
+					  FT_UINT8, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_ra_flags, { "Flags", "ndisc.ra.flags", FT_UINT8, BASE_HEX,
+				  NULL, 0, NULL, HFILL } },
+		{ &hf_ra_flag_m, { "Managed address configuration", "ndisc.ra.flag.m",
+				   FT_BOOLEAN, 8, TFS(&tfs_set_notset), 0x80,
+				   "M: addresses from DHCPv6 (RFC 4861)", HFILL } },
+		{ &hf_ra_flag_o, { "Other configuration", "ndisc.ra.flag.o",
+				   FT_BOOLEAN, 8, TFS(&tfs_set_notset), 0x40,
+				   "O: other configuration from DHCPv6 (RFC 4861)", HFILL } },
+		{ &hf_ra_flag_h, { "Home agent", "ndisc.ra.flag.h",
+				   FT_BOOLEAN, 8, TFS(&tfs_set_notset), 0x20,
+				   "H: the router is a Mobile IPv6 home agent (RFC 6275)", HFILL } },
+		{ &hf_ra_prf, { "Default router preference", "ndisc.ra.prf",
+				FT_UINT8, BASE_DEC, VALS(ndisc_prf_vals), 0x18,
+				"Prf (RFC 4191)", HFILL } },
+		{ &hf_ra_flag_p, { "Proxy", "ndisc.ra.flag.p",
+				   FT_BOOLEAN, 8, TFS(&tfs_set_notset), 0x04,
+				   "P: ND proxy (RFC 4389)", HFILL } },
+		{ &hf_ra_reserved, { "Reserved", "ndisc.ra.reserved",
+				     FT_UINT8, BASE_HEX, NULL, 0x03, NULL, HFILL } },
+		{ &hf_ra_router_lifetime, { "Router lifetime (s)", "ndisc.ra.router_lifetime",
+					    FT_UINT16, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_ra_reachable, { "Reachable time (ms)", "ndisc.ra.reachable",
+				      FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_ra_retrans, { "Retrans timer (ms)", "ndisc.ra.retrans",
+				    FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_ns_reserved, { "Reserved", "ndisc.ns.reserved", FT_UINT32,
+				     BASE_HEX, NULL, 0, NULL, HFILL } },
+		{ &hf_ns_target, { "Target address", "ndisc.ns.target", FT_IPv6,
+				   BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_na_flags, { "Flags", "ndisc.na.flags", FT_UINT32, BASE_HEX,
+				  NULL, 0, NULL, HFILL } },
+		{ &hf_na_flag_r, { "Router", "ndisc.na.flag.r", FT_BOOLEAN, 32,
+				   TFS(&tfs_set_notset), 0x80000000, NULL, HFILL } },
+		{ &hf_na_flag_s, { "Solicited", "ndisc.na.flag.s", FT_BOOLEAN, 32,
+				   TFS(&tfs_set_notset), 0x40000000, NULL, HFILL } },
+		{ &hf_na_flag_o, { "Override", "ndisc.na.flag.o", FT_BOOLEAN, 32,
+				   TFS(&tfs_set_notset), 0x20000000, NULL, HFILL } },
+		{ &hf_na_reserved, { "Reserved", "ndisc.na.reserved", FT_UINT32,
+				     BASE_HEX, NULL, 0x1fffffff, NULL, HFILL } },
+		{ &hf_na_target, { "Target address", "ndisc.na.target", FT_IPv6,
+				   BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_redirect_reserved, { "Reserved", "ndisc.redirect.reserved",
+					   FT_UINT32, BASE_HEX, NULL, 0, NULL, HFILL } },
+		{ &hf_redirect_target, { "Target address", "ndisc.redirect.target",
+					 FT_IPv6, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_redirect_destination, { "Destination address",
+					      "ndisc.redirect.destination", FT_IPv6,
+					      BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_ind_reserved, { "Reserved", "ndisc.ind.reserved", FT_UINT32,
+				      BASE_HEX, NULL, 0, NULL, HFILL } },
+		{ &hf_cps_identifier, { "Identifier", "ndisc.cps.identifier", FT_UINT16,
+					BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_cps_component, { "Component", "ndisc.cps.component", FT_UINT16,
+				       BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_cpa_identifier, { "Identifier", "ndisc.cpa.identifier", FT_UINT16,
+					BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_cpa_all_components, { "All components", "ndisc.cpa.all_components",
+					    FT_UINT16, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_cpa_component, { "Component", "ndisc.cpa.component", FT_UINT16,
+				       BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_cpa_reserved, { "Reserved", "ndisc.cpa.reserved", FT_UINT16,
+				      BASE_HEX, NULL, 0, NULL, HFILL } },
+	};
+	static gint *ett[] = { &ett_ndisc, &ett_ra_flags, &ett_na_flags };
+	static ei_register_info ei[] = {
+		{ &ei_checksum_bad, { "ndisc.checksum.bad", PI_CHECKSUM, PI_ERROR,
+				      "Bad checksum", EXPFILL } },
+		{ &ei_hop_limit, { "ndisc.hop_limit.bad", PI_PROTOCOL, PI_WARN,
+				   "IPv6 hop limit is not 255", EXPFILL } },
+		{ &ei_code, { "ndisc.code.nonzero", PI_PROTOCOL, PI_WARN,
+			      "Code is not 0", EXPFILL } },
+		{ &ei_short, { "ndisc.short", PI_MALFORMED, PI_ERROR,
+			       "Message shorter than its fixed part", EXPFILL } },
+		{ &ei_reserved, { "ndisc.reserved.nonzero", PI_PROTOCOL, PI_NOTE,
+				  "Reserved field is not zero", EXPFILL } },
+		{ &ei_ns_unspec_slla, { "ndisc.ns.unspec_slla", PI_PROTOCOL, PI_WARN,
+					"NS from the unspecified address carries a source link-layer address option",
+					EXPFILL } },
+		{ &ei_ns_mcast_target, { "ndisc.ns.mcast_target", PI_PROTOCOL, PI_WARN,
+					 "NS target is a multicast address", EXPFILL } },
+		{ &ei_na_s_mcast, { "ndisc.na.s_mcast", PI_PROTOCOL, PI_WARN,
+				    "NA with the Solicited flag sent to a multicast destination",
+				    EXPFILL } },
+		{ &ei_ra_src, { "ndisc.ra.src_not_link_local", PI_PROTOCOL, PI_WARN,
+				"RA source is not a link-local address", EXPFILL } },
+	};
+	module_t *module;
+	expert_module_t *expert;
+
+	proto_ndisc = proto_register_protocol("IPv6 Neighbor Discovery", "NDISC", "ndisc");
+	proto_register_field_array(proto_ndisc, hf, array_length(hf));
+	proto_register_subtree_array(ett, array_length(ett));
+	expert = expert_register_protocol(proto_ndisc);
+	expert_register_field_array(expert, ei, array_length(ei));
+	register_dissector("ndisc", dissect_ndisc, proto_ndisc);
+
+	module = prefs_register_protocol(proto_ndisc, NULL);
+	prefs_register_bool_preference(module, "takeover",
+				       "Dissect Neighbor Discovery messages",
+				       "Take ND messages (types 133-137, 141, 142, 148, 149) "
+				       "from the built-in ICMPv6 dissector; off gives all of "
+				       "ICMPv6 back to it",
+				       &pref_takeover);
+
+	ndisc_options_register();
+	ndisc_analysis_register();
+	ndisc_stats_register();
+}
+
+void
+proto_reg_handoff_ndisc(void)
+{
+	int proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
+	int proto_dispatch;
+	dissector_handle_t h;
+
+	icmpv6_handle = find_dissector("icmpv6");
+	/* The ip.proto 58 entry belongs to a helper protocol "in name only"
+	 * whose parent is icmpv6: it is enabled exactly when icmpv6 is, never
+	 * shows up as a layer of its own, and then picks ndisc (if enabled and
+	 * the preference allows) or the built-in icmpv6 per message. */
+	proto_dispatch = proto_register_protocol_in_name_only(
+		"ICMPv6 (ndisc dispatch)", "ICMPv6/ndisc", "ndisc.dispatch",
+		proto_icmpv6, FT_PROTOCOL);
+	h = create_dissector_handle(dissect_icmpv6_dispatch, proto_dispatch);
+	dissector_add_uint("ip.proto", IP_PROTO_ICMPV6, h);
+	ndisc_options_handoff();
+}

@@ -101,7 +101,9 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 	}
 
 	vsm_conn_t *c = (vsm_conn_t *)wmem_map_lookup(conns, &key);
-	if (!c || c->closed) {
+	/* A closed connection takes a repeated RST (the kernel may reset from
+	 * both close paths); anything else on it starts a new stream. */
+	if (!c || (c->closed && !(p->op == VSOCK_VIRTIO_OP_RST && c->rst_frame))) {
 		/* No live connection: a REQUEST (or anything seen mid-way)
 		 * starts a new stream; a lone RST gets one of its own too. */
 		if (p->op == VSOCK_VIRTIO_OP_RST)
@@ -138,16 +140,16 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 			c->closed = TRUE;
 			break;
 		}
+		if (c->closed)
+			break;
 		if (c->req_frame && !c->resp_frame && dir == 1) {
 			c->refused = TRUE;
 			f->flags |= VSM_F_REFUSED;
 		}
-		if (!c->closed) {
-			c->closed = TRUE;
-			c->rst_frame = pinfo->num;
-			nstime_delta(&c->duration, &pinfo->abs_ts, &c->first_ts);
-			f->flags |= VSM_F_CLOSE;
-		}
+		c->closed = TRUE;
+		c->rst_frame = pinfo->num;
+		nstime_delta(&c->duration, &pinfo->abs_ts, &c->first_ts);
+		f->flags |= VSM_F_CLOSE;
 		break;
 	case VSOCK_VIRTIO_OP_SHUTDOWN:
 		if (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND)

@@ -55,27 +55,21 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, guint
 	heur_dtbl_entry_t *hdtbl = NULL;
 	gboolean done = FALSE;
 
-	if (c && c->app && c->app->enabled) {
-		call_heur_dissector_direct(c->app, next, pinfo, tree, NULL);
-		return;
-	}
-	if (vsm_pref_heur_first)
-		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, NULL);
+	/* Heuristics of the "vsockmon" list get the connection as data. */
+	if (c && c->app)
+		done = call_dissector_only(c->app, next, pinfo, tree, NULL) > 0;
+	if (!done && vsm_pref_heur_first)
+		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, c);
 	if (!done)
 		done = dissector_try_uint_new(port_table, lo, next, pinfo, tree, TRUE, NULL);
 	if (!done && hi != lo)
 		done = dissector_try_uint_new(port_table, hi, next, pinfo, tree, TRUE, NULL);
 	if (!done && !vsm_pref_heur_first)
-		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, NULL);
-	if (done && hdtbl && c && !c->app && !PINFO_FD_VISITED(pinfo))
-		c->app = hdtbl;     /* later packets of the connection go there too */
+		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, c);
 	if (!done)
 		call_data_dissector(next, pinfo, tree);
 }
 
-/* Hands one PDU on; returns with pinfo->desegment_offset/len as the
- * subdissector left them. An exception in a subdissector is shown in its
- * own tree and does not abort our state keeping. */
 static void dispatch_guarded(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, guint32 lo, guint32 hi,
 			     vsm_conn_t *c)
 {
@@ -108,7 +102,7 @@ static void add_segment(tvbuff_t *pl, guint off, guint n, packet_info *pinfo, vs
 	fragment_head *fh = fragment_add(&stream_reasm, pl, off, pinfo, msp->first_frame, NULL,
 					 s - msp->seq, n, more);
 	if (!fh || fh->reassembled_in != pinfo->num) {
-		col_append_str(pinfo->cinfo, COL_INFO, " [vsock segment of a reassembled PDU]");
+		col_append_str(pinfo->cinfo, COL_INFO, "[vsock segment of a reassembled PDU]");
 		if (fh && fh->reassembled_in) {
 			proto_item *it = proto_tree_add_uint(vtree, hf_reassembled_in, pl, off, n, fh->reassembled_in);
 			proto_item_set_generated(it);
@@ -187,7 +181,7 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 				break;
 		}
 		fragment_add(&stream_reasm, pl, doff, pinfo, msp->first_frame, NULL, 0, rest, TRUE);
-		col_append_str(pinfo->cinfo, COL_INFO, " [vsock segment of a reassembled PDU]");
+		col_append_str(pinfo->cinfo, COL_INFO, "[vsock segment of a reassembled PDU]");
 		break;
 	}
 }
@@ -233,7 +227,7 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
 	if (whole && eom)
 		hand_off(whole, pinfo, tree, p, f, FALSE);
 	else
-		col_append_str(pinfo->cinfo, COL_INFO, " [message fragment]");
+		col_append_str(pinfo->cinfo, COL_INFO, "[message fragment]");
 }
 
 void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
@@ -261,16 +255,22 @@ void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree
 
 /* HTTP over vsock without Decode As: Wireshark's own HTTP heuristics are
  * only registered for TCP, so recognise a request or status line here. */
-static gboolean heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+static gboolean heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
 	static const char *const starts[] = {
 		"GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "HTTP/1.",
 	};
+	vsm_conn_t *c = (vsm_conn_t *)data;
 	if (!http_handle)
 		return FALSE;
 	for (size_t i = 0; i < G_N_ELEMENTS(starts); i++) {
 		gint n = (gint)strlen(starts[i]);
 		if (tvb_captured_length(tvb) >= (guint)n && tvb_memeql(tvb, 0, (const guint8 *)starts[i], n) == 0) {
+			/* The heuristic call used up one level of desegmentation;
+			 * HTTP needs it to collect headers and body. */
+			pinfo->can_desegment = pinfo->saved_can_desegment;
+			if (c && !PINFO_FD_VISITED(pinfo))
+				c->app = http_handle;   /* the rest of the connection too */
 			call_dissector(http_handle, tvb, pinfo, tree);
 			return TRUE;
 		}

@@ -375,10 +375,11 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 
 	vsm_frame_t *f = vsm_pref_analyze ? vsm_analyze(pinfo, &p) : NULL;
 	set_columns(pinfo, &p, f);
-	/* Subdissectors append to the Info column, never replace ours. */
-	col_set_fence(pinfo->cinfo, COL_INFO);
 	if (f)
 		vsm_analysis_tree(tvb, pinfo, mt, root, &p, f);
+	/* Subdissectors append to the Info column, never replace ours. */
+	col_append_str(pinfo->cinfo, COL_INFO, " ");
+	col_set_fence(pinfo->cinfo, COL_INFO);
 	vsm_tap(pinfo, &p, f);
 	vsm_payload(tvb, pinfo, tree, mt, &p, f);
 	return tvb_captured_length(tvb);

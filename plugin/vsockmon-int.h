@@ -44,7 +44,7 @@ typedef struct {
 	nstime_t duration;      /* first packet to closing RST */
 	gboolean refused;
 	gboolean closed;
-	heur_dtbl_entry_t *app; /* heuristic that took this connection */
+	dissector_handle_t app; /* set by a heuristic that took the connection */
 	vsm_dir_t d[2];
 } vsm_conn_t;
 
