@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* ndisc dissector (RFC 4861 and the ND option RFCs): what its files share. */
+#ifndef SOCKSCOPE_NDISC_H
+#define SOCKSCOPE_NDISC_H
+
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/expert.h>
+
+extern int proto_ndisc;
+
+/* Caps against pathological input: options per message (as the codec's
+ * NDP_MAX_OPTS), PvD ID nesting, prefixes remembered per message. */
+#define NDISC_MAX_OPTS 128
+#define NDISC_MAX_DEPTH 4
+#define NDISC_MAX_PREFIXES 8
+
+struct ndisc_prefix {
+	guint8 addr[16];
+	guint8 len;
+	guint8 flags;                   /* L A R P as on the wire */
+	guint32 valid, preferred;
+};
+
+/* What one message says, collected while dissecting; read by the Info
+ * column, the analysis and the stats tap. Lives in pinfo->pool. */
+struct ndisc_pkt {
+	guint8 type, code;
+	gboolean has_src, has_dst;
+	guint8 src[16], dst[16];
+	gboolean has_target;
+	guint8 target[16];
+	guint8 ra_flags;
+	guint16 router_lifetime;
+	guint8 cur_hop_limit;
+	guint32 reachable, retrans;
+	guint32 na_flags;
+	gboolean has_slla, has_tlla;
+	guint8 slla[6], tlla[6];
+	gboolean has_mtu;
+	guint32 mtu;
+	guint n_prefixes;
+	struct ndisc_prefix prefixes[NDISC_MAX_PREFIXES];
+	guint n_opts;
+	guint8 opt_types[NDISC_MAX_OPTS];
+	/* analysis results, for the tap */
+	gboolean dad_probe, dad_conflict, dup_addr;
+};
+
+/* Options (packet-ndisc-options.c). */
+void ndisc_options_register(void);
+void ndisc_options_handoff(void);
+/* Dissects the options in tvb[offset, end of reported data) of message type
+ * msg (0: inside a PvD ID, any option allowed). Never throws for a bad
+ * option header; stops at length 0 or an option past the end. */
+void ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
+			   proto_tree *tree, guint8 msg, struct ndisc_pkt *pkt,
+			   guint depth);
+const char *ndisc_opt_name(guint8 type);
+/* "1d", "4h30m", "infinity" for 0xffffffff */
+char *ndisc_lifetime_str(wmem_allocator_t *scope, guint32 secs);
+
+/* Embedded RA header of a PvD ID option uses the message's layout. */
+struct ndisc_ra_hf {
+	int *cur_hop_limit, *flags, *flag_m, *flag_o, *flag_h, *prf, *flag_p,
+	    *reserved, *router_lifetime, *reachable, *retrans;
+	gint *ett_flags;
+};
+int ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
+			   const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt);
+const char *ndisc_ip6_str(wmem_allocator_t *scope, const guint8 *a);
+const char *ndisc_mac_str(wmem_allocator_t *scope, const guint8 *m);
+void ndisc_check_reserved(packet_info *pinfo, proto_item *ti, guint64 value);
+
+/* Analysis and statistics (packet-ndisc-analysis.c, packet-ndisc-stats.c). */
+void ndisc_analysis_register(void);
+void ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+		   struct ndisc_pkt *pkt);
+void ndisc_stats_register(void);
+void ndisc_stats_tap(packet_info *pinfo, struct ndisc_pkt *pkt);
+
+#endif

@@ -1,0 +1,494 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* ndisc analysis: NS/NA matching, DAD probes and conflicts (RFC 4862 5.4),
+ * duplicate addresses, router consistency (RFC 4861 6.2.7). State is kept
+ * per capture file and updated only on the first pass; later passes (tshark
+ * -2, GUI re-dissection) show what the first pass recorded per frame. */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/proto_data.h>
+#include <epan/to_str.h>
+
+#include "ndisc.h"
+#include "ndp.h"
+
+/* a DAD probe makes the target tentative for this long (RFC 4862 5.4:
+ * RetransTimer x DupAddrDetectTransmits is 1 s by default) */
+#define DAD_WINDOW_SECS 5
+
+static int hf_resp_in = -1;
+static int hf_resp_to = -1;
+static int hf_resp_time = -1;
+static int hf_dad = -1;
+static int hf_dad_conflict = -1;
+static int hf_dup_addr = -1;
+static int hf_dup_frame = -1;
+static int hf_dup_first_mac = -1;
+static int hf_dup_mac = -1;
+static int hf_not_default_router = -1;
+static int hf_inconsistent_prefix = -1;
+static int hf_inconsistent_mtu = -1;
+static int hf_other_router = -1;
+
+static gint ett_analysis = -1;
+
+static expert_field ei_dad_probe = EI_INIT;
+static expert_field ei_dad_conflict = EI_INIT;
+static expert_field ei_dup_addr = EI_INIT;
+static expert_field ei_not_default_router = EI_INIT;
+static expert_field ei_inconsistent_prefix = EI_INIT;
+static expert_field ei_inconsistent_mtu = EI_INIT;
+
+/* per-file state, keyed by 16-octet addresses (prefixes: 17 octets) */
+static wmem_map_t *ns_by_target;        /* last NS per target */
+static wmem_map_t *dad_by_target;       /* last DAD probe per target */
+static wmem_map_t *claims;              /* address -> first MAC */
+static wmem_map_t *prefixes;            /* prefix+len -> first router */
+static wmem_map_t *ns_answered;         /* NS frame -> NA frame */
+static struct router_mtu {
+	guint32 frame, mtu;
+	guint8 router[16];
+} *mtu_seen;
+
+struct ns_rec {
+	guint32 frame;
+	nstime_t ts;
+	gboolean answered;
+};
+
+struct dad_rec {
+	guint32 frame;
+	nstime_t ts;
+	guint8 mac[6];
+	gboolean has_mac;
+};
+
+struct claim {
+	guint32 frame;
+	guint8 mac[6];
+};
+
+struct prefix_rec {
+	guint32 frame, valid, preferred;
+	guint8 router[16];
+};
+
+/* What the first pass found for one frame: kept only for frames with a
+ * result, so ordinary traffic costs no per-frame memory. */
+struct resp_rec {                       /* proto data key 0 */
+	guint32 resp_to;
+	nstime_t resp_time;
+};
+
+enum { DAD_NONE, DAD_NA, DAD_SECOND_PROBE };
+
+struct anomaly_rec {                    /* proto data key 1 */
+	guint8 dad_kind;
+	guint32 dad_frame;
+	guint8 dad_mac[6];
+	gboolean dup;
+	guint32 dup_frame;
+	guint8 dup_addr[16], dup_first_mac[6], dup_mac[6];
+	guint32 pfx_frame, pfx_valid, pfx_preferred;
+	guint8 pfx_router[16], pfx[16], pfx_len;
+	guint32 mtu_frame, mtu_other;
+	guint8 mtu_router[16];
+};
+
+static guint
+addr_hash(gconstpointer k)
+{
+	return wmem_strong_hash(k, 16);
+}
+
+static gboolean
+addr_equal(gconstpointer a, gconstpointer b)
+{
+	return memcmp(a, b, 16) == 0;
+}
+
+static guint
+pfx_hash(gconstpointer k)
+{
+	return wmem_strong_hash(k, 17);
+}
+
+static gboolean
+pfx_equal(gconstpointer a, gconstpointer b)
+{
+	return memcmp(a, b, 17) == 0;
+}
+
+static void
+analysis_init(void)
+{
+	mtu_seen = NULL;
+}
+
+static gboolean
+unspecified(const guint8 *a)
+{
+	static const guint8 zero[16];
+	return memcmp(a, zero, 16) == 0;
+}
+
+static struct anomaly_rec *
+anomaly(packet_info *pinfo, struct anomaly_rec **rec)
+{
+	if (!*rec) {
+		*rec = wmem_new0(wmem_file_scope(), struct anomaly_rec);
+		p_add_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 1, *rec);
+	}
+	return *rec;
+}
+
+/* The MAC this packet binds to an address, if any: NA target + TLLA,
+ * NS (not DAD) source + SLLA, RA source + SLLA. */
+static gboolean
+claimed(const struct ndisc_pkt *pkt, const guint8 **addr, const guint8 **mac)
+{
+	if (pkt->type == NDP_NA && pkt->has_target && pkt->has_tlla) {
+		*addr = pkt->target;
+		*mac = pkt->tlla;
+		return TRUE;
+	}
+	if ((pkt->type == NDP_NS || pkt->type == NDP_RA) && pkt->has_slla &&
+	    pkt->has_src && !unspecified(pkt->src)) {
+		*addr = pkt->src;
+		*mac = pkt->slla;
+		return TRUE;
+	}
+	return FALSE;
+}
+
+static const guint8 *
+link_src(packet_info *pinfo)
+{
+	return pinfo->dl_src.type == AT_ETHER && pinfo->dl_src.len == 6
+	       ? (const guint8 *)pinfo->dl_src.data : NULL;
+}
+
+/* First pass: update the state, record what this frame shows. */
+static void
+first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
+{
+	struct anomaly_rec *an = NULL;
+	guint32 fnum = pinfo->num;
+	const guint8 *addr, *mac;
+	guint i;
+
+	if (pkt->type == NDP_NS && pkt->has_target) {
+		if (pkt->has_src && unspecified(pkt->src)) {
+			struct dad_rec *d = wmem_map_lookup(dad_by_target, pkt->target);
+			const guint8 *m = link_src(pinfo);
+			if (d && m && d->has_mac && memcmp(d->mac, m, 6) != 0) {
+				anomaly(pinfo, &an);
+				an->dad_kind = DAD_SECOND_PROBE;
+				an->dad_frame = d->frame;
+				memcpy(an->dad_mac, d->mac, 6);
+			}
+			if (!d) {
+				d = wmem_new0(wmem_file_scope(), struct dad_rec);
+				wmem_map_insert(dad_by_target,
+						wmem_memdup(wmem_file_scope(), pkt->target, 16), d);
+			}
+			d->frame = fnum;
+			d->ts = pinfo->abs_ts;
+			d->has_mac = m != NULL;
+			if (m)
+				memcpy(d->mac, m, 6);
+		} else {
+			struct ns_rec *n = wmem_map_lookup(ns_by_target, pkt->target);
+			if (!n) {
+				n = wmem_new0(wmem_file_scope(), struct ns_rec);
+				wmem_map_insert(ns_by_target,
+						wmem_memdup(wmem_file_scope(), pkt->target, 16), n);
+			}
+			n->frame = fnum;
+			n->ts = pinfo->abs_ts;
+			n->answered = FALSE;
+		}
+	}
+
+	if (pkt->type == NDP_NA && pkt->has_target) {
+		struct ns_rec *n = wmem_map_lookup(ns_by_target, pkt->target);
+		struct dad_rec *d = wmem_map_lookup(dad_by_target, pkt->target);
+
+		if (n && !n->answered && (pkt->na_flags & 0x40000000) && n->frame < fnum) {
+			struct resp_rec *r = wmem_new(wmem_file_scope(), struct resp_rec);
+			r->resp_to = n->frame;
+			nstime_delta(&r->resp_time, &pinfo->abs_ts, &n->ts);
+			p_add_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 0, r);
+			wmem_map_insert(ns_answered, GUINT_TO_POINTER(n->frame),
+					GUINT_TO_POINTER(fnum));
+			n->answered = TRUE;
+		}
+		if (d && pinfo->abs_ts.secs - d->ts.secs <= DAD_WINDOW_SECS) {
+			const guint8 *m = pkt->has_tlla ? pkt->tlla : link_src(pinfo);
+			/* the prober's own announcement is no conflict */
+			if (!(m && d->has_mac && memcmp(m, d->mac, 6) == 0)) {
+				anomaly(pinfo, &an);
+				an->dad_kind = DAD_NA;
+				an->dad_frame = d->frame;
+				memcpy(an->dad_mac, d->mac, 6);
+			}
+		}
+	}
+
+	if (claimed(pkt, &addr, &mac)) {
+		struct claim *cl = wmem_map_lookup(claims, addr);
+		if (!cl) {
+			cl = wmem_new(wmem_file_scope(), struct claim);
+			cl->frame = fnum;
+			memcpy(cl->mac, mac, 6);
+			wmem_map_insert(claims, wmem_memdup(wmem_file_scope(), addr, 16), cl);
+		} else if (memcmp(cl->mac, mac, 6) != 0) {
+			anomaly(pinfo, &an);
+			an->dup = TRUE;
+			an->dup_frame = cl->frame;
+			memcpy(an->dup_addr, addr, 16);
+			memcpy(an->dup_first_mac, cl->mac, 6);
+			memcpy(an->dup_mac, mac, 6);
+		}
+	}
+
+	if (pkt->type == NDP_RA && pkt->has_src) {
+		for (i = 0; i < pkt->n_prefixes; i++) {
+			const struct ndisc_prefix *p = &pkt->prefixes[i];
+			guint8 key[17];
+			struct prefix_rec *pr;
+
+			memcpy(key, p->addr, 16);
+			key[16] = p->len;
+			pr = wmem_map_lookup(prefixes, key);
+			if (!pr) {
+				pr = wmem_new(wmem_file_scope(), struct prefix_rec);
+				wmem_map_insert(prefixes, wmem_memdup(wmem_file_scope(), key, 17), pr);
+			} else if (memcmp(pr->router, pkt->src, 16) != 0) {
+				if ((pr->valid != p->valid || pr->preferred != p->preferred) &&
+				    (!an || !an->pfx_frame)) {
+					anomaly(pinfo, &an);
+					an->pfx_frame = pr->frame;
+					an->pfx_valid = pr->valid;
+					an->pfx_preferred = pr->preferred;
+					memcpy(an->pfx_router, pr->router, 16);
+					memcpy(an->pfx, p->addr, 16);
+					an->pfx_len = p->len;
+				}
+				continue;       /* keep the first router's values */
+			}
+			pr->frame = fnum;
+			pr->valid = p->valid;
+			pr->preferred = p->preferred;
+			memcpy(pr->router, pkt->src, 16);
+		}
+		if (pkt->has_mtu) {
+			if (!mtu_seen) {
+				mtu_seen = wmem_new(wmem_file_scope(), struct router_mtu);
+				memcpy(mtu_seen->router, pkt->src, 16);
+				mtu_seen->mtu = pkt->mtu;
+				mtu_seen->frame = fnum;
+			} else if (memcmp(mtu_seen->router, pkt->src, 16) != 0) {
+				if (mtu_seen->mtu != pkt->mtu) {
+					anomaly(pinfo, &an);
+					an->mtu_frame = mtu_seen->frame;
+					an->mtu_other = mtu_seen->mtu;
+					memcpy(an->mtu_router, mtu_seen->router, 16);
+				}
+			} else {
+				mtu_seen->mtu = pkt->mtu;
+				mtu_seen->frame = fnum;
+			}
+		}
+	}
+}
+
+static proto_tree *
+atree(tvbuff_t *tvb, proto_tree *tree, proto_tree **at)
+{
+	if (!*at)
+		*at = proto_tree_add_subtree(tree, tvb, 0, 0, ett_analysis, NULL, "Analysis");
+	return *at;
+}
+
+void
+ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+	      struct ndisc_pkt *pkt)
+{
+	proto_tree *at = NULL;
+	proto_item *ti;
+	struct resp_rec *r;
+	struct anomaly_rec *an;
+	wmem_allocator_t *pool = pinfo->pool;
+	gpointer v;
+
+	if (!PINFO_FD_VISITED(pinfo))
+		first_pass(pinfo, pkt);
+
+	if (pkt->type == NDP_NS &&
+	    (v = wmem_map_lookup(ns_answered, GUINT_TO_POINTER(pinfo->num))) != NULL) {
+		ti = proto_tree_add_uint(atree(tvb, tree, &at), hf_resp_in, tvb, 0, 0,
+					 GPOINTER_TO_UINT(v));
+		proto_item_set_generated(ti);
+	}
+	r = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 0);
+	if (r) {
+		ti = proto_tree_add_uint(atree(tvb, tree, &at), hf_resp_to, tvb, 0, 0,
+					 r->resp_to);
+		proto_item_set_generated(ti);
+		ti = proto_tree_add_time(at, hf_resp_time, tvb, 0, 0, &r->resp_time);
+		proto_item_set_generated(ti);
+	}
+
+	if (pkt->type == NDP_NS && pkt->has_src && unspecified(pkt->src) && pkt->has_target) {
+		ti = proto_tree_add_boolean(atree(tvb, tree, &at), hf_dad, tvb, 0, 0, TRUE);
+		proto_item_set_generated(ti);
+		expert_add_info_format(pinfo, ti, &ei_dad_probe, "DAD probe for %s",
+				       ndisc_ip6_str(pool, pkt->target));
+		pkt->dad_probe = TRUE;
+	}
+	if (pkt->type == NDP_RA && pkt->router_lifetime == 0) {
+		ti = proto_tree_add_boolean(atree(tvb, tree, &at), hf_not_default_router,
+					    tvb, 0, 0, TRUE);
+		proto_item_set_generated(ti);
+		expert_add_info(pinfo, ti, &ei_not_default_router);
+	}
+
+	an = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 1);
+	if (!an)
+		return;
+	if (an->dad_kind != DAD_NONE) {
+		ti = proto_tree_add_uint(atree(tvb, tree, &at), hf_dad_conflict, tvb, 0, 0,
+					 an->dad_frame);
+		proto_item_set_generated(ti);
+		if (an->dad_kind == DAD_NA)
+			expert_add_info_format(pinfo, ti, &ei_dad_conflict,
+					       "DAD conflict: %s is already in use (probed in frame %u)",
+					       ndisc_ip6_str(pool, pkt->target), an->dad_frame);
+		else
+			expert_add_info_format(pinfo, ti, &ei_dad_conflict,
+					       "DAD conflict: %s probed by a second host (first probe from %s in frame %u)",
+					       ndisc_ip6_str(pool, pkt->target),
+					       ndisc_mac_str(pool, an->dad_mac), an->dad_frame);
+		pkt->dad_conflict = TRUE;
+	}
+	if (an->dup) {
+		proto_tree *dt;
+		ti = proto_tree_add_ipv6(atree(tvb, tree, &at), hf_dup_addr, tvb, 0, 0,
+					 (const ws_in6_addr *)an->dup_addr);
+		proto_item_set_generated(ti);
+		dt = proto_item_add_subtree(ti, ett_analysis);
+		proto_item_set_generated(proto_tree_add_uint(dt, hf_dup_frame, tvb, 0, 0,
+							     an->dup_frame));
+		proto_item_set_generated(proto_tree_add_ether(dt, hf_dup_first_mac, tvb, 0, 0,
+							      an->dup_first_mac));
+		proto_item_set_generated(proto_tree_add_ether(dt, hf_dup_mac, tvb, 0, 0,
+							      an->dup_mac));
+		expert_add_info_format(pinfo, ti, &ei_dup_addr,
+				       "Duplicate IPv6 address %s: claimed by %s, and by %s in frame %u",
+				       ndisc_ip6_str(pool, an->dup_addr),
+				       ndisc_mac_str(pool, an->dup_mac),
+				       ndisc_mac_str(pool, an->dup_first_mac), an->dup_frame);
+		pkt->dup_addr = TRUE;
+	}
+	if (an->pfx_frame) {
+		ti = proto_tree_add_uint(atree(tvb, tree, &at), hf_inconsistent_prefix, tvb,
+					 0, 0, an->pfx_frame);
+		proto_item_set_generated(ti);
+		proto_item_set_generated(proto_tree_add_ipv6(at, hf_other_router, tvb, 0, 0,
+							     (const ws_in6_addr *)an->pfx_router));
+		expert_add_info_format(pinfo, ti, &ei_inconsistent_prefix,
+				       "Prefix %s/%u: lifetimes differ from those %s advertised in frame %u (valid %u, preferred %u)",
+				       ndisc_ip6_str(pool, an->pfx), an->pfx_len,
+				       ndisc_ip6_str(pool, an->pfx_router), an->pfx_frame,
+				       an->pfx_valid, an->pfx_preferred);
+	}
+	if (an->mtu_frame) {
+		ti = proto_tree_add_uint(atree(tvb, tree, &at), hf_inconsistent_mtu, tvb, 0, 0,
+					 an->mtu_frame);
+		proto_item_set_generated(ti);
+		proto_item_set_generated(proto_tree_add_ipv6(at, hf_other_router, tvb, 0, 0,
+							     (const ws_in6_addr *)an->mtu_router));
+		expert_add_info_format(pinfo, ti, &ei_inconsistent_mtu,
+				       "MTU %u differs from MTU %u advertised by %s in frame %u",
+				       pkt->mtu, an->mtu_other,
+				       ndisc_ip6_str(pool, an->mtu_router), an->mtu_frame);
+	}
+}
+
+void
+ndisc_analysis_register(void)
+{
+	static hf_register_info hf[] = {
+		{ &hf_resp_in, { "Response in", "ndisc.analysis.resp_in", FT_FRAMENUM,
+				 BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0,
+				 "The NA answering this NS", HFILL } },
+		{ &hf_resp_to, { "Response to", "ndisc.analysis.resp_to", FT_FRAMENUM,
+				 BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0,
+				 "The NS this NA answers", HFILL } },
+		{ &hf_resp_time, { "Response time", "ndisc.analysis.resp_time",
+				   FT_RELATIVE_TIME, BASE_NONE, NULL, 0,
+				   "Time between the NS and this NA", HFILL } },
+		{ &hf_dad, { "DAD probe", "ndisc.analysis.dad", FT_BOOLEAN, BASE_NONE,
+			     NULL, 0, "NS from the unspecified address (RFC 4862 5.4)", HFILL } },
+		{ &hf_dad_conflict, { "DAD conflict with probe in", "ndisc.analysis.dad_conflict",
+				      FT_FRAMENUM, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_dup_addr, { "Duplicate address", "ndisc.analysis.duplicate_addr",
+				  FT_IPv6, BASE_NONE, NULL, 0,
+				  "Address claimed by two link-layer addresses", HFILL } },
+		{ &hf_dup_frame, { "First claimed in", "ndisc.analysis.duplicate_addr.frame",
+				   FT_FRAMENUM, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_dup_first_mac, { "First claimed by", "ndisc.analysis.duplicate_addr.first_mac",
+				       FT_ETHER, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_dup_mac, { "Now claimed by", "ndisc.analysis.duplicate_addr.mac",
+				 FT_ETHER, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_not_default_router, { "Not a default router",
+					    "ndisc.analysis.not_default_router", FT_BOOLEAN,
+					    BASE_NONE, NULL, 0, "Router lifetime 0", HFILL } },
+		{ &hf_inconsistent_prefix, { "Prefix inconsistent with",
+					     "ndisc.analysis.inconsistent_prefix", FT_FRAMENUM,
+					     BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_inconsistent_mtu, { "MTU inconsistent with",
+					  "ndisc.analysis.inconsistent_mtu", FT_FRAMENUM,
+					  BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_other_router, { "Other router", "ndisc.analysis.other_router",
+				      FT_IPv6, BASE_NONE, NULL, 0, NULL, HFILL } },
+	};
+	static gint *ett[] = { &ett_analysis };
+	static ei_register_info ei[] = {
+		{ &ei_dad_probe, { "ndisc.analysis.dad.probe", PI_SEQUENCE, PI_CHAT,
+				   "DAD probe", EXPFILL } },
+		{ &ei_dad_conflict, { "ndisc.analysis.dad.conflict", PI_SEQUENCE, PI_WARN,
+				      "DAD conflict", EXPFILL } },
+		{ &ei_dup_addr, { "ndisc.analysis.duplicate_addr.expert", PI_SEQUENCE, PI_WARN,
+				  "Duplicate IPv6 address", EXPFILL } },
+		{ &ei_not_default_router, { "ndisc.analysis.not_default_router.expert",
+					    PI_SEQUENCE, PI_NOTE,
+					    "Router lifetime 0: not a default router", EXPFILL } },
+		{ &ei_inconsistent_prefix, { "ndisc.analysis.inconsistent_prefix.expert",
+					     PI_SEQUENCE, PI_WARN,
+					     "Routers advertise inconsistent prefix lifetimes",
+					     EXPFILL } },
+		{ &ei_inconsistent_mtu, { "ndisc.analysis.inconsistent_mtu.expert",
+					  PI_SEQUENCE, PI_WARN,
+					  "Routers advertise inconsistent MTUs", EXPFILL } },
+	};
+	expert_module_t *expert;
+
+	proto_register_field_array(proto_ndisc, hf, array_length(hf));
+	proto_register_subtree_array(ett, array_length(ett));
+	expert = expert_register_protocol(proto_ndisc);
+	expert_register_field_array(expert, ei, array_length(ei));
+
+	ns_by_target = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
+					      addr_hash, addr_equal);
+	dad_by_target = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
+					       addr_hash, addr_equal);
+	claims = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
+					addr_hash, addr_equal);
+	prefixes = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
+					  pfx_hash, pfx_equal);
+	ns_answered = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
+					     g_direct_hash, g_direct_equal);
+	register_init_routine(analysis_init);
+}

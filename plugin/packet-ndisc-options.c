@@ -1,0 +1,1662 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* ndisc dissector: ND options, one small function per type of IANA's
+ * "IPv6 Neighbor Discovery Option Formats" registry (RFC 4861 4.6 and the
+ * RFCs cited per option); names, sizes and placement from the codec table. */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/exceptions.h>
+#include <epan/to_str.h>
+
+#include "ndisc.h"
+#include "ndp.h"
+
+/* one context per option: tvb holds the option from its type octet */
+struct optctx {
+	tvbuff_t *tvb;
+	packet_info *pinfo;
+	proto_tree *tree;
+	proto_item *item;
+	guint len;                      /* octets of the option in tvb */
+	guint8 type;
+	guint8 msg;
+	struct ndisc_pkt *pkt;
+	guint depth;
+};
+
+typedef void (*opt_fn)(struct optctx *c);
+
+static int hf_opt = -1;
+static int hf_opt_type = -1;
+static int hf_opt_len = -1;
+static int hf_opt_data = -1;
+
+static int hf_slla_addr = -1, hf_slla_addr_raw = -1;
+static int hf_tlla_addr = -1, hf_tlla_addr_raw = -1;
+static int hf_prefix_len = -1, hf_prefix_flags = -1, hf_prefix_flag_l = -1,
+	   hf_prefix_flag_a = -1, hf_prefix_flag_r = -1, hf_prefix_flag_p = -1,
+	   hf_prefix_reserved1 = -1, hf_prefix_valid = -1, hf_prefix_preferred = -1,
+	   hf_prefix_reserved2 = -1, hf_prefix_prefix = -1;
+static int hf_redirected_reserved = -1, hf_redirected_data = -1;
+static int hf_mtu_reserved = -1, hf_mtu = -1;
+static int hf_nbma_limit = -1, hf_nbma_reserved1 = -1, hf_nbma_reserved2 = -1;
+static int hf_adv_interval_reserved = -1, hf_adv_interval_interval = -1;
+static int hf_ha_info_reserved = -1, hf_ha_info_preference = -1, hf_ha_info_lifetime = -1;
+static int hf_src_addr_list_reserved = -1, hf_src_addr_list_addr = -1;
+static int hf_tgt_addr_list_reserved = -1, hf_tgt_addr_list_addr = -1;
+static int hf_cga_pad_len = -1, hf_cga_reserved = -1, hf_cga_params = -1, hf_cga_padding = -1;
+static int hf_rsa_sig_reserved = -1, hf_rsa_sig_key_hash = -1, hf_rsa_sig_signature = -1;
+static int hf_timestamp_reserved = -1, hf_timestamp_timestamp = -1;
+static int hf_nonce_nonce = -1;
+static int hf_trust_anchor_name_type = -1, hf_trust_anchor_pad_len = -1,
+	   hf_trust_anchor_name = -1, hf_trust_anchor_padding = -1;
+static int hf_certificate_cert_type = -1, hf_certificate_reserved = -1,
+	   hf_certificate_cert = -1;
+static int hf_ip_addr_code = -1, hf_ip_addr_prefix_len = -1,
+	   hf_ip_addr_reserved = -1, hf_ip_addr_addr = -1;
+static int hf_nrp_code = -1, hf_nrp_prefix_len = -1, hf_nrp_reserved = -1,
+	   hf_nrp_addr = -1;
+static int hf_lla_code = -1, hf_lla_lla = -1;
+static int hf_naack_code = -1, hf_naack_status = -1, hf_naack_reserved = -1,
+	   hf_naack_rest = -1;
+static int hf_pvd_flags = -1, hf_pvd_flag_h = -1, hf_pvd_flag_l = -1,
+	   hf_pvd_flag_r = -1, hf_pvd_reserved = -1, hf_pvd_delay = -1,
+	   hf_pvd_seq = -1, hf_pvd_fqdn = -1, hf_pvd_padding = -1,
+	   hf_pvd_ra_type = -1, hf_pvd_ra_code = -1, hf_pvd_ra_checksum = -1,
+	   hf_pvd_ra_cur_hop_limit = -1, hf_pvd_ra_flags = -1,
+	   hf_pvd_ra_flag_m = -1, hf_pvd_ra_flag_o = -1, hf_pvd_ra_flag_h = -1,
+	   hf_pvd_ra_prf = -1, hf_pvd_ra_flag_p = -1, hf_pvd_ra_reserved = -1,
+	   hf_pvd_ra_router_lifetime = -1, hf_pvd_ra_reachable = -1,
+	   hf_pvd_ra_retrans = -1;
+static int hf_map_dist = -1, hf_map_pref = -1, hf_map_flag_r = -1,
+	   hf_map_reserved = -1, hf_map_valid = -1, hf_map_addr = -1;
+static int hf_route_len = -1, hf_route_reserved1 = -1, hf_route_prf = -1,
+	   hf_route_reserved2 = -1, hf_route_lifetime = -1, hf_route_prefix = -1;
+static int hf_rdnss_reserved = -1, hf_rdnss_lifetime = -1, hf_rdnss_addr = -1;
+static int hf_ra_flags_ext_flags = -1;
+static int hf_hkr_pad_len = -1, hf_hkr_at = -1, hf_hkr_reserved = -1,
+	   hf_hkr_key = -1, hf_hkr_padding = -1;
+static int hf_hkrep_pad_len = -1, hf_hkrep_at = -1, hf_hkrep_reserved = -1,
+	   hf_hkrep_lifetime = -1, hf_hkrep_key = -1, hf_hkrep_padding = -1;
+static int hf_hai_code = -1, hf_hai_value_len = -1, hf_hai_value = -1;
+static int hf_mn_id_code = -1, hf_mn_id_value_len = -1, hf_mn_id_value = -1;
+static int hf_dnssl_reserved = -1, hf_dnssl_lifetime = -1, hf_dnssl_name = -1,
+	   hf_dnssl_padding = -1;
+static int hf_proxy_sig_reserved = -1, hf_proxy_sig_key_hash = -1,
+	   hf_proxy_sig_signature = -1;
+static int hf_earo_status = -1, hf_earo_opaque = -1, hf_earo_flags = -1,
+	   hf_earo_reserved = -1, hf_earo_i = -1, hf_earo_flag_r = -1,
+	   hf_earo_flag_t = -1, hf_earo_tid = -1, hf_earo_lifetime = -1,
+	   hf_earo_rovr = -1;
+static int hf_ctx_context_len = -1, hf_ctx_flags = -1, hf_ctx_reserved1 = -1,
+	   hf_ctx_flag_c = -1, hf_ctx_cid = -1, hf_ctx_reserved2 = -1,
+	   hf_ctx_lifetime = -1, hf_ctx_prefix = -1;
+static int hf_abro_version_low = -1, hf_abro_version_high = -1,
+	   hf_abro_lifetime = -1, hf_abro_addr = -1;
+static int hf_6cio_flags = -1;
+static int hf_captive_portal_uri = -1;
+static int hf_pref64_lifetime = -1, hf_pref64_plc = -1, hf_pref64_prefix = -1;
+static int hf_cipo_reserved1 = -1, hf_cipo_key_len = -1, hf_cipo_crypto_type = -1,
+	   hf_cipo_reserved2 = -1, hf_cipo_key = -1, hf_cipo_padding = -1;
+static int hf_ndp_sig_pad_len = -1, hf_ndp_sig_reserved1 = -1,
+	   hf_ndp_sig_reserved2 = -1, hf_ndp_sig_signature = -1, hf_ndp_sig_padding = -1;
+static int hf_rd_addr_reserved1 = -1, hf_rd_addr_lifetime = -1,
+	   hf_rd_addr_reserved2 = -1, hf_rd_addr_addr = -1;
+static int hf_uptime_exponent = -1, hf_uptime_reserved1 = -1,
+	   hf_uptime_uptime = -1, hf_uptime_rest = -1;
+static int hf_card_req_reserved = -1, hf_card_req_body = -1;
+static int hf_card_rep_reserved = -1, hf_card_rep_body = -1;
+static int hf_edns_priority = -1, hf_edns_lifetime = -1, hf_edns_adn_len = -1,
+	   hf_edns_adn = -1, hf_edns_addrs_len = -1, hf_edns_addr = -1,
+	   hf_edns_svcparams_len = -1, hf_edns_svcparams = -1, hf_edns_padding = -1,
+	   hf_edns_svcparam_key = -1, hf_edns_svcparam_length = -1,
+	   hf_edns_svcparam_value = -1, hf_edns_svcparam_alpn = -1,
+	   hf_edns_svcparam_port = -1, hf_edns_svcparam_dohpath = -1;
+static int hf_exp_data = -1;
+
+static gint ett_opt = -1;
+static gint ett_opt_flags = -1;
+static gint ett_pvd_ra = -1;
+static gint ett_pvd_ra_flags = -1;
+static gint ett_svcparam = -1;
+
+static expert_field ei_opt_len_zero = EI_INIT;
+static expert_field ei_opt_past_end = EI_INIT;
+static expert_field ei_opt_not_allowed = EI_INIT;
+static expert_field ei_opt_duplicate = EI_INIT;
+static expert_field ei_opt_len_range = EI_INIT;
+static expert_field ei_opt_body = EI_INIT;
+static expert_field ei_too_many = EI_INIT;
+static expert_field ei_prefix_lifetimes = EI_INIT;
+static expert_field ei_prefix_len = EI_INIT;
+static expert_field ei_route_len = EI_INIT;
+static expert_field ei_route_len_opt = EI_INIT;
+static expert_field ei_dnssl_name = EI_INIT;
+static expert_field ei_adn_name = EI_INIT;
+static expert_field ei_pvd_fqdn = EI_INIT;
+static expert_field ei_pvd_depth = EI_INIT;
+
+static const value_string prf_vals[] = {
+	{ 0, "Medium" }, { 1, "High" }, { 2, "Reserved" }, { 3, "Low" },
+	{ 0, NULL }
+};
+
+/* RFC 8781 4: prefix length code */
+static const value_string plc_vals[] = {
+	{ 0, "/96" }, { 1, "/64" }, { 2, "/56" }, { 3, "/48" }, { 4, "/40" },
+	{ 5, "/32" }, { 0, NULL }
+};
+static const guint8 plc_len[] = { 96, 64, 56, 48, 40, 32 };
+
+/* RFC 8505 4.1 / RFC 6775 4.1 */
+static const value_string earo_status_vals[] = {
+	{ 0, "Success" }, { 1, "Duplicate Address" }, { 2, "Neighbor Cache Full" },
+	{ 3, "Moved" }, { 4, "Removed" }, { 5, "Validation Requested" },
+	{ 6, "Duplicate Source Address" }, { 7, "Invalid Source Address" },
+	{ 8, "Registered Address Topologically Incorrect" },
+	{ 9, "6LBR Registry Saturated" }, { 10, "Validation Failed" },
+	{ 11, "Index Unavailable" }, { 0, NULL }
+};
+
+/* RFC 9460 14.3.2 */
+static const value_string svcparam_vals[] = {
+	{ 0, "mandatory" }, { 1, "alpn" }, { 2, "no-default-alpn" }, { 3, "port" },
+	{ 4, "ipv4hint" }, { 5, "ech" }, { 6, "ipv6hint" }, { 7, "dohpath" },
+	{ 0, NULL }
+};
+
+static value_string *opt_type_vals;     /* built from the codec table */
+
+const char *
+ndisc_opt_name(guint8 type)
+{
+	const struct ndp_opt_desc *d = ndp_opt_desc_get(type);
+	return d && d->name ? d->name : "Unknown";
+}
+
+char *
+ndisc_lifetime_str(wmem_allocator_t *scope, guint32 secs)
+{
+	wmem_strbuf_t *b;
+	guint32 d = secs / 86400, h = secs / 3600 % 24, m = secs / 60 % 60,
+		s = secs % 60;
+
+	if (secs == 0xffffffff)
+		return wmem_strdup(scope, "infinity");
+	if (secs == 0)
+		return wmem_strdup(scope, "0s");
+	b = wmem_strbuf_new(scope, "");
+	if (d)
+		wmem_strbuf_append_printf(b, "%ud", d);
+	if (h)
+		wmem_strbuf_append_printf(b, "%uh", h);
+	if (m)
+		wmem_strbuf_append_printf(b, "%um", m);
+	if (s)
+		wmem_strbuf_append_printf(b, "%us", s);
+	return wmem_strbuf_finalize(b);
+}
+
+/* ---- small helpers over the option's tvb ---- */
+
+static guint32
+add_uint(struct optctx *c, int hf, int off, int size)
+{
+	guint32 v;
+
+	proto_tree_add_item_ret_uint(c->tree, hf, c->tvb, off, size, ENC_BIG_ENDIAN, &v);
+	return v;
+}
+
+static void
+add_reserved(struct optctx *c, int hf, int off, int size)
+{
+	proto_item *ti;
+	guint64 v = 0;
+	int i;
+
+	if (size > 4) {
+		ti = proto_tree_add_item(c->tree, hf, c->tvb, off, size, ENC_NA);
+		for (i = 0; i < size; i++)
+			v |= tvb_get_guint8(c->tvb, off + i);
+	} else {
+		guint32 u;
+		ti = proto_tree_add_item_ret_uint(c->tree, hf, c->tvb, off, size,
+						  ENC_BIG_ENDIAN, &u);
+		v = u;
+	}
+	ndisc_check_reserved(c->pinfo, ti, v);
+}
+
+static void
+add_bytes(struct optctx *c, int hf, int off, int len)
+{
+	if (len > 0)
+		proto_tree_add_item(c->tree, hf, c->tvb, off, len, ENC_NA);
+}
+
+static void
+summary(struct optctx *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static void
+summary(struct optctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = wmem_strdup_vprintf(c->pinfo->pool, fmt, ap);
+	va_end(ap);
+	proto_item_append_text(c->item, ": %s", s);
+}
+
+static const char *
+ip6_at(struct optctx *c, int off)
+{
+	return tvb_ip6_to_str(c->pinfo->pool, c->tvb, off);
+}
+
+static void
+body_error(struct optctx *c, const char *why)
+{
+	expert_add_info_format(c->pinfo, c->item, &ei_opt_body,
+			       "%s option body malformed: %s",
+			       ndisc_opt_name(c->type), why);
+}
+
+/* RFC 1035 3.1 names without compression. Returns the offset after the
+ * name, or -1 if it is malformed; *out gets the dotted name. */
+static int
+dns_name(tvbuff_t *tvb, int off, int end, wmem_allocator_t *scope, char **out)
+{
+	wmem_strbuf_t *b = wmem_strbuf_new(scope, "");
+	guint total = 0;
+
+	while (off < end) {
+		guint8 l = tvb_get_guint8(tvb, off++);
+		if (l == 0) {
+			*out = wmem_strbuf_get_len(b) ? wmem_strbuf_finalize(b)
+						      : wmem_strdup(scope, ".");
+			return off;
+		}
+		if (l > 63 || off + l > end || (total += l + 1) > 255)
+			return -1;
+		if (wmem_strbuf_get_len(b))
+			wmem_strbuf_append_c(b, '.');
+		wmem_strbuf_append(b, (const char *)tvb_get_string_enc(scope, tvb, off, l,
+								       ENC_ASCII));
+		off += l;
+	}
+	return -1;
+}
+
+static gboolean
+all_zero(tvbuff_t *tvb, int off, int end)
+{
+	for (; off < end; off++)
+		if (tvb_get_guint8(tvb, off))
+			return FALSE;
+	return TRUE;
+}
+
+/* ---- one function per option ---- */
+
+static void
+lla_common(struct optctx *c, int hf_ether, int hf_raw, gboolean *has, guint8 *mac)
+{
+	/* Ethernet: 6 octets fill a 1-unit option (RFC 2464 8) */
+	if (c->len == 8) {
+		proto_tree_add_item(c->tree, hf_ether, c->tvb, 2, 6, ENC_NA);
+		summary(c, "%s", tvb_ether_to_str(c->pinfo->pool, c->tvb, 2));
+		if (c->pkt && !*has) {
+			tvb_memcpy(c->tvb, mac, 2, 6);
+			*has = TRUE;
+		}
+	} else {
+		add_bytes(c, hf_raw, 2, c->len - 2);
+		summary(c, "%s", tvb_bytes_to_str(c->pinfo->pool, c->tvb, 2, c->len - 2));
+	}
+}
+
+static void
+opt_slla(struct optctx *c)
+{
+	lla_common(c, hf_slla_addr, hf_slla_addr_raw, &c->pkt->has_slla, c->pkt->slla);
+}
+
+static void
+opt_tlla(struct optctx *c)
+{
+	lla_common(c, hf_tlla_addr, hf_tlla_addr_raw, &c->pkt->has_tlla, c->pkt->tlla);
+}
+
+static proto_tree *
+add_flags(struct optctx *c, int hf, int off, int size, guint32 *v)
+{
+	proto_item *ti = proto_tree_add_item_ret_uint(c->tree, hf, c->tvb, off, size,
+						      ENC_BIG_ENDIAN, v);
+	return proto_item_add_subtree(ti, ett_opt_flags);
+}
+
+static void
+opt_prefix(struct optctx *c)
+{
+	guint32 plen, flags, valid, preferred, r2;
+	proto_tree *ft;
+	proto_item *ti;
+	struct ndisc_pkt *p = c->pkt;
+
+	ti = proto_tree_add_item_ret_uint(c->tree, hf_prefix_len, c->tvb, 2, 1,
+					  ENC_BIG_ENDIAN, &plen);
+	if (plen > 128)
+		expert_add_info_format(c->pinfo, ti, &ei_prefix_len,
+				       "Prefix length %u exceeds 128", plen);
+	ft = add_flags(c, hf_prefix_flags, 3, 1, &flags);
+	proto_tree_add_item(ft, hf_prefix_flag_l, c->tvb, 3, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, hf_prefix_flag_a, c->tvb, 3, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, hf_prefix_flag_r, c->tvb, 3, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, hf_prefix_flag_p, c->tvb, 3, 1, ENC_BIG_ENDIAN);
+	ti = proto_tree_add_item(ft, hf_prefix_reserved1, c->tvb, 3, 1, ENC_BIG_ENDIAN);
+	ndisc_check_reserved(c->pinfo, ti, flags & 0x0f);
+	valid = add_uint(c, hf_prefix_valid, 4, 4);
+	ti = proto_tree_add_item_ret_uint(c->tree, hf_prefix_preferred, c->tvb, 8, 4,
+					  ENC_BIG_ENDIAN, &preferred);
+	if (preferred > valid)
+		expert_add_info_format(c->pinfo, ti, &ei_prefix_lifetimes,
+				       "Preferred lifetime (%u s) exceeds valid lifetime (%u s)",
+				       preferred, valid);
+	ti = proto_tree_add_item_ret_uint(c->tree, hf_prefix_reserved2, c->tvb, 12, 4,
+					  ENC_BIG_ENDIAN, &r2);
+	ndisc_check_reserved(c->pinfo, ti, r2);
+	proto_tree_add_item(c->tree, hf_prefix_prefix, c->tvb, 16, 16, ENC_NA);
+	summary(c, "%s/%u%s%s%s%s%s, valid %s, preferred %s", ip6_at(c, 16), plen,
+		flags & 0xf0 ? "," : "",
+		flags & 0x80 ? " L" : "", flags & 0x40 ? " A" : "",
+		flags & 0x20 ? " R" : "", flags & 0x10 ? " P" : "",
+		ndisc_lifetime_str(c->pinfo->pool, valid),
+		ndisc_lifetime_str(c->pinfo->pool, preferred));
+	if (p && p->n_prefixes < NDISC_MAX_PREFIXES) {
+		struct ndisc_prefix *np = &p->prefixes[p->n_prefixes++];
+		tvb_memcpy(c->tvb, np->addr, 16, 16);
+		np->len = (guint8)plen;
+		np->flags = (guint8)flags;
+		np->valid = valid;
+		np->preferred = preferred;
+	}
+}
+
+static void
+opt_redirected(struct optctx *c)
+{
+	add_reserved(c, hf_redirected_reserved, 2, 6);
+	add_bytes(c, hf_redirected_data, 8, c->len - 8);
+	summary(c, "%u octets of the redirected packet", c->len - 8);
+}
+
+static void
+opt_mtu(struct optctx *c)
+{
+	guint32 mtu;
+
+	add_reserved(c, hf_mtu_reserved, 2, 2);
+	mtu = add_uint(c, hf_mtu, 4, 4);
+	summary(c, "%u", mtu);
+	if (c->pkt && !c->pkt->has_mtu) {
+		c->pkt->has_mtu = TRUE;
+		c->pkt->mtu = mtu;
+	}
+}
+
+static void
+opt_nbma(struct optctx *c)
+{
+	summary(c, "%u", add_uint(c, hf_nbma_limit, 2, 1));
+	add_reserved(c, hf_nbma_reserved1, 3, 1);
+	add_reserved(c, hf_nbma_reserved2, 4, 4);
+}
+
+static void
+opt_adv_interval(struct optctx *c)
+{
+	add_reserved(c, hf_adv_interval_reserved, 2, 2);
+	summary(c, "%u ms", add_uint(c, hf_adv_interval_interval, 4, 4));
+}
+
+static void
+opt_ha_info(struct optctx *c)
+{
+	gint32 pref;
+	guint32 lt;
+
+	add_reserved(c, hf_ha_info_reserved, 2, 2);
+	proto_tree_add_item_ret_int(c->tree, hf_ha_info_preference, c->tvb, 4, 2,
+				    ENC_BIG_ENDIAN, &pref);
+	lt = add_uint(c, hf_ha_info_lifetime, 6, 2);
+	summary(c, "preference %d, lifetime %s", pref,
+		ndisc_lifetime_str(c->pinfo->pool, lt));
+}
+
+static void
+addr_list(struct optctx *c, int hf_res, int hf_addr)
+{
+	int off;
+	guint n = 0;
+
+	add_reserved(c, hf_res, 2, 6);
+	if ((c->len - 8) % 16)
+		body_error(c, "address list is not a multiple of 16 octets");
+	for (off = 8; off + 16 <= (int)c->len; off += 16, n++)
+		proto_tree_add_item(c->tree, hf_addr, c->tvb, off, 16, ENC_NA);
+	summary(c, "%u address%s%s%s", n, n == 1 ? "" : "es", n ? ", " : "",
+		n ? ip6_at(c, 8) : "");
+}
+
+static void
+opt_src_addr_list(struct optctx *c)
+{
+	addr_list(c, hf_src_addr_list_reserved, hf_src_addr_list_addr);
+}
+
+static void
+opt_tgt_addr_list(struct optctx *c)
+{
+	addr_list(c, hf_tgt_addr_list_reserved, hf_tgt_addr_list_addr);
+}
+
+static void
+opt_cga(struct optctx *c)
+{
+	guint32 pad = add_uint(c, hf_cga_pad_len, 2, 1);
+	int plen;
+
+	add_reserved(c, hf_cga_reserved, 3, 1);
+	plen = (int)c->len - 4 - (int)pad;
+	if (plen < 0) {
+		body_error(c, "pad length exceeds the option");
+		plen = (int)c->len - 4;
+		pad = 0;
+	}
+	add_bytes(c, hf_cga_params, 4, plen);
+	add_bytes(c, hf_cga_padding, 4 + plen, (int)pad);
+	summary(c, "%d octets of CGA parameters", plen);
+}
+
+static void
+signature(struct optctx *c, int hf_res, int hf_hash, int hf_sig)
+{
+	add_reserved(c, hf_res, 2, 2);
+	proto_tree_add_item(c->tree, hf_hash, c->tvb, 4, 16, ENC_NA);
+	add_bytes(c, hf_sig, 20, c->len - 20);
+	summary(c, "key hash %s", tvb_bytes_to_str(c->pinfo->pool, c->tvb, 4, 16));
+}
+
+static void
+opt_rsa_sig(struct optctx *c)
+{
+	signature(c, hf_rsa_sig_reserved, hf_rsa_sig_key_hash, hf_rsa_sig_signature);
+}
+
+static void
+opt_proxy_sig(struct optctx *c)
+{
+	signature(c, hf_proxy_sig_reserved, hf_proxy_sig_key_hash, hf_proxy_sig_signature);
+}
+
+static void
+opt_timestamp(struct optctx *c)
+{
+	guint64 ts;
+	time_t secs;
+
+	add_reserved(c, hf_timestamp_reserved, 2, 6);
+	proto_tree_add_item_ret_uint64(c->tree, hf_timestamp_timestamp, c->tvb, 8, 8,
+				       ENC_BIG_ENDIAN, &ts);
+	/* 48 bits of seconds since 1970, 16 bits of 1/64K s (RFC 3971 5.3.1) */
+	secs = (time_t)(ts >> 16);
+	summary(c, "%s", abs_time_secs_to_str(c->pinfo->pool, secs,
+					      ABSOLUTE_TIME_UTC, TRUE));
+}
+
+static void
+opt_nonce(struct optctx *c)
+{
+	add_bytes(c, hf_nonce_nonce, 2, c->len - 2);
+	summary(c, "%s", tvb_bytes_to_str(c->pinfo->pool, c->tvb, 2, c->len - 2));
+}
+
+static void
+opt_trust_anchor(struct optctx *c)
+{
+	guint32 nt = add_uint(c, hf_trust_anchor_name_type, 2, 1);
+	guint32 pad = add_uint(c, hf_trust_anchor_pad_len, 3, 1);
+	int nlen = (int)c->len - 4 - (int)pad;
+
+	if (nlen < 0) {
+		body_error(c, "pad length exceeds the option");
+		nlen = (int)c->len - 4;
+		pad = 0;
+	}
+	add_bytes(c, hf_trust_anchor_name, 4, nlen);
+	add_bytes(c, hf_trust_anchor_padding, 4 + nlen, (int)pad);
+	summary(c, "%s name, %d octets", nt == 1 ? "DER X.501" : nt == 2 ? "FQDN" : "unknown",
+		nlen);
+}
+
+static void
+opt_certificate(struct optctx *c)
+{
+	guint32 ct = add_uint(c, hf_certificate_cert_type, 2, 1);
+
+	add_reserved(c, hf_certificate_reserved, 3, 1);
+	add_bytes(c, hf_certificate_cert, 4, c->len - 4);
+	summary(c, "%s, %u octets", ct == 1 ? "X.509v3" : "unknown type", c->len - 4);
+}
+
+static void
+ip_addr_common(struct optctx *c, int hcode, int hplen, int hres, int haddr)
+{
+	guint32 code = add_uint(c, hcode, 2, 1);
+	guint32 plen = add_uint(c, hplen, 3, 1);
+
+	add_reserved(c, hres, 4, 4);
+	proto_tree_add_item(c->tree, haddr, c->tvb, 8, 16, ENC_NA);
+	summary(c, "%s/%u, code %u", ip6_at(c, 8), plen, code);
+}
+
+static void
+opt_ip_addr(struct optctx *c)
+{
+	ip_addr_common(c, hf_ip_addr_code, hf_ip_addr_prefix_len, hf_ip_addr_reserved,
+		       hf_ip_addr_addr);
+}
+
+static void
+opt_new_router_prefix(struct optctx *c)
+{
+	ip_addr_common(c, hf_nrp_code, hf_nrp_prefix_len, hf_nrp_reserved, hf_nrp_addr);
+}
+
+static void
+opt_lla(struct optctx *c)
+{
+	guint32 code = add_uint(c, hf_lla_code, 2, 1);
+
+	add_bytes(c, hf_lla_lla, 3, c->len - 3);
+	summary(c, "code %u, %s", code,
+		tvb_bytes_to_str(c->pinfo->pool, c->tvb, 3, MIN(c->len - 3, 6)));
+}
+
+static void
+opt_naack(struct optctx *c)
+{
+	guint32 code = add_uint(c, hf_naack_code, 2, 1);
+	guint32 st = add_uint(c, hf_naack_status, 3, 1);
+
+	add_reserved(c, hf_naack_reserved, 4, 4);
+	add_bytes(c, hf_naack_rest, 8, c->len - 8);
+	summary(c, "code %u, status %u", code, st);
+}
+
+static const struct ndisc_ra_hf pvd_ra_hf = {
+	&hf_pvd_ra_cur_hop_limit, &hf_pvd_ra_flags, &hf_pvd_ra_flag_m,
+	&hf_pvd_ra_flag_o, &hf_pvd_ra_flag_h, &hf_pvd_ra_prf, &hf_pvd_ra_flag_p,
+	&hf_pvd_ra_reserved, &hf_pvd_ra_router_lifetime, &hf_pvd_ra_reachable,
+	&hf_pvd_ra_retrans, &ett_pvd_ra_flags,
+};
+
+/* RFC 8801 3.1: flags, delay, sequence, FQDN, then (R) an RA header and
+ * options of their own, dissected recursively up to NDISC_MAX_DEPTH. */
+static void
+opt_pvd_id(struct optctx *c)
+{
+	guint32 flags, seq;
+	proto_tree *ft;
+	proto_item *ti;
+	char *fqdn = NULL;
+	int end, next;
+
+	ft = add_flags(c, hf_pvd_flags, 2, 2, &flags);
+	proto_tree_add_item(ft, hf_pvd_flag_h, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, hf_pvd_flag_l, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, hf_pvd_flag_r, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	ti = proto_tree_add_item(ft, hf_pvd_reserved, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	ndisc_check_reserved(c->pinfo, ti, (flags >> 4) & 0x1ff);
+	proto_tree_add_item(ft, hf_pvd_delay, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	seq = add_uint(c, hf_pvd_seq, 4, 2);
+
+	end = dns_name(c->tvb, 6, (int)c->len, c->pinfo->pool, &fqdn);
+	if (end < 0) {
+		ti = proto_tree_add_item(c->tree, hf_pvd_fqdn, c->tvb, 6, c->len - 6,
+					 ENC_ASCII);
+		expert_add_info(c->pinfo, ti, &ei_pvd_fqdn);
+		summary(c, "malformed FQDN, seq %u", seq);
+		return;
+	}
+	proto_tree_add_string(c->tree, hf_pvd_fqdn, c->tvb, 6, end - 6, fqdn);
+	next = (end + 7) & ~7;
+	if (next > (int)c->len)
+		next = (int)c->len;
+	add_bytes(c, hf_pvd_padding, end, next - end);
+	summary(c, "%s, seq %u%s%s%s", fqdn, seq, flags & 0x8000 ? ", H" : "",
+		flags & 0x4000 ? ", L" : "", flags & 0x2000 ? ", R" : "");
+
+	if (!(flags & 0x2000))
+		return;
+	if (next + 16 > (int)c->len) {
+		body_error(c, "R flag set but no room for the RA header");
+		return;
+	}
+	{
+		proto_tree *rt;
+		struct ndisc_pkt *inner = wmem_new0(c->pinfo->pool, struct ndisc_pkt);
+
+		rt = proto_tree_add_subtree(c->tree, c->tvb, next, 16, ett_pvd_ra, NULL,
+					    "Embedded Router Advertisement header");
+		proto_tree_add_item(rt, hf_pvd_ra_type, c->tvb, next, 1, ENC_BIG_ENDIAN);
+		proto_tree_add_item(rt, hf_pvd_ra_code, c->tvb, next + 1, 1, ENC_BIG_ENDIAN);
+		proto_tree_add_item(rt, hf_pvd_ra_checksum, c->tvb, next + 2, 2,
+				    ENC_BIG_ENDIAN);
+		ndisc_dissect_ra_fixed(c->tvb, next + 4, rt, &pvd_ra_hf, inner);
+		next += 16;
+		if (next < (int)c->len) {
+			if (c->depth + 1 >= NDISC_MAX_DEPTH) {
+				expert_add_info_format(c->pinfo, c->item, &ei_pvd_depth,
+						       "PvD ID options nested deeper than %u levels; not dissected",
+						       NDISC_MAX_DEPTH);
+				return;
+			}
+			ndisc_dissect_options(tvb_new_subset_length(c->tvb, next,
+								    c->len - next),
+					      0, c->pinfo, c->tree, NDP_RA, inner,
+					      c->depth + 1);
+		}
+	}
+}
+
+static void
+opt_map(struct optctx *c)
+{
+	guint32 dist, pref, valid, r;
+	proto_item *ti;
+
+	dist = add_uint(c, hf_map_dist, 2, 1);
+	pref = add_uint(c, hf_map_pref, 2, 1);
+	proto_tree_add_item(c->tree, hf_map_flag_r, c->tvb, 3, 1, ENC_BIG_ENDIAN);
+	ti = proto_tree_add_item_ret_uint(c->tree, hf_map_reserved, c->tvb, 3, 1,
+					  ENC_BIG_ENDIAN, &r);
+	ndisc_check_reserved(c->pinfo, ti, r);
+	valid = add_uint(c, hf_map_valid, 4, 4);
+	proto_tree_add_item(c->tree, hf_map_addr, c->tvb, 8, 16, ENC_NA);
+	summary(c, "%s, dist %u, pref %u, valid %s", ip6_at(c, 8), dist, pref,
+		ndisc_lifetime_str(c->pinfo->pool, valid));
+}
+
+/* RFC 4191 2.3: the prefix field is 0, 8 or 16 octets. */
+static void
+opt_route(struct optctx *c)
+{
+	guint32 plen, prf, lt, r;
+	proto_item *ti;
+	ws_in6_addr a;
+	guint units = c->len / 8;
+	int n = (int)c->len - 8;
+
+	ti = proto_tree_add_item_ret_uint(c->tree, hf_route_len, c->tvb, 2, 1,
+					  ENC_BIG_ENDIAN, &plen);
+	if (plen > 128)
+		expert_add_info_format(c->pinfo, ti, &ei_route_len,
+				       "Route prefix length %u exceeds 128", plen);
+	else if ((plen > 64 && units < 3) || (plen > 0 && units < 2))
+		expert_add_info_format(c->pinfo, ti, &ei_route_len_opt,
+				       "Route prefix length %u does not fit option length %u",
+				       plen, units);
+	ti = proto_tree_add_item_ret_uint(c->tree, hf_route_reserved1, c->tvb, 3, 1,
+					  ENC_BIG_ENDIAN, &r);
+	ndisc_check_reserved(c->pinfo, ti, r);
+	prf = add_uint(c, hf_route_prf, 3, 1);
+	ti = proto_tree_add_item_ret_uint(c->tree, hf_route_reserved2, c->tvb, 3, 1,
+					  ENC_BIG_ENDIAN, &r);
+	ndisc_check_reserved(c->pinfo, ti, r);
+	lt = add_uint(c, hf_route_lifetime, 4, 4);
+	memset(&a, 0, sizeof a);
+	if (n > 16)
+		n = 16;
+	if (n > 0)
+		tvb_memcpy(c->tvb, a.bytes, 8, n);
+	proto_tree_add_ipv6(c->tree, hf_route_prefix, c->tvb, 8, n, &a);
+	summary(c, "%s/%u, %s, lifetime %s",
+		ndisc_ip6_str(c->pinfo->pool, a.bytes), plen,
+		val_to_str_const(prf, prf_vals, "?"),
+		ndisc_lifetime_str(c->pinfo->pool, lt));
+}
+
+static void
+opt_rdnss(struct optctx *c)
+{
+	guint32 lt;
+	int off;
+	wmem_strbuf_t *b = wmem_strbuf_new(c->pinfo->pool, "");
+
+	add_reserved(c, hf_rdnss_reserved, 2, 2);
+	lt = add_uint(c, hf_rdnss_lifetime, 4, 4);
+	if ((c->len - 8) % 16)
+		body_error(c, "addresses are not a multiple of 16 octets");
+	for (off = 8; off + 16 <= (int)c->len; off += 16) {
+		proto_tree_add_item(c->tree, hf_rdnss_addr, c->tvb, off, 16, ENC_NA);
+		wmem_strbuf_append_printf(b, "%s%s", off > 8 ? " " : "", ip6_at(c, off));
+	}
+	summary(c, "%s, lifetime %s", wmem_strbuf_get_str(b),
+		ndisc_lifetime_str(c->pinfo->pool, lt));
+}
+
+static void
+opt_ra_flags_ext(struct optctx *c)
+{
+	guint64 v;
+
+	proto_tree_add_item_ret_uint64(c->tree, hf_ra_flags_ext_flags, c->tvb, 2, 6,
+				       ENC_BIG_ENDIAN, &v);
+	summary(c, "0x%012" PRIx64, v);
+}
+
+static void
+handover_key(struct optctx *c, int hpad, int hat, int hres, int hlt, int hkey,
+	     int hpadding)
+{
+	guint32 pad = add_uint(c, hpad, 2, 1), at, r;
+	proto_item *ti;
+	int off = 4, klen;
+
+	at = add_uint(c, hat, 3, 1);
+	ti = proto_tree_add_item_ret_uint(c->tree, hres, c->tvb, 3, 1, ENC_BIG_ENDIAN, &r);
+	ndisc_check_reserved(c->pinfo, ti, r);
+	if (hlt >= 0) {
+		add_uint(c, hlt, 4, 2);
+		off = 6;
+	}
+	klen = (int)c->len - off - (int)pad;
+	if (klen < 0) {
+		body_error(c, "pad length exceeds the option");
+		klen = (int)c->len - off;
+		pad = 0;
+	}
+	add_bytes(c, hkey, off, klen);
+	add_bytes(c, hpadding, off + klen, (int)pad);
+	summary(c, "AT %u, %d octets of key", at, klen);
+}
+
+static void
+opt_hkr(struct optctx *c)
+{
+	handover_key(c, hf_hkr_pad_len, hf_hkr_at, hf_hkr_reserved, -1, hf_hkr_key,
+		     hf_hkr_padding);
+}
+
+static void
+opt_hkrep(struct optctx *c)
+{
+	handover_key(c, hf_hkrep_pad_len, hf_hkrep_at, hf_hkrep_reserved,
+		     hf_hkrep_lifetime, hf_hkrep_key, hf_hkrep_padding);
+}
+
+static void
+code_value(struct optctx *c, int hcode, int hvlen, int hvalue)
+{
+	guint32 code = add_uint(c, hcode, 2, 1);
+	guint32 vlen = add_uint(c, hvlen, 3, 1);
+
+	if (4 + vlen > c->len) {
+		body_error(c, "value length exceeds the option");
+		vlen = c->len - 4;
+	}
+	add_bytes(c, hvalue, 4, (int)vlen);
+	summary(c, "code %u, %u octets", code, vlen);
+}
+
+static void
+opt_hai(struct optctx *c)
+{
+	code_value(c, hf_hai_code, hf_hai_value_len, hf_hai_value);
+}
+
+static void
+opt_mn_id(struct optctx *c)
+{
+	code_value(c, hf_mn_id_code, hf_mn_id_value_len, hf_mn_id_value);
+}
+
+static void
+opt_dnssl(struct optctx *c)
+{
+	guint32 lt;
+	int off = 8, next;
+	char *name;
+	wmem_strbuf_t *b = wmem_strbuf_new(c->pinfo->pool, "");
+
+	add_reserved(c, hf_dnssl_reserved, 2, 2);
+	lt = add_uint(c, hf_dnssl_lifetime, 4, 4);
+	while (off < (int)c->len) {
+		if (tvb_get_guint8(c->tvb, off) == 0) {
+			/* padding: zeros up to the end (RFC 8106 5.2) */
+			proto_item *ti = proto_tree_add_item(c->tree, hf_dnssl_padding, c->tvb,
+							     off, c->len - off, ENC_NA);
+			if (!all_zero(c->tvb, off, (int)c->len))
+				expert_add_info_format(c->pinfo, ti, &ei_dnssl_name,
+						       "Malformed domain name in DNSSL option (non-zero padding)");
+			break;
+		}
+		next = dns_name(c->tvb, off, (int)c->len, c->pinfo->pool, &name);
+		if (next < 0) {
+			proto_item *ti = proto_tree_add_item(c->tree, hf_dnssl_name, c->tvb, off,
+							     c->len - off, ENC_ASCII);
+			expert_add_info(c->pinfo, ti, &ei_dnssl_name);
+			break;
+		}
+		proto_tree_add_string(c->tree, hf_dnssl_name, c->tvb, off, next - off, name);
+		wmem_strbuf_append_printf(b, "%s%s", wmem_strbuf_get_len(b) ? " " : "", name);
+		off = next;
+	}
+	summary(c, "%s, lifetime %s", wmem_strbuf_get_str(b),
+		ndisc_lifetime_str(c->pinfo->pool, lt));
+}
+
+/* RFC 8505 4.1 (EARO) / RFC 6775 4.1 (ARO) */
+static void
+opt_earo(struct optctx *c)
+{
+	guint32 st, flags, tid, lt;
+	proto_tree *ft;
+	proto_item *ti;
+
+	st = add_uint(c, hf_earo_status, 2, 1);
+	add_uint(c, hf_earo_opaque, 3, 1);
+	ft = add_flags(c, hf_earo_flags, 4, 1, &flags);
+	ti = proto_tree_add_item(ft, hf_earo_reserved, c->tvb, 4, 1, ENC_BIG_ENDIAN);
+	ndisc_check_reserved(c->pinfo, ti, flags >> 4);
+	proto_tree_add_item(ft, hf_earo_i, c->tvb, 4, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, hf_earo_flag_r, c->tvb, 4, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, hf_earo_flag_t, c->tvb, 4, 1, ENC_BIG_ENDIAN);
+	tid = add_uint(c, hf_earo_tid, 5, 1);
+	lt = add_uint(c, hf_earo_lifetime, 6, 2);
+	add_bytes(c, hf_earo_rovr, 8, c->len - 8);
+	summary(c, "%s, TID %u, lifetime %u min%s%s",
+		val_to_str_const(st, earo_status_vals, "Unknown status"), tid, lt,
+		flags & 0x02 ? ", R" : "", flags & 0x01 ? ", T" : "");
+}
+
+static void
+opt_6lowpan_ctx(struct optctx *c)
+{
+	guint32 clen, flags, lt;
+	proto_tree *ft;
+	proto_item *ti;
+	ws_in6_addr a;
+	int n = (int)c->len - 8;
+
+	clen = add_uint(c, hf_ctx_context_len, 2, 1);
+	ft = add_flags(c, hf_ctx_flags, 3, 1, &flags);
+	ti = proto_tree_add_item(ft, hf_ctx_reserved1, c->tvb, 3, 1, ENC_BIG_ENDIAN);
+	ndisc_check_reserved(c->pinfo, ti, flags >> 5);
+	proto_tree_add_item(ft, hf_ctx_flag_c, c->tvb, 3, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, hf_ctx_cid, c->tvb, 3, 1, ENC_BIG_ENDIAN);
+	add_reserved(c, hf_ctx_reserved2, 4, 2);
+	lt = add_uint(c, hf_ctx_lifetime, 6, 2);
+	memset(&a, 0, sizeof a);
+	if (n > 16)
+		n = 16;
+	if (n > 0)
+		tvb_memcpy(c->tvb, a.bytes, 8, n);
+	proto_tree_add_ipv6(c->tree, hf_ctx_prefix, c->tvb, 8, n, &a);
+	summary(c, "CID %u, %s/%u%s, lifetime %u min", flags & 0x0f,
+		ndisc_ip6_str(c->pinfo->pool, a.bytes), clen,
+		flags & 0x10 ? ", C" : "", lt);
+}
+
+static void
+opt_abro(struct optctx *c)
+{
+	guint32 lo = add_uint(c, hf_abro_version_low, 2, 2);
+	guint32 hi = add_uint(c, hf_abro_version_high, 4, 2);
+	guint32 lt = add_uint(c, hf_abro_lifetime, 6, 2);
+
+	proto_tree_add_item(c->tree, hf_abro_addr, c->tvb, 8, 16, ENC_NA);
+	summary(c, "%s, version %u, lifetime %u min", ip6_at(c, 8),
+		(hi << 16) | lo, lt);
+}
+
+static void
+opt_6cio(struct optctx *c)
+{
+	guint64 v;
+
+	proto_tree_add_item_ret_uint64(c->tree, hf_6cio_flags, c->tvb, 2, 6,
+				       ENC_BIG_ENDIAN, &v);
+	summary(c, "0x%012" PRIx64, v);
+}
+
+static void
+opt_captive_portal(struct optctx *c)
+{
+	int end = (int)c->len;
+	const guint8 *uri;
+
+	/* the URI is padded with NULs to the option's end (RFC 8910 2.3) */
+	while (end > 2 && tvb_get_guint8(c->tvb, end - 1) == 0)
+		end--;
+	proto_tree_add_item_ret_string(c->tree, hf_captive_portal_uri, c->tvb, 2,
+				       end - 2, ENC_ASCII, c->pinfo->pool, &uri);
+	summary(c, "%s", uri);
+}
+
+static void
+opt_pref64(struct optctx *c)
+{
+	guint32 v = tvb_get_ntohs(c->tvb, 2);
+	ws_in6_addr a;
+	guint plc = v & 7;
+
+	proto_tree_add_item(c->tree, hf_pref64_lifetime, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	proto_tree_add_item(c->tree, hf_pref64_plc, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	memset(&a, 0, sizeof a);
+	tvb_memcpy(c->tvb, a.bytes, 4, 12);
+	proto_tree_add_ipv6(c->tree, hf_pref64_prefix, c->tvb, 4, 12, &a);
+	if (plc < G_N_ELEMENTS(plc_len))
+		summary(c, "%s/%u, lifetime %s", ndisc_ip6_str(c->pinfo->pool, a.bytes),
+			plc_len[plc], ndisc_lifetime_str(c->pinfo->pool, (v >> 3) * 8));
+	else
+		summary(c, "%s, invalid PLC %u", ndisc_ip6_str(c->pinfo->pool, a.bytes), plc);
+}
+
+/* RFC 8928 4.3: 5 reserved bits, 11-bit key length, crypto-type,
+ * a reserved octet, the key, padding */
+static void
+opt_cipo(struct optctx *c)
+{
+	guint32 w = tvb_get_ntohs(c->tvb, 2), klen = w & 0x07ff, ct;
+	proto_item *ti;
+
+	ti = proto_tree_add_item(c->tree, hf_cipo_reserved1, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	ndisc_check_reserved(c->pinfo, ti, w >> 11);
+	proto_tree_add_item(c->tree, hf_cipo_key_len, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	ct = add_uint(c, hf_cipo_crypto_type, 4, 1);
+	add_reserved(c, hf_cipo_reserved2, 5, 1);
+	if (6 + klen > c->len) {
+		body_error(c, "public key length exceeds the option");
+		klen = c->len - 6;
+	}
+	add_bytes(c, hf_cipo_key, 6, (int)klen);
+	add_bytes(c, hf_cipo_padding, 6 + (int)klen, (int)(c->len - 6 - klen));
+	summary(c, "crypto-type %u, %u octets of public key", ct, klen);
+}
+
+/* RFC 8928 4.4 */
+static void
+opt_ndp_sig(struct optctx *c)
+{
+	guint32 pad = add_uint(c, hf_ndp_sig_pad_len, 2, 1);
+	int slen;
+
+	add_reserved(c, hf_ndp_sig_reserved1, 3, 1);
+	add_reserved(c, hf_ndp_sig_reserved2, 4, 4);
+	slen = (int)c->len - 8 - (int)pad;
+	if (slen < 0) {
+		body_error(c, "pad length exceeds the option");
+		slen = (int)c->len - 8;
+		pad = 0;
+	}
+	add_bytes(c, hf_ndp_sig_signature, 8, slen);
+	add_bytes(c, hf_ndp_sig_padding, 8 + slen, (int)pad);
+	summary(c, "%d octets of signature", slen);
+}
+
+static void
+opt_rd_addr(struct optctx *c)
+{
+	guint32 lt;
+
+	add_reserved(c, hf_rd_addr_reserved1, 2, 2);
+	lt = add_uint(c, hf_rd_addr_lifetime, 4, 4);
+	add_reserved(c, hf_rd_addr_reserved2, 8, 4);
+	proto_tree_add_item(c->tree, hf_rd_addr_addr, c->tvb, 12, 16, ENC_NA);
+	summary(c, "%s, lifetime %u min", ip6_at(c, 12), lt);
+}
+
+static void
+opt_uptime(struct optctx *c)
+{
+	guint32 e = add_uint(c, hf_uptime_exponent, 2, 1), up;
+
+	add_reserved(c, hf_uptime_reserved1, 3, 1);
+	up = add_uint(c, hf_uptime_uptime, 4, 4);
+	add_bytes(c, hf_uptime_rest, 8, c->len - 8);
+	summary(c, "uptime %u, exponent %u", up, e);
+}
+
+static void
+opt_card(struct optctx *c, int hres, int hbody)
+{
+	add_reserved(c, hres, 2, 2);
+	add_bytes(c, hbody, 4, c->len - 4);
+	summary(c, "%u octets", c->len - 4);
+}
+
+static void
+opt_card_req(struct optctx *c)
+{
+	opt_card(c, hf_card_req_reserved, hf_card_req_body);
+}
+
+static void
+opt_card_rep(struct optctx *c)
+{
+	opt_card(c, hf_card_rep_reserved, hf_card_rep_body);
+}
+
+/* RFC 9460 2.2 SvcParams: key, length, value */
+static void
+svcparams(struct optctx *c, int off, int end)
+{
+	while (off + 4 <= end) {
+		guint32 key = tvb_get_ntohs(c->tvb, off), vlen = tvb_get_ntohs(c->tvb, off + 2);
+		proto_tree *st;
+		int v = off + 4;
+
+		st = proto_tree_add_subtree_format(c->tree, c->tvb, off,
+						   (int)MIN(4 + vlen, (guint)(end - off)),
+						   ett_svcparam, NULL, "SvcParam %s",
+						   val_to_str_const(key, svcparam_vals, "key"));
+		proto_tree_add_item(st, hf_edns_svcparam_key, c->tvb, off, 2, ENC_BIG_ENDIAN);
+		proto_tree_add_item(st, hf_edns_svcparam_length, c->tvb, off + 2, 2,
+				    ENC_BIG_ENDIAN);
+		if (v + (int)vlen > end) {
+			body_error(c, "SvcParam runs past SvcParams");
+			return;
+		}
+		switch (key) {
+		case 1: /* alpn: length-prefixed ids */
+			while (v < off + 4 + (int)vlen) {
+				guint8 l = tvb_get_guint8(c->tvb, v);
+				if (v + 1 + l > off + 4 + (int)vlen) {
+					body_error(c, "alpn id runs past its SvcParam");
+					break;
+				}
+				proto_tree_add_item(st, hf_edns_svcparam_alpn, c->tvb, v + 1, l,
+						    ENC_ASCII);
+				v += 1 + l;
+			}
+			break;
+		case 3:
+			if (vlen == 2)
+				proto_tree_add_item(st, hf_edns_svcparam_port, c->tvb, v, 2,
+						    ENC_BIG_ENDIAN);
+			else
+				body_error(c, "port SvcParam is not 2 octets");
+			break;
+		case 7:
+			proto_tree_add_item(st, hf_edns_svcparam_dohpath, c->tvb, v, vlen,
+					    ENC_UTF_8);
+			break;
+		default:
+			if (vlen)
+				proto_tree_add_item(st, hf_edns_svcparam_value, c->tvb, v, vlen,
+						    ENC_NA);
+			break;
+		}
+		off += 4 + (int)vlen;
+	}
+	if (off != end)
+		body_error(c, "trailing octets in SvcParams");
+}
+
+/* RFC 9463 6.1 */
+static void
+opt_encrypted_dns(struct optctx *c)
+{
+	guint32 prio, lt, adn_len, alen, slen;
+	int off = 10, end = (int)c->len, a;
+	char *adn = NULL;
+	proto_item *ti;
+
+	prio = add_uint(c, hf_edns_priority, 2, 2);
+	lt = add_uint(c, hf_edns_lifetime, 4, 4);
+	adn_len = add_uint(c, hf_edns_adn_len, 8, 2);
+	if (off + (int)adn_len > end) {
+		body_error(c, "ADN length exceeds the option");
+		return;
+	}
+	if (dns_name(c->tvb, off, off + (int)adn_len, c->pinfo->pool, &adn) !=
+	    off + (int)adn_len) {
+		ti = proto_tree_add_item(c->tree, hf_edns_adn, c->tvb, off, adn_len, ENC_ASCII);
+		expert_add_info(c->pinfo, ti, &ei_adn_name);
+		adn = NULL;
+	} else {
+		proto_tree_add_string(c->tree, hf_edns_adn, c->tvb, off, adn_len, adn);
+	}
+	off += (int)adn_len;
+	summary(c, "%s, priority %u, lifetime %s", adn ? adn : "(malformed ADN)", prio,
+		ndisc_lifetime_str(c->pinfo->pool, lt));
+	if (off + 2 > end)
+		return;
+	alen = add_uint(c, hf_edns_addrs_len, off, 2);
+	off += 2;
+	if (off + (int)alen > end || alen % 16) {
+		body_error(c, "address length exceeds the option or is not a multiple of 16");
+		return;
+	}
+	for (a = 0; a < (int)alen; a += 16)
+		proto_tree_add_item(c->tree, hf_edns_addr, c->tvb, off + a, 16, ENC_NA);
+	off += (int)alen;
+	if (off + 2 > end)
+		return;
+	slen = add_uint(c, hf_edns_svcparams_len, off, 2);
+	off += 2;
+	if (off + (int)slen > end) {
+		body_error(c, "SvcParams length exceeds the option");
+		return;
+	}
+	add_bytes(c, hf_edns_svcparams, off, (int)slen);
+	svcparams(c, off, off + (int)slen);
+	off += (int)slen;
+	add_bytes(c, hf_edns_padding, off, end - off);
+}
+
+/* RFC 4727: experiments share one layout, opaque data */
+static void
+opt_exp(struct optctx *c)
+{
+	add_bytes(c, hf_exp_data, 2, c->len - 2);
+}
+
+/* Dissection side of each type: the function and the octets it reads
+ * without further checks (the codec table's min_units is checked too). */
+struct opt_handler {
+	opt_fn fn;
+	guint8 min_len;
+};
+
+static const struct opt_handler handlers[256] = {
+	[NDP_OPT_SLLA] = { opt_slla, 8 },
+	[NDP_OPT_TLLA] = { opt_tlla, 8 },
+	[NDP_OPT_PREFIX] = { opt_prefix, 32 },
+	[NDP_OPT_REDIRECTED] = { opt_redirected, 8 },
+	[NDP_OPT_MTU] = { opt_mtu, 8 },
+	[NDP_OPT_NBMA] = { opt_nbma, 8 },
+	[NDP_OPT_ADV_INTERVAL] = { opt_adv_interval, 8 },
+	[NDP_OPT_HA_INFO] = { opt_ha_info, 8 },
+	[NDP_OPT_SRC_ADDR_LIST] = { opt_src_addr_list, 8 },
+	[NDP_OPT_TGT_ADDR_LIST] = { opt_tgt_addr_list, 8 },
+	[NDP_OPT_CGA] = { opt_cga, 8 },
+	[NDP_OPT_RSA_SIG] = { opt_rsa_sig, 24 },
+	[NDP_OPT_TIMESTAMP] = { opt_timestamp, 16 },
+	[NDP_OPT_NONCE] = { opt_nonce, 8 },
+	[NDP_OPT_TRUST_ANCHOR] = { opt_trust_anchor, 8 },
+	[NDP_OPT_CERTIFICATE] = { opt_certificate, 8 },
+	[NDP_OPT_IP_ADDR] = { opt_ip_addr, 24 },
+	[NDP_OPT_NEW_ROUTER_PREFIX] = { opt_new_router_prefix, 24 },
+	[NDP_OPT_LLA] = { opt_lla, 8 },
+	[NDP_OPT_NAACK] = { opt_naack, 8 },
+	[NDP_OPT_PVD_ID] = { opt_pvd_id, 8 },
+	[NDP_OPT_MAP] = { opt_map, 24 },
+	[NDP_OPT_ROUTE] = { opt_route, 8 },
+	[NDP_OPT_RDNSS] = { opt_rdnss, 8 },
+	[NDP_OPT_RA_FLAGS_EXT] = { opt_ra_flags_ext, 8 },
+	[NDP_OPT_HKR] = { opt_hkr, 8 },
+	[NDP_OPT_HKREP] = { opt_hkrep, 8 },
+	[NDP_OPT_HAI] = { opt_hai, 8 },
+	[NDP_OPT_MN_ID] = { opt_mn_id, 8 },
+	[NDP_OPT_DNSSL] = { opt_dnssl, 8 },
+	[NDP_OPT_PROXY_SIG] = { opt_proxy_sig, 24 },
+	[NDP_OPT_EARO] = { opt_earo, 8 },
+	[NDP_OPT_6LOWPAN_CTX] = { opt_6lowpan_ctx, 8 },
+	[NDP_OPT_ABRO] = { opt_abro, 24 },
+	[NDP_OPT_6CIO] = { opt_6cio, 8 },
+	[NDP_OPT_CAPTIVE_PORTAL] = { opt_captive_portal, 8 },
+	[NDP_OPT_PREF64] = { opt_pref64, 16 },
+	[NDP_OPT_CIPO] = { opt_cipo, 8 },
+	[NDP_OPT_NDP_SIG] = { opt_ndp_sig, 8 },
+	[NDP_OPT_RD_ADDR] = { opt_rd_addr, 32 },
+	[NDP_OPT_UPTIME] = { opt_uptime, 8 },
+	[NDP_OPT_CARD_REQ] = { opt_card_req, 8 },
+	[NDP_OPT_CARD_REP] = { opt_card_rep, 8 },
+	[NDP_OPT_ENCRYPTED_DNS] = { opt_encrypted_dns, 16 },
+	[NDP_OPT_EXP1] = { opt_exp, 8 },
+	[NDP_OPT_EXP2] = { opt_exp, 8 },
+};
+
+static guint32
+msg_bit(guint8 msg)
+{
+	switch (msg) {
+	case NDP_RS: return NDP_M_RS;
+	case NDP_RA: return NDP_M_RA;
+	case NDP_NS: return NDP_M_NS;
+	case NDP_NA: return NDP_M_NA;
+	case NDP_REDIRECT: return NDP_M_REDIRECT;
+	case NDP_IND_SOL: return NDP_M_IND_SOL;
+	case NDP_IND_ADV: return NDP_M_IND_ADV;
+	case NDP_CPS: return NDP_M_CPS;
+	case NDP_CPA: return NDP_M_CPA;
+	default: return 0;
+	}
+}
+
+static const char *
+msg_short(guint8 msg)
+{
+	switch (msg) {
+	case NDP_RS: return "a Router Solicitation";
+	case NDP_RA: return "a Router Advertisement";
+	case NDP_NS: return "a Neighbor Solicitation";
+	case NDP_NA: return "a Neighbor Advertisement";
+	case NDP_REDIRECT: return "a Redirect";
+	case NDP_IND_SOL: return "an Inverse ND Solicitation";
+	case NDP_IND_ADV: return "an Inverse ND Advertisement";
+	case NDP_CPS: return "a Certification Path Solicitation";
+	case NDP_CPA: return "a Certification Path Advertisement";
+	default: return "this message";
+	}
+}
+
+/* Table checks of one option: its length range and where it may appear. */
+static gboolean
+check_against_table(struct optctx *c, guint units, guint8 *seen)
+{
+	const struct ndp_opt_desc *d = ndp_opt_desc_get(c->type);
+	guint32 bit = msg_bit(c->msg);
+	gboolean ok = TRUE;
+
+	if (!d)
+		return TRUE;
+	if ((d->min_units && units < d->min_units) || (d->max_units && units > d->max_units)) {
+		expert_add_info_format(c->pinfo, c->item, &ei_opt_len_range,
+				       "%s option length %u outside %u..%u (units of 8 octets)",
+				       d->name, units, d->min_units, d->max_units);
+		ok = units >= d->min_units;
+	}
+	if (bit && !(d->msgs & bit))
+		expert_add_info_format(c->pinfo, c->item, &ei_opt_not_allowed,
+				       "%s option not allowed in %s", d->name, msg_short(c->msg));
+	if (d->once && seen[c->type] > 1)
+		expert_add_info_format(c->pinfo, c->item, &ei_opt_duplicate,
+				       "%s option may appear only once; this is copy %u",
+				       d->name, seen[c->type]);
+	return ok;
+}
+
+void
+ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
+		      proto_tree *tree, guint8 msg, struct ndisc_pkt *pkt,
+		      guint depth)
+{
+	guint8 seen[256];
+	guint count = 0;
+	int end = (int)tvb_reported_length(tvb);
+
+	memset(seen, 0, sizeof seen);
+	while (offset < end) {
+		struct optctx c;
+		guint8 units;
+		guint len, left = (guint)(end - offset);
+		proto_item *ti;
+		const struct opt_handler *h;
+
+		if (++count > NDISC_MAX_OPTS) {
+			proto_tree_add_expert_format(tree, pinfo, &ei_too_many, tvb, offset, -1,
+						     "More than %u options; the rest is not dissected",
+						     NDISC_MAX_OPTS);
+			return;
+		}
+		memset(&c, 0, sizeof c);
+		c.type = tvb_get_guint8(tvb, offset);
+		units = left >= 2 ? tvb_get_guint8(tvb, offset + 1) : 0;
+		len = units * 8u;
+		c.item = proto_tree_add_item(tree, hf_opt, tvb, offset,
+					     len && len <= left ? (int)len : (int)left, ENC_NA);
+		proto_item_set_text(c.item, "%s", ndisc_opt_name(c.type));
+		c.tree = proto_item_add_subtree(c.item, ett_opt);
+		proto_tree_add_item(c.tree, hf_opt_type, tvb, offset, 1, ENC_BIG_ENDIAN);
+		if (left < 2) {
+			expert_add_info_format(pinfo, c.item, &ei_opt_past_end,
+					       "Option runs past the end of the message (%u octets declared, %u left)",
+					       8u, left);
+			return;
+		}
+		ti = proto_tree_add_item(c.tree, hf_opt_len, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
+		proto_item_append_text(ti, " (%u octets)", len);
+		if (units == 0) {
+			expert_add_info(pinfo, ti, &ei_opt_len_zero);
+			return;
+		}
+		if (pkt && pkt->n_opts < NDISC_MAX_OPTS)
+			pkt->opt_types[pkt->n_opts++] = c.type;
+		if (seen[c.type] < 255)
+			seen[c.type]++;
+		c.tvb = tvb_new_subset_length(tvb, offset, MIN(len, left));
+		c.len = MIN(len, left);
+		c.pinfo = pinfo;
+		c.msg = msg;
+		c.pkt = pkt;
+		c.depth = depth;
+		if (len > left)
+			expert_add_info_format(pinfo, c.item, &ei_opt_past_end,
+					       "Option runs past the end of the message (%u octets declared, %u left)",
+					       len, left);
+		h = &handlers[c.type];
+		if (check_against_table(&c, units, seen) && h->fn && c.len >= h->min_len) {
+			h->fn(&c);
+		} else if (c.len > 2) {
+			proto_tree_add_item(c.tree, hf_opt_data, c.tvb, 2, c.len - 2, ENC_NA);
+			if (h->fn && c.len < h->min_len)
+				body_error(&c, "too short for its fields");
+		}
+		if (len > left)
+			return;
+		offset += (int)len;
+	}
+}
+
+#define HFI(id, name, abbrev, type, base, strings, mask) \
+	{ &id, { name, abbrev, type, base, strings, mask, NULL, HFILL } }
+#define OPT(stem) "ndisc.opt." stem
+
+void
+ndisc_options_register(void)
+{
+	static hf_register_info hf[] = {
+		HFI(hf_opt, "Option", "ndisc.opt", FT_NONE, BASE_NONE, NULL, 0),
+		HFI(hf_opt_type, "Type", "ndisc.opt.type", FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_opt_len, "Length (units of 8 octets)", "ndisc.opt.len", FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_opt_data, "Data", "ndisc.opt.data", FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_slla_addr, "Source link-layer address", OPT("slla.addr"), FT_ETHER, BASE_NONE, NULL, 0),
+		HFI(hf_slla_addr_raw, "Source link-layer address (non-Ethernet)", OPT("slla.addr.raw"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_tlla_addr, "Target link-layer address", OPT("tlla.addr"), FT_ETHER, BASE_NONE, NULL, 0),
+		HFI(hf_tlla_addr_raw, "Target link-layer address (non-Ethernet)", OPT("tlla.addr.raw"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_prefix_len, "Prefix length", OPT("prefix.len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_prefix_flags, "Flags", OPT("prefix.flags"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_prefix_flag_l, "On-link", OPT("prefix.flag.l"), FT_BOOLEAN, 8, NULL, 0x80),
+		HFI(hf_prefix_flag_a, "Autonomous address configuration", OPT("prefix.flag.a"), FT_BOOLEAN, 8, NULL, 0x40),
+		HFI(hf_prefix_flag_r, "Router address", OPT("prefix.flag.r"), FT_BOOLEAN, 8, NULL, 0x20),
+		HFI(hf_prefix_flag_p, "DHCPv6-PD preferred", OPT("prefix.flag.p"), FT_BOOLEAN, 8, NULL, 0x10),
+		HFI(hf_prefix_reserved1, "Reserved", OPT("prefix.reserved1"), FT_UINT8, BASE_HEX, NULL, 0x0f),
+		HFI(hf_prefix_valid, "Valid lifetime (s)", OPT("prefix.valid"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_prefix_preferred, "Preferred lifetime (s)", OPT("prefix.preferred"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_prefix_reserved2, "Reserved", OPT("prefix.reserved2"), FT_UINT32, BASE_HEX, NULL, 0),
+		HFI(hf_prefix_prefix, "Prefix", OPT("prefix.prefix"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_redirected_reserved, "Reserved", OPT("redirected.reserved"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_redirected_data, "Redirected packet", OPT("redirected.data"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_mtu_reserved, "Reserved", OPT("mtu.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_mtu, "MTU", OPT("mtu"), FT_UINT32, BASE_DEC, NULL, 0),
+
+		HFI(hf_nbma_limit, "Shortcut limit", OPT("nbma.limit"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_nbma_reserved1, "Reserved", OPT("nbma.reserved1"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_nbma_reserved2, "Reserved", OPT("nbma.reserved2"), FT_UINT32, BASE_HEX, NULL, 0),
+
+		HFI(hf_adv_interval_reserved, "Reserved", OPT("adv_interval.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_adv_interval_interval, "Advertisement interval (ms)", OPT("adv_interval.interval"), FT_UINT32, BASE_DEC, NULL, 0),
+
+		HFI(hf_ha_info_reserved, "Reserved", OPT("ha_info.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_ha_info_preference, "Home agent preference", OPT("ha_info.preference"), FT_INT16, BASE_DEC, NULL, 0),
+		HFI(hf_ha_info_lifetime, "Home agent lifetime (s)", OPT("ha_info.lifetime"), FT_UINT16, BASE_DEC, NULL, 0),
+
+		HFI(hf_src_addr_list_reserved, "Reserved", OPT("src_addr_list.reserved"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_src_addr_list_addr, "Address", OPT("src_addr_list.addr"), FT_IPv6, BASE_NONE, NULL, 0),
+		HFI(hf_tgt_addr_list_reserved, "Reserved", OPT("tgt_addr_list.reserved"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_tgt_addr_list_addr, "Address", OPT("tgt_addr_list.addr"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_cga_pad_len, "Pad length", OPT("cga.pad_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_cga_reserved, "Reserved", OPT("cga.reserved"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_cga_params, "CGA parameters", OPT("cga.params"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_cga_padding, "Padding", OPT("cga.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_rsa_sig_reserved, "Reserved", OPT("rsa_sig.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_rsa_sig_key_hash, "Key hash", OPT("rsa_sig.key_hash"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_rsa_sig_signature, "Digital signature", OPT("rsa_sig.signature"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_timestamp_reserved, "Reserved", OPT("timestamp.reserved"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_timestamp_timestamp, "Timestamp", OPT("timestamp.timestamp"), FT_UINT64, BASE_HEX, NULL, 0),
+
+		HFI(hf_nonce_nonce, "Nonce", OPT("nonce.nonce"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_trust_anchor_name_type, "Name type", OPT("trust_anchor.name_type"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_trust_anchor_pad_len, "Pad length", OPT("trust_anchor.pad_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_trust_anchor_name, "Name", OPT("trust_anchor.name"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_trust_anchor_padding, "Padding", OPT("trust_anchor.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_certificate_cert_type, "Certificate type", OPT("certificate.cert_type"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_certificate_reserved, "Reserved", OPT("certificate.reserved"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_certificate_cert, "Certificate", OPT("certificate.cert"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_ip_addr_code, "Option-code", OPT("ip_addr.code"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_ip_addr_prefix_len, "Prefix length", OPT("ip_addr.prefix_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_ip_addr_reserved, "Reserved", OPT("ip_addr.reserved"), FT_UINT32, BASE_HEX, NULL, 0),
+		HFI(hf_ip_addr_addr, "IPv6 address", OPT("ip_addr.addr"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_nrp_code, "Option-code", OPT("new_router_prefix.code"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_nrp_prefix_len, "Prefix length", OPT("new_router_prefix.prefix_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_nrp_reserved, "Reserved", OPT("new_router_prefix.reserved"), FT_UINT32, BASE_HEX, NULL, 0),
+		HFI(hf_nrp_addr, "Prefix", OPT("new_router_prefix.addr"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_lla_code, "Option-code", OPT("fmip_lla.code"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_lla_lla, "Link-layer address", OPT("fmip_lla.lla"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_naack_code, "Option-code", OPT("naack.code"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_naack_status, "Status", OPT("naack.status"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_naack_reserved, "Reserved", OPT("naack.reserved"), FT_UINT32, BASE_HEX, NULL, 0),
+		HFI(hf_naack_rest, "Rest", OPT("naack.rest"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_pvd_flags, "Flags", OPT("pvd_id.flags"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_pvd_flag_h, "HTTP", OPT("pvd_id.flag.h"), FT_BOOLEAN, 16, NULL, 0x8000),
+		HFI(hf_pvd_flag_l, "Legacy", OPT("pvd_id.flag.l"), FT_BOOLEAN, 16, NULL, 0x4000),
+		HFI(hf_pvd_flag_r, "Router Advertisement header", OPT("pvd_id.flag.r"), FT_BOOLEAN, 16, NULL, 0x2000),
+		HFI(hf_pvd_reserved, "Reserved", OPT("pvd_id.reserved"), FT_UINT16, BASE_HEX, NULL, 0x1ff0),
+		HFI(hf_pvd_delay, "Delay", OPT("pvd_id.delay"), FT_UINT16, BASE_DEC, NULL, 0x000f),
+		HFI(hf_pvd_seq, "Sequence number", OPT("pvd_id.seq"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_pvd_fqdn, "PvD ID FQDN", OPT("pvd_id.fqdn"), FT_STRING, BASE_NONE, NULL, 0),
+		HFI(hf_pvd_padding, "Padding", OPT("pvd_id.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_pvd_ra_type, "RA type", OPT("pvd_id.ra_type"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_pvd_ra_code, "RA code", OPT("pvd_id.ra_code"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_pvd_ra_checksum, "RA checksum", OPT("pvd_id.ra_checksum"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_pvd_ra_cur_hop_limit, "Cur hop limit", OPT("pvd_id.ra.cur_hop_limit"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_pvd_ra_flags, "Flags", OPT("pvd_id.ra.flags"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_pvd_ra_flag_m, "Managed address configuration", OPT("pvd_id.ra.flag.m"), FT_BOOLEAN, 8, NULL, 0x80),
+		HFI(hf_pvd_ra_flag_o, "Other configuration", OPT("pvd_id.ra.flag.o"), FT_BOOLEAN, 8, NULL, 0x40),
+		HFI(hf_pvd_ra_flag_h, "Home agent", OPT("pvd_id.ra.flag.h"), FT_BOOLEAN, 8, NULL, 0x20),
+		HFI(hf_pvd_ra_prf, "Default router preference", OPT("pvd_id.ra.prf"), FT_UINT8, BASE_DEC, VALS(prf_vals), 0x18),
+		HFI(hf_pvd_ra_flag_p, "Proxy", OPT("pvd_id.ra.flag.p"), FT_BOOLEAN, 8, NULL, 0x04),
+		HFI(hf_pvd_ra_reserved, "Reserved", OPT("pvd_id.ra.reserved"), FT_UINT8, BASE_HEX, NULL, 0x03),
+		HFI(hf_pvd_ra_router_lifetime, "Router lifetime (s)", OPT("pvd_id.ra.router_lifetime"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_pvd_ra_reachable, "Reachable time (ms)", OPT("pvd_id.ra.reachable"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_pvd_ra_retrans, "Retrans timer (ms)", OPT("pvd_id.ra.retrans"), FT_UINT32, BASE_DEC, NULL, 0),
+
+		HFI(hf_map_dist, "Distance", OPT("map.dist"), FT_UINT8, BASE_DEC, NULL, 0xf0),
+		HFI(hf_map_pref, "Preference", OPT("map.pref"), FT_UINT8, BASE_DEC, NULL, 0x0f),
+		HFI(hf_map_flag_r, "RCoA", OPT("map.flag.r"), FT_BOOLEAN, 8, NULL, 0x80),
+		HFI(hf_map_reserved, "Reserved", OPT("map.reserved"), FT_UINT8, BASE_HEX, NULL, 0x7f),
+		HFI(hf_map_valid, "Valid lifetime (s)", OPT("map.valid"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_map_addr, "Global address of the MAP", OPT("map.addr"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_route_len, "Prefix length", OPT("route.len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_route_reserved1, "Reserved", OPT("route.reserved1"), FT_UINT8, BASE_HEX, NULL, 0xe0),
+		HFI(hf_route_prf, "Route preference", OPT("route.prf"), FT_UINT8, BASE_DEC, VALS(prf_vals), 0x18),
+		HFI(hf_route_reserved2, "Reserved", OPT("route.reserved2"), FT_UINT8, BASE_HEX, NULL, 0x07),
+		HFI(hf_route_lifetime, "Route lifetime (s)", OPT("route.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_route_prefix, "Prefix", OPT("route.prefix"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_rdnss_reserved, "Reserved", OPT("rdnss.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_rdnss_lifetime, "Lifetime (s)", OPT("rdnss.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_rdnss_addr, "Recursive DNS server", OPT("rdnss.addr"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_ra_flags_ext_flags, "Flags", OPT("ra_flags_ext.flags"), FT_UINT48, BASE_HEX, NULL, 0),
+
+		HFI(hf_hkr_pad_len, "Pad length", OPT("hkr.pad_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_hkr_at, "Algorithm type", OPT("hkr.at"), FT_UINT8, BASE_DEC, NULL, 0xf0),
+		HFI(hf_hkr_reserved, "Reserved", OPT("hkr.reserved"), FT_UINT8, BASE_HEX, NULL, 0x0f),
+		HFI(hf_hkr_key, "Handover key encryption public key", OPT("hkr.key"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_hkr_padding, "Padding", OPT("hkr.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_hkrep_pad_len, "Pad length", OPT("hkrep.pad_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_hkrep_at, "Algorithm type", OPT("hkrep.at"), FT_UINT8, BASE_DEC, NULL, 0xf0),
+		HFI(hf_hkrep_reserved, "Reserved", OPT("hkrep.reserved"), FT_UINT8, BASE_HEX, NULL, 0x0f),
+		HFI(hf_hkrep_lifetime, "Key lifetime (s)", OPT("hkrep.lifetime"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_hkrep_key, "Encrypted handover key", OPT("hkrep.key"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_hkrep_padding, "Padding", OPT("hkrep.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_hai_code, "Option-code", OPT("hai.code"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_hai_value_len, "HAI length", OPT("hai.value_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_hai_value, "HAI value", OPT("hai.value"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_mn_id_code, "Option-code", OPT("mn_id.code"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_mn_id_value_len, "ID length", OPT("mn_id.value_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_mn_id_value, "Identifier", OPT("mn_id.value"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_dnssl_reserved, "Reserved", OPT("dnssl.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_dnssl_lifetime, "Lifetime (s)", OPT("dnssl.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_dnssl_name, "Domain name", OPT("dnssl.name"), FT_STRING, BASE_NONE, NULL, 0),
+		HFI(hf_dnssl_padding, "Padding", OPT("dnssl.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_proxy_sig_reserved, "Reserved", OPT("proxy_sig.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_proxy_sig_key_hash, "Key hash", OPT("proxy_sig.key_hash"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_proxy_sig_signature, "Digital signature", OPT("proxy_sig.signature"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_earo_status, "Status", OPT("earo.status"), FT_UINT8, BASE_DEC, VALS(earo_status_vals), 0),
+		HFI(hf_earo_opaque, "Opaque", OPT("earo.opaque"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_earo_flags, "Flags", OPT("earo.flags"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_earo_reserved, "Reserved", OPT("earo.reserved"), FT_UINT8, BASE_HEX, NULL, 0xf0),
+		HFI(hf_earo_i, "I (opaque field hint)", OPT("earo.i"), FT_UINT8, BASE_DEC, NULL, 0x0c),
+		HFI(hf_earo_flag_r, "Router", OPT("earo.flag.r"), FT_BOOLEAN, 8, NULL, 0x02),
+		HFI(hf_earo_flag_t, "TID present", OPT("earo.flag.t"), FT_BOOLEAN, 8, NULL, 0x01),
+		HFI(hf_earo_tid, "Transaction ID", OPT("earo.tid"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_earo_lifetime, "Registration lifetime (min)", OPT("earo.lifetime"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_earo_rovr, "ROVR", OPT("earo.rovr"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_ctx_context_len, "Context length", OPT("lowpan_ctx.context_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_ctx_flags, "Flags", OPT("lowpan_ctx.flags"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_ctx_reserved1, "Reserved", OPT("lowpan_ctx.reserved1"), FT_UINT8, BASE_HEX, NULL, 0xe0),
+		HFI(hf_ctx_flag_c, "Compression", OPT("lowpan_ctx.flag.c"), FT_BOOLEAN, 8, NULL, 0x10),
+		HFI(hf_ctx_cid, "Context ID", OPT("lowpan_ctx.cid"), FT_UINT8, BASE_DEC, NULL, 0x0f),
+		HFI(hf_ctx_reserved2, "Reserved", OPT("lowpan_ctx.reserved2"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_ctx_lifetime, "Valid lifetime (min)", OPT("lowpan_ctx.lifetime"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_ctx_prefix, "Context prefix", OPT("lowpan_ctx.prefix"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_abro_version_low, "Version low", OPT("abro.version_low"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_abro_version_high, "Version high", OPT("abro.version_high"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_abro_lifetime, "Valid lifetime (min)", OPT("abro.lifetime"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_abro_addr, "6LBR address", OPT("abro.addr"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_6cio_flags, "Capability flags", OPT("cio.flags"), FT_UINT48, BASE_HEX, NULL, 0),
+
+		HFI(hf_captive_portal_uri, "URI", OPT("captive_portal.uri"), FT_STRING, BASE_NONE, NULL, 0),
+
+		HFI(hf_pref64_lifetime, "Scaled lifetime (units of 8 s)", OPT("pref64.lifetime"), FT_UINT16, BASE_DEC, NULL, 0xfff8),
+		HFI(hf_pref64_plc, "Prefix length code", OPT("pref64.plc"), FT_UINT16, BASE_DEC, VALS(plc_vals), 0x0007),
+		HFI(hf_pref64_prefix, "Prefix", OPT("pref64.prefix"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_cipo_reserved1, "Reserved", OPT("cipo.reserved1"), FT_UINT16, BASE_HEX, NULL, 0xf800),
+		HFI(hf_cipo_key_len, "Public key length", OPT("cipo.key_len"), FT_UINT16, BASE_DEC, NULL, 0x07ff),
+		HFI(hf_cipo_crypto_type, "Crypto-type", OPT("cipo.crypto_type"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_cipo_reserved2, "Reserved", OPT("cipo.reserved2"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_cipo_key, "Public key", OPT("cipo.key"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_cipo_padding, "Padding", OPT("cipo.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_ndp_sig_pad_len, "Pad length", OPT("ndp_sig.pad_len"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_ndp_sig_reserved1, "Reserved", OPT("ndp_sig.reserved1"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_ndp_sig_reserved2, "Reserved", OPT("ndp_sig.reserved2"), FT_UINT32, BASE_HEX, NULL, 0),
+		HFI(hf_ndp_sig_signature, "Signature", OPT("ndp_sig.signature"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_ndp_sig_padding, "Padding", OPT("ndp_sig.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_rd_addr_reserved1, "Reserved", OPT("rd_addr.reserved1"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_rd_addr_lifetime, "Valid lifetime (min)", OPT("rd_addr.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_rd_addr_reserved2, "Reserved", OPT("rd_addr.reserved2"), FT_UINT32, BASE_HEX, NULL, 0),
+		HFI(hf_rd_addr_addr, "RD address", OPT("rd_addr.addr"), FT_IPv6, BASE_NONE, NULL, 0),
+
+		HFI(hf_uptime_exponent, "Exponent", OPT("uptime.exponent"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_uptime_reserved1, "Reserved", OPT("uptime.reserved1"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_uptime_uptime, "Uptime", OPT("uptime.uptime"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_uptime_rest, "Rest", OPT("uptime.rest"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_card_req_reserved, "Reserved", OPT("card_req.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_card_req_body, "Body", OPT("card_req.body"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_card_rep_reserved, "Reserved", OPT("card_rep.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
+		HFI(hf_card_rep_body, "Body", OPT("card_rep.body"), FT_BYTES, BASE_NONE, NULL, 0),
+
+		HFI(hf_edns_priority, "Service priority", OPT("encrypted_dns.priority"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_edns_lifetime, "Lifetime (s)", OPT("encrypted_dns.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
+		HFI(hf_edns_adn_len, "ADN length", OPT("encrypted_dns.adn_len"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_edns_adn, "Authentication domain name", OPT("encrypted_dns.adn"), FT_STRING, BASE_NONE, NULL, 0),
+		HFI(hf_edns_addrs_len, "Addresses length", OPT("encrypted_dns.addrs_len"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_edns_addr, "Address", OPT("encrypted_dns.addr"), FT_IPv6, BASE_NONE, NULL, 0),
+		HFI(hf_edns_svcparams_len, "SvcParams length", OPT("encrypted_dns.svcparams_len"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_edns_svcparams, "SvcParams", OPT("encrypted_dns.svcparams"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_edns_padding, "Padding", OPT("encrypted_dns.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_edns_svcparam_key, "SvcParamKey", OPT("encrypted_dns.svcparam.key"), FT_UINT16, BASE_DEC, VALS(svcparam_vals), 0),
+		HFI(hf_edns_svcparam_length, "SvcParam length", OPT("encrypted_dns.svcparam.length"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_edns_svcparam_value, "SvcParamValue", OPT("encrypted_dns.svcparam.value"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_edns_svcparam_alpn, "ALPN", OPT("encrypted_dns.svcparam.alpn"), FT_STRING, BASE_NONE, NULL, 0),
+		HFI(hf_edns_svcparam_port, "Port", OPT("encrypted_dns.svcparam.port"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_edns_svcparam_dohpath, "DoH path", OPT("encrypted_dns.svcparam.dohpath"), FT_STRING, BASE_NONE, NULL, 0),
+
+		HFI(hf_exp_data, "Data", OPT("exp.data"), FT_BYTES, BASE_NONE, NULL, 0),
+	};
+	static gint *ett[] = { &ett_opt, &ett_opt_flags, &ett_pvd_ra, &ett_pvd_ra_flags,
+			       &ett_svcparam };
+	static ei_register_info ei[] = {
+		{ &ei_opt_len_zero, { "ndisc.opt.len.zero", PI_MALFORMED, PI_ERROR,
+				      "Invalid option length (zero)", EXPFILL } },
+		{ &ei_opt_past_end, { "ndisc.opt.past_end", PI_MALFORMED, PI_ERROR,
+				      "Option runs past the end of the message", EXPFILL } },
+		{ &ei_opt_not_allowed, { "ndisc.opt.not_allowed", PI_PROTOCOL, PI_WARN,
+					 "Option not allowed in this message type", EXPFILL } },
+		{ &ei_opt_duplicate, { "ndisc.opt.duplicate", PI_PROTOCOL, PI_WARN,
+				       "Option may appear only once", EXPFILL } },
+		{ &ei_opt_len_range, { "ndisc.opt.len.range", PI_MALFORMED, PI_ERROR,
+				       "Option length outside the range its RFC allows", EXPFILL } },
+		{ &ei_opt_body, { "ndisc.opt.body", PI_MALFORMED, PI_ERROR,
+				  "Option body malformed", EXPFILL } },
+		{ &ei_too_many, { "ndisc.opt.too_many", PI_MALFORMED, PI_ERROR,
+				  "Too many options", EXPFILL } },
+		{ &ei_prefix_lifetimes, { "ndisc.opt.prefix.lifetimes", PI_PROTOCOL, PI_WARN,
+					  "Preferred lifetime exceeds valid lifetime", EXPFILL } },
+		{ &ei_prefix_len, { "ndisc.opt.prefix.len.bad", PI_PROTOCOL, PI_WARN,
+				    "Prefix length exceeds 128", EXPFILL } },
+		{ &ei_route_len, { "ndisc.opt.route.len.bad", PI_PROTOCOL, PI_WARN,
+				   "Route prefix length exceeds 128", EXPFILL } },
+		{ &ei_route_len_opt, { "ndisc.opt.route.len.inconsistent", PI_PROTOCOL, PI_WARN,
+				       "Route prefix length does not fit the option length", EXPFILL } },
+		{ &ei_dnssl_name, { "ndisc.opt.dnssl.name.bad", PI_MALFORMED, PI_ERROR,
+				    "Malformed domain name in DNSSL option", EXPFILL } },
+		{ &ei_adn_name, { "ndisc.opt.encrypted_dns.adn.bad", PI_MALFORMED, PI_ERROR,
+				  "Malformed authentication domain name in encrypted DNS option",
+				  EXPFILL } },
+		{ &ei_pvd_fqdn, { "ndisc.opt.pvd_id.fqdn.bad", PI_MALFORMED, PI_ERROR,
+				  "Malformed PvD ID FQDN", EXPFILL } },
+		{ &ei_pvd_depth, { "ndisc.opt.pvd_id.depth", PI_MALFORMED, PI_WARN,
+				   "PvD ID options nested too deep", EXPFILL } },
+	};
+	expert_module_t *expert;
+	size_t i, n = 0;
+
+	/* option names from the codec's table, so both sides say the same */
+	while (ndp_opt_desc_at(n))
+		n++;
+	opt_type_vals = g_new0(value_string, n + 1);
+	for (i = 0; i < n; i++) {
+		const struct ndp_opt_desc *d = ndp_opt_desc_at(i);
+		opt_type_vals[i].value = d->type;
+		opt_type_vals[i].strptr = d->name;
+	}
+	for (i = 0; i < array_length(hf); i++)
+		if (hf[i].p_id == &hf_opt_type)
+			hf[i].hfinfo.strings = VALS(opt_type_vals);
+
+	proto_register_field_array(proto_ndisc, hf, array_length(hf));
+	proto_register_subtree_array(ett, array_length(ett));
+	expert = expert_register_protocol(proto_ndisc);
+	expert_register_field_array(expert, ei, array_length(ei));
+}
+
+void
+ndisc_options_handoff(void)
+{
+}

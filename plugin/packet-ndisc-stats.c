@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* ndisc statistics: the "ndisc" tap and its stats_tree (tshark -z ndisc,tree,
+ * Statistics menu): messages and options by type, routers with their
+ * prefixes, DAD probes and conflicts, duplicate addresses. */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/tap.h>
+#include <epan/stats_tree.h>
+
+#include "ndisc.h"
+#include "ndp.h"
+
+static int ndisc_tap = -1;
+
+static int st_msgs = -1;
+static int st_opts = -1;
+static int st_routers = -1;
+static int st_dad = -1;
+static int st_dup = -1;
+
+static const char *const msg_names[] = {
+	[NDP_RS - NDP_RS] = "Router Solicitation",
+	[NDP_RA - NDP_RS] = "Router Advertisement",
+	[NDP_NS - NDP_RS] = "Neighbor Solicitation",
+	[NDP_NA - NDP_RS] = "Neighbor Advertisement",
+	[NDP_REDIRECT - NDP_RS] = "Redirect",
+};
+
+static const char *
+msg_name(guint8 type)
+{
+	switch (type) {
+	case NDP_IND_SOL: return "Inverse ND Solicitation";
+	case NDP_IND_ADV: return "Inverse ND Advertisement";
+	case NDP_CPS: return "Certification Path Solicitation";
+	case NDP_CPA: return "Certification Path Advertisement";
+	default:
+		if (type >= NDP_RS && type <= NDP_REDIRECT)
+			return msg_names[type - NDP_RS];
+		return "Other";
+	}
+}
+
+static void
+stats_init(stats_tree *st)
+{
+	st_msgs = stats_tree_create_node(st, "Messages by type", 0, STAT_DT_INT, TRUE);
+	st_opts = stats_tree_create_node(st, "Options by type", 0, STAT_DT_INT, TRUE);
+	st_routers = stats_tree_create_node(st, "Routers", 0, STAT_DT_INT, TRUE);
+	st_dad = stats_tree_create_node(st, "DAD", 0, STAT_DT_INT, TRUE);
+	st_dup = stats_tree_create_node(st, "Duplicate addresses", 0, STAT_DT_INT, TRUE);
+}
+
+static tap_packet_status
+stats_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
+	     const void *data, tap_flags_t flags _U_)
+{
+	const struct ndisc_pkt *pkt = data;
+	wmem_allocator_t *pool = pinfo->pool;
+	guint i;
+
+	tick_stat_node(st, "Messages by type", 0, TRUE);
+	tick_stat_node(st, msg_name(pkt->type), st_msgs, FALSE);
+	for (i = 0; i < pkt->n_opts; i++) {
+		tick_stat_node(st, "Options by type", 0, TRUE);
+		tick_stat_node(st, wmem_strdup_printf(pool, "%s (%u)",
+						      ndisc_opt_name(pkt->opt_types[i]),
+						      pkt->opt_types[i]),
+			       st_opts, FALSE);
+	}
+	if (pkt->type == NDP_RA && pkt->has_src) {
+		int r;
+		tick_stat_node(st, "Routers", 0, TRUE);
+		r = tick_stat_node(st, ndisc_ip6_str(pool, pkt->src), st_routers, TRUE);
+		for (i = 0; i < pkt->n_prefixes; i++)
+			tick_stat_node(st, wmem_strdup_printf(pool, "%s/%u",
+							      ndisc_ip6_str(pool, pkt->prefixes[i].addr),
+							      pkt->prefixes[i].len),
+				       r, FALSE);
+	}
+	if (pkt->dad_probe) {
+		tick_stat_node(st, "DAD", 0, TRUE);
+		tick_stat_node(st, "Probes", st_dad, FALSE);
+	}
+	if (pkt->dad_conflict) {
+		tick_stat_node(st, "DAD", 0, TRUE);
+		tick_stat_node(st, "Conflicts", st_dad, FALSE);
+	}
+	if (pkt->dup_addr) {
+		const guint8 *a = pkt->type == NDP_NA ? pkt->target : pkt->src;
+		tick_stat_node(st, "Duplicate addresses", 0, TRUE);
+		tick_stat_node(st, ndisc_ip6_str(pool, a), st_dup, FALSE);
+	}
+	return TAP_PACKET_REDRAW;
+}
+
+void
+ndisc_stats_register(void)
+{
+	ndisc_tap = register_tap("ndisc");
+	stats_tree_register_plugin("ndisc", "ndisc", "IPv6 Neighbor Discovery", 0,
+				   stats_packet, stats_init, NULL);
+}
+
+void
+ndisc_stats_tap(packet_info *pinfo, struct ndisc_pkt *pkt)
+{
+	if (have_tap_listener(ndisc_tap))
+		tap_queue_packet(ndisc_tap, pinfo, pkt);
+}
