@@ -307,8 +307,20 @@ int cmd_capture(int argc, char **argv)
 			    "(vsockmon, Ethernet, loopback, none)", iface, ifr.ifr_hwaddr.sa_family);
 		goto out_fd;
 	}
-	if (filter && (r = attach_filter(fd, filter, linktype, snaplen)))
-		goto out_fd;
+	/* The filter's return value is the snap length, so the kernel queues
+	 * only that much of each packet: without a filter, "ret #snaplen". */
+	if (filter || snaplen < 262144) {
+		if ((r = attach_filter(fd, filter ? filter : "", linktype, snaplen)))
+			goto out_fd;
+	}
+	/* A vsockmon packet can be 64 KiB + headers: the default receive
+	 * buffer holds only a few, and a bulk transfer would overrun it. */
+	{
+		int rcvbuf = 32 << 20;
+
+		if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)) < 0)
+			(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	}
 	(void)setsockopt(fd, SOL_SOCKET, SO_TIMESTAMP, &one, sizeof(one));
 	memset(&sll, 0, sizeof(sll));
 	sll.sll_family = AF_PACKET;

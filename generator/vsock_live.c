@@ -43,7 +43,8 @@ static void connect_help(FILE *f)
 {
 	fprintf(f,
 		"usage: sockgen vsock connect --cid C --port P [--type stream|seqpacket]\n"
-		"          [--bytes N] [--msg-size S] [--count N] [--eor] [--http PATH]\n"
+		"          [--bytes N] [--msg-size S] [--messages L] [--count N] [--eor]\n"
+		"          [--pingpong] [--http PATH]\n"
 		"          [--timeout S] [--allow-remote-cid] [--manifest FILE]\n"
 		"Connect N times (default 1) to C:P; each connection sends N bytes of the\n"
 		"pattern byte[k] = k %% 251 (k counted from the connection's first byte) in\n"
@@ -51,6 +52,11 @@ static void connect_help(FILE *f)
 		"at most 1M), half-closes (shutdown SHUT_WR), reads what the peer sends to\n"
 		"EOF, and closes. Sizes take K/M/G suffixes (powers of 1024).\n"
 		"  --eor         seqpacket: send every message with MSG_EOR\n"
+		"  --messages L  explicit message/write sizes instead of --bytes/--msg-size,\n"
+		"                e.g. 1000,1000:eor,100000:eor (':eor' = MSG_EOR, seqpacket)\n"
+		"  --pingpong    wait for each message's echo before sending the next\n"
+		"                (needs an echoing peer; makes the packet order repeatable:\n"
+		"                after EOF it also waits 50 ms so the peer closes first)\n"
 		"  --http PATH   send 'GET PATH HTTP/1.1' instead and print the status line\n"
 		"  --timeout S   deadline for connect and for every read/write wait\n"
 		"                (default 10 s, 0 = none)\n"
@@ -110,11 +116,63 @@ static int parse_seconds(const char *s, double *ret)
 	return 0;
 }
 
+/* "1000,1000:eor,100000:eor": sizes with K/M suffixes, ':eor' per message. */
+static int parse_messages(struct vsl_opts *o, const char *arg)
+{
+	char *copy = strdup(arg), *save = NULL, *tok;
+	size_t n = 1;
+	uint64_t sum = 0;
+
+	if (!copy)
+		return sg_fail(o->ctx, "%s", strerror(ENOMEM));
+	for (const char *p = arg; *p; p++)
+		n += *p == ',';
+	if (n > VSL_MAX_MSGS) {
+		free(copy);
+		return sg_usage(o->ctx, "--messages: at most %d messages", VSL_MAX_MSGS);
+	}
+	free(o->msg_len);
+	free(o->msg_eor);
+	o->msg_len = calloc(n, sizeof(*o->msg_len));
+	o->msg_eor = calloc(n, sizeof(*o->msg_eor));
+	if (!o->msg_len || !o->msg_eor) {
+		free(copy);
+		return sg_fail(o->ctx, "%s", strerror(ENOMEM));
+	}
+	o->nmsgs = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *colon = strchr(tok, ':');
+		uint64_t v;
+
+		if (colon) {
+			if (strcmp(colon, ":eor")) {
+				free(copy);
+				return sg_usage(o->ctx, "--messages '%s': '%s': only ':eor' may follow a size", arg, colon);
+			}
+			*colon = '\0';
+		}
+		if (parse_size(tok, VSL_MAX_MSG, &v) || v == 0) {
+			free(copy);
+			return sg_usage(o->ctx, "--messages '%s': '%s': sizes must be 1..%u bytes", arg, tok, VSL_MAX_MSG);
+		}
+		o->msg_len[o->nmsgs] = (uint32_t)v;
+		o->msg_eor[o->nmsgs++] = colon != NULL;
+		sum += v;
+	}
+	free(copy);
+	if (!o->nmsgs || o->nmsgs != n)
+		return sg_usage(o->ctx, "--messages '%s': empty entry", arg);
+	o->bytes = sum;
+	return 0;
+}
+
 enum {
 	OPT_EOR = 256,
 	OPT_HTTP,
 	OPT_ALLOW_REMOTE,
 	OPT_MSG_SIZE,
+	OPT_MESSAGES,
+	OPT_PINGPONG,
 };
 
 static const struct option live_long[] = {
@@ -126,6 +184,8 @@ static const struct option live_long[] = {
 	{ "msg-size", required_argument, NULL, OPT_MSG_SIZE },
 	{ "count", required_argument, NULL, 'n' },
 	{ "eor", no_argument, NULL, OPT_EOR },
+	{ "messages", required_argument, NULL, OPT_MESSAGES },
+	{ "pingpong", no_argument, NULL, OPT_PINGPONG },
 	{ "http", required_argument, NULL, OPT_HTTP },
 	{ "timeout", required_argument, NULL, 'T' },
 	{ "allow-remote-cid", no_argument, NULL, OPT_ALLOW_REMOTE },
@@ -138,7 +198,7 @@ static const struct option live_long[] = {
 static int parse_live(struct vsl_opts *o, int argc, char **argv)
 {
 	const char *ctx = o->ctx;
-	int c, have_bytes = 0, have_msg = 0;
+	int c, r, have_bytes = 0, have_msg = 0;
 	uint64_t v;
 
 	o->type = VSL_STREAM;
@@ -157,7 +217,8 @@ static int parse_live(struct vsl_opts *o, int argc, char **argv)
 				name = lo->name;
 		if (c != 'h' && c != '?' && c != ':') {
 			int for_connect = c == 'c' || c == 'b' || c == OPT_MSG_SIZE ||
-					  c == OPT_EOR || c == OPT_HTTP;
+					  c == OPT_EOR || c == OPT_HTTP || c == OPT_MESSAGES ||
+					  c == OPT_PINGPONG;
 			if ((c == 'm' && o->connect) || (for_connect && !o->connect))
 				return sg_usage(ctx, "--%s: not an option of %s (see --help)",
 						name, o->connect ? "connect" : "listen");
@@ -223,6 +284,13 @@ static int parse_live(struct vsl_opts *o, int argc, char **argv)
 		case OPT_EOR:
 			o->eor = 1;
 			break;
+		case OPT_MESSAGES:
+			if ((r = parse_messages(o, optarg)))
+				return r;
+			break;
+		case OPT_PINGPONG:
+			o->pingpong = 1;
+			break;
 		case OPT_HTTP:
 			if (optarg[0] != '/' || strpbrk(optarg, " \r\n\t") || strlen(optarg) > 1024)
 				return sg_usage(ctx, "--http '%s': must be a path starting with '/', without spaces, at most 1024 bytes", optarg);
@@ -256,6 +324,14 @@ static int parse_live(struct vsl_opts *o, int argc, char **argv)
 		if (have_bytes || have_msg || o->eor)
 			return sg_usage(ctx, "--http: cannot be combined with --bytes, --msg-size or --eor");
 	}
+	if (o->nmsgs && (have_bytes || have_msg || o->eor || o->http_path))
+		return sg_usage(ctx, "--messages: cannot be combined with --bytes, --msg-size, --eor or --http");
+	if (o->nmsgs && o->type != VSL_SEQPACKET)
+		for (size_t i = 0; i < o->nmsgs; i++)
+			if (o->msg_eor[i])
+				return sg_usage(ctx, "--messages: ':eor' only for --type seqpacket");
+	if (o->pingpong && o->http_path)
+		return sg_usage(ctx, "--pingpong: not with --http");
 	if (o->eor && o->type != VSL_SEQPACKET)
 		return sg_usage(ctx, "--eor: only for --type seqpacket (stream has no message boundaries)");
 	if (!o->connect && o->mode == VSL_HTTP && o->type != VSL_STREAM)
@@ -297,14 +373,17 @@ static int live_main(int argc, char **argv, int connect)
 	o.connect = connect;
 	o.ctx = connect ? "vsock connect" : "vsock listen";
 	r = parse_live(&o, argc, argv);
-	if (r < 0)
-		return SG_EXIT_OK;      /* --help */
-	if (r)
-		return r;
-	r = safety_checks(&o);
-	if (r)
-		return r;
-	return connect ? vsl_run_connect(&o) : vsl_run_listen(&o);
+	if (!r)
+		r = safety_checks(&o);
+	if (r) {
+		free(o.msg_len);
+		free(o.msg_eor);
+		return r < 0 ? SG_EXIT_OK : r;  /* < 0: --help */
+	}
+	r = connect ? vsl_run_connect(&o) : vsl_run_listen(&o);
+	free(o.msg_len);
+	free(o.msg_eor);
+	return r;
 }
 
 int cmd_vsock_listen(int argc, char **argv)

@@ -12,6 +12,7 @@
 
 #define VSL_MAX_MSG (1u << 20)
 #define VSL_MAX_BYTES (1ULL << 40)
+#define VSL_MAX_MSGS 4096
 
 enum vsl_type { VSL_STREAM, VSL_SEQPACKET };
 enum vsl_mode { VSL_ECHO, VSL_SINK, VSL_HTTP, VSL_RESET };
@@ -27,6 +28,12 @@ struct vsl_opts {
 	size_t msg_size;
 	unsigned count;
 	int eor;
+	/* --messages: explicit message (write) sizes with their EOR flags;
+	 * bytes is then their sum. NULL: bytes in msg_size pieces. */
+	size_t nmsgs;
+	uint32_t *msg_len;
+	uint8_t *msg_eor;
+	int pingpong;           /* wait for each message's echo before the next */
 	const char *http_path;
 	double timeout;         /* seconds, 0 = none */
 	int allow_remote;

@@ -311,16 +311,31 @@ static int drain(struct vconn *c, uint8_t *buf, size_t cap, uint8_t *keep,
 	return 0;
 }
 
-/* Client side of one connection: send the pattern (or the request), half-close,
+/* Message i of the send plan: its length and EOR flag. */
+static size_t plan_msg(const struct vsl_opts *o, uint64_t i, uint64_t total, int *eor)
+{
+	uint64_t off;
+
+	if (o->nmsgs) {
+		*eor = o->msg_eor[i];
+		return o->msg_len[i];
+	}
+	*eor = o->eor;
+	off = i * (uint64_t)o->msg_size;
+	return total - off < o->msg_size ? (size_t)(total - off) : o->msg_size;
+}
+
+/* Client side of one connection: send the plan (or the request), half-close,
  * read to EOF. Sending and receiving interleave so an echoing peer never
- * blocks on a full receive buffer. */
+ * blocks on a full receive buffer; --pingpong holds each message back until
+ * the previous one came back. */
 static int client_pump(struct vconn *c, const uint8_t *req, size_t reqlen,
 		       uint8_t *keep, size_t *kept)
 {
 	const struct vsl_opts *o = c->o;
-	uint64_t total = req ? reqlen : o->bytes;
-	size_t chunk = req ? reqlen : o->msg_size;
-	uint8_t *tx = malloc(chunk ? chunk : 1), *rx = malloc(VSL_MAX_MSG + 1);
+	uint64_t total = req ? reqlen : o->bytes, msg_i = 0;
+	size_t cap = req ? reqlen : VSL_MAX_MSG, msg_done = 0;
+	uint8_t *tx = malloc(cap ? cap : 1), *rx = malloc(VSL_MAX_MSG + 1);
 	int shut = 0, eof = 0, r = 0;
 
 	if (!tx || !rx) {
@@ -329,22 +344,30 @@ static int client_pump(struct vconn *c, const uint8_t *req, size_t reqlen,
 		return sg_fail(o->ctx, "%s", strerror(ENOMEM));
 	}
 	while (!shut || !eof) {
+		int caught_up = !o->pingpong ||
+				(o->type == VSL_SEQPACKET ? c->rx_msgs >= msg_i : c->rx_bytes >= c->tx_bytes);
+		int can_send = !shut && c->tx_bytes < total && (msg_done || caught_up);
 		short ev = 0;
 		int rev;
 
-		if (!shut && c->tx_bytes == total) {
+		if (!shut && c->tx_bytes == total && (caught_up || eof)) {
 			if ((r = do_shutdown(c)))
 				break;
 			shut = 1;
 			continue;
 		}
-		if (!shut)
+		if (can_send)
 			ev |= POLLOUT;
 		if (!eof)
 			ev |= POLLIN;
+		if (!ev) {
+			/* pingpong, and the peer closed before echoing */
+			r = conn_fail(c, EPIPE, "no echo (EOF first) from");
+			break;
+		}
 		rev = wait_fd(c->fd, ev, timeout_ms(o));
 		if (!rev) {
-			r = timed_out(c, !shut ? "sending to" : "waiting for EOF from");
+			r = timed_out(c, can_send ? "sending to" : "waiting for data from");
 			break;
 		}
 		if (!eof && (rev & (POLLIN | POLLHUP | POLLERR))) {
@@ -356,16 +379,16 @@ static int client_pump(struct vconn *c, const uint8_t *req, size_t reqlen,
 			}
 			eof = d;
 		}
-		if (!shut && (rev & (POLLOUT | POLLHUP | POLLERR))) {
-			uint64_t left = total - c->tx_bytes;
-			size_t n = left < chunk ? (size_t)left : chunk;
+		if (can_send && (rev & (POLLOUT | POLLHUP | POLLERR))) {
+			int eor = 0;
+			size_t len = req ? reqlen : plan_msg(o, msg_i, total, &eor), n = len - msg_done;
 			ssize_t s;
 
 			if (req)
-				memcpy(tx, req + c->tx_bytes, n);
+				memcpy(tx, req + msg_done, n);
 			else
 				pattern(tx, c->tx_bytes, n);
-			s = send_chunk(c, tx, n, o->eor);
+			s = send_chunk(c, tx, n, o->type == VSL_SEQPACKET && eor);
 			if (s < 0) {
 				r = conn_fail(c, (int)-s, "sending to");
 				break;
@@ -374,7 +397,23 @@ static int client_pump(struct vconn *c, const uint8_t *req, size_t reqlen,
 				r = conn_fail(c, EMSGSIZE, "short seqpacket send to");
 				break;
 			}
+			msg_done += (size_t)s;
+			if (msg_done == len) {
+				msg_i++;
+				msg_done = 0;
+			}
 		}
+	}
+	/* Both sides have half-closed; who closes first decides the packets
+	 * that end the connection (the first close sends SHUTDOWN RCV|SEND,
+	 * the other kernel answers RST). Nothing a client can poll for shows
+	 * the peer's close, so in lockstep mode, which promises a repeatable
+	 * packet order, give an echo server that closes right after its
+	 * half-close a moment to do so first. */
+	if (!r && o->pingpong) {
+		struct timespec grace = { 0, 50 * 1000 * 1000 };
+
+		nanosleep(&grace, NULL);
 	}
 	free(tx);
 	free(rx);

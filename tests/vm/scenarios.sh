@@ -80,10 +80,11 @@ cli() {
 	return $crc
 }
 
-# 1. stream echo
+# 1. stream echo, lockstep (each write echoed before the next) so the
+#    packet order is repeatable and comparable with the model
 cap_start stream-echo
 srv_start stream-echo --port 5000 --mode echo
-cli stream-echo client --cid 1 --port 5000 --bytes 1000 --msg-size 300
+cli stream-echo client --cid 1 --port 5000 --bytes 1000 --msg-size 300 --pingpong
 rc=$?
 srv_wait stream-echo
 cap_stop stream-echo 0 $rc
@@ -96,17 +97,22 @@ rc=$?
 srv_wait bulk
 cap_stop bulk 0 $rc
 
-# 3. seqpacket: one 100000-byte message with EOR (two virtio packets, EOM
-#    on the last), then three 1000-byte messages without EOR
+# 3. seqpacket, lockstep: 1000 bytes without EOR, 1000 with EOR, then one
+#    100000-byte message with EOR (two virtio packets, EOM on the last)
 cap_start seqpacket
-srv_start seqpacket --port 5002 --type seqpacket --mode echo --count 2
-cli seqpacket client --cid 1 --port 5002 --type seqpacket --bytes 100000 --msg-size 100000 --eor
-rc1=$?
-cli seqpacket client2 --cid 1 --port 5002 --type seqpacket --bytes 3000 --msg-size 1000
+srv_start seqpacket --port 5002 --type seqpacket --mode echo
+cli seqpacket client --cid 1 --port 5002 --type seqpacket --messages 1000,1000:eor,100000:eor --pingpong
 rc=$?
-[ $rc1 = 0 ] || rc=$rc1
 srv_wait seqpacket
 cap_stop seqpacket 0 $rc
+
+# 3b. seqpacket, streamed: three messages sent back to back (no lockstep)
+cap_start seqpacket-burst
+srv_start seqpacket-burst --port 5003 --type seqpacket --mode echo
+cli seqpacket-burst client --cid 1 --port 5003 --type seqpacket --bytes 3000 --msg-size 1000 --eor
+rc=$?
+srv_wait seqpacket-burst
+cap_stop seqpacket-burst 0 $rc
 
 # 4. refused: nothing listens on 5999, REQUEST is answered by RST
 cap_start refused
