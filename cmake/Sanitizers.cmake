@@ -7,3 +7,14 @@ if(SOCKSCOPE_SANITIZE)
   add_compile_options(${_san})
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# SOCKSCOPE_FUZZ=ON (clang): coverage instrumentation for libFuzzer plus
+# ASan/UBSan everywhere, so the codec under test is instrumented too.
+if(SOCKSCOPE_FUZZ)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "SOCKSCOPE_FUZZ needs clang (CC=clang-14)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined
+                      -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -8,45 +8,6 @@
 
 const char sockgen_version[] = SOCKSCOPE_VERSION;
 
-__attribute__((format(printf, 2, 0)))
-static void vmsg(const char *ctx, const char *fmt, va_list ap)
-{
-	fputs("sockgen: ", stderr);
-	if (ctx && *ctx)
-		fprintf(stderr, "%s: ", ctx);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-}
-
-int sg_usage(const char *ctx, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmsg(ctx, fmt, ap);
-	va_end(ap);
-	return SG_EXIT_USAGE;
-}
-
-int sg_fail(const char *ctx, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmsg(ctx, fmt, ap);
-	va_end(ap);
-	return SG_EXIT_RUNTIME;
-}
-
-void sg_warn(const char *ctx, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmsg(ctx, fmt, ap);
-	va_end(ap);
-}
-
 static const struct {
 	const char *name;
 	int (*fn)(int argc, char **argv);

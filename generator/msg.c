@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* sockgen: one-line messages on stderr ("sockgen: <ctx>: <text>"). Kept out
+ * of main.c so sockgen-core (tests, fuzz harnesses) links without it. */
+#include <stdio.h>
+
+#include "sockgen.h"
+
+__attribute__((format(printf, 2, 0)))
+static void vmsg(const char *ctx, const char *fmt, va_list ap)
+{
+	fputs("sockgen: ", stderr);
+	if (ctx && *ctx)
+		fprintf(stderr, "%s: ", ctx);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int sg_usage(const char *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ctx, fmt, ap);
+	va_end(ap);
+	return SG_EXIT_USAGE;
+}
+
+int sg_fail(const char *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ctx, fmt, ap);
+	va_end(ap);
+	return SG_EXIT_RUNTIME;
+}
+
+void sg_warn(const char *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ctx, fmt, ap);
+	va_end(ap);
+}
