@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -267,6 +268,15 @@ static int run_script(struct ndpg_run *run, struct outputs *o, bool send, uint64
 	if (!f || !m) {
 		rc = sg_usage("ndp", "--script '%s': %s", run->script, strerror(errno));
 		goto out;
+	}
+	{
+		struct stat st;
+
+		if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
+			rc = sg_usage("ndp", "--script '%s': %s", run->script,
+				      S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+			goto out;
+		}
 	}
 	while (getline(&line, &cap, f) >= 0) {
 		char *words[512], ctx[300];

@@ -254,21 +254,25 @@ static int run_path(struct ndpg_msg *m, bool script_line, const char *flag,
 int ndpg_msg_args(struct ndpg_msg *m, struct ndpg_run *run, int argc, char **argv,
 		  bool script_line)
 {
-	int c, rc = 0;
+	int c, rc = 0, li;
 	uint64_t v;
 	const char *r;
+	char flag[64];
 
 	build_opt_table();
 	optind = 0;             /* glibc: full re-initialisation (script lines) */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:h", all_opts, NULL)) != -1) {
-		const char *flag = argv[optind - 1];
-
+	while ((li = -1, c = getopt_long(argc, argv, "+:h", all_opts, &li)) != -1) {
+		/* The option's own name, even when its value was a separate word. */
+		if (li >= 0)
+			snprintf(flag, sizeof(flag), "--%s", all_opts[li].name);
+		else
+			snprintf(flag, sizeof(flag), "%s", argv[optind - 1]);
 		if (c == '?')
 			return sg_usage(m->ctx, "unknown option '%s' (see sockgen ndp %s --help)",
-					flag, m->verb ? m->verb : "VERB");
+					argv[optind - 1], m->verb ? m->verb : "VERB");
 		if (c == ':')
-			return sg_usage(m->ctx, "%s: missing argument", flag);
+			return sg_usage(m->ctx, "%s: missing argument", argv[optind - 1]);
 		if (c == 'h' || c == F_HELP)
 			return -1;
 		if (!m->verb && c < F_PCAP)

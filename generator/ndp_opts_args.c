@@ -121,10 +121,13 @@ static const char *p_lla(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 		return NULL;
 	}
 	m->store_len -= 6;
-	/* Other link layers: the address as hex octets (RFC 4861 4.6.1). */
-	if (strchr(arg, ':') && !hex_view(m, arg, &o->u.lla.addr) && o->u.lla.addr.len)
+	/* Other link layers (RFC 4861 4.6.1: "variable length"): hex:OCTETS. */
+	if (!strncmp(arg, "hex:", 4)) {
+		if (hex_view(m, arg + 4, &o->u.lla.addr) || !o->u.lla.addr.len)
+			return "hex:OCTETS: not a hex link-layer address";
 		return NULL;
-	return "not a MAC address (xx:xx:xx:xx:xx:xx) or hex link-layer address";
+	}
+	return "not a MAC address (xx:xx:xx:xx:xx:xx; hex:OCTETS for other link layers)";
 }
 
 static const char *p_prefix(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
@@ -1031,8 +1034,8 @@ static const char *p_raw(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 }
 
 const struct ndpg_optflag ndpg_optflags[] = {
-	{ "slla", NDP_OPT_SLLA, "MAC", "source link-layer address (default: the interface's MAC)", p_lla },
-	{ "tlla", NDP_OPT_TLLA, "MAC", "target link-layer address", p_lla },
+	{ "slla", NDP_OPT_SLLA, "MAC|hex:OCTETS", "source link-layer address (default: the interface's MAC)", p_lla },
+	{ "tlla", NDP_OPT_TLLA, "MAC|hex:OCTETS", "target link-layer address", p_lla },
 	{ "prefix", NDP_OPT_PREFIX, "P/LEN[,L][,A][,R][,P][,valid=S][,preferred=S]",
 	  "prefix information (defaults valid=30d preferred=7d)", p_prefix },
 	{ "redirected-header", NDP_OPT_REDIRECTED, "HEX", "redirected header: start of the redirected packet", p_redirected },
