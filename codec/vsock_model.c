@@ -476,8 +476,10 @@ int vsm_shutdown(struct vsm_conn *c, int side, unsigned how)
 		return -EINVAL;
 	if (s->state == VSM_CLOSE || s->state == VSM_LISTEN || s->removed)
 		return -ENOTCONN;
-	/* vsock_shutdown(): record, then tell the peer exactly those bits. */
+	/* vsock_shutdown(): record, clear SOCK_DONE (as the kernel does),
+	 * then tell the peer exactly those bits. */
 	s->shutdown |= how;
+	s->done = 0;
 	send_pkt(c, side, VSOCK_VIRTIO_OP_SHUTDOWN, how, NULL, 0);
 	return pump(c);
 }
