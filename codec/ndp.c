@@ -215,6 +215,14 @@ int ndp_opt_build(const struct ndp_opt *opt, uint8_t *buf, size_t cap,
 	if (n < 2 || n > cap)
 		return -EINVAL;
 	pad = ndp_pad8(n);
+	/* A parsed option whose body was normalised (a URI without its NUL
+	 * padding, DNSSL names without their zeros) may have been longer on
+	 * the wire: pad back to the length it had, so parse -> build keeps
+	 * every option's size. A built option's explicit length is written
+	 * as is without padding: that is a negative test's wrong length. */
+	if (opt->wire.data && opt->wire.len == (size_t)opt->len * NDP_OPT_UNIT &&
+	    opt->wire.len > n + pad)
+		pad = opt->wire.len - n;
 	if (cap - n < pad)
 		return -ENOSPC;
 	memset(buf + n, 0, pad);
