@@ -175,7 +175,8 @@ static int read_one(int fd, uint8_t *buf, size_t cap, unsigned snaplen,
 {
 	union {
 		struct cmsghdr h;
-		char b[CMSG_SPACE(sizeof(struct timeval)) + 64];
+		char b[CMSG_SPACE(sizeof(struct timeval)) +
+		       CMSG_SPACE(sizeof(struct tpacket_auxdata)) + 64];
 	} cm;
 	struct sockaddr_ll from;
 	struct iovec iov = { .iov_base = buf, .iov_len = cap };
@@ -186,20 +187,31 @@ static int read_one(int fd, uint8_t *buf, size_t cap, unsigned snaplen,
 	};
 	struct timeval tv = { 0, 0 };
 	ssize_t n = recvmsg(fd, &mh, MSG_DONTWAIT | MSG_TRUNC);
-	size_t caplen;
+	size_t caplen, origlen;
 
 	if (n < 0)
 		return errno == EAGAIN || errno == EINTR ? 0 : -errno;
-	for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
+	origlen = (size_t)n;
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
 		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMP)
 			memcpy(&tv, CMSG_DATA(c), sizeof(tv));
+		/* The filter's snap length trimmed the packet in the kernel;
+		 * its length on the wire comes with the auxiliary data. */
+		if (c->cmsg_level == SOL_PACKET && c->cmsg_type == PACKET_AUXDATA) {
+			struct tpacket_auxdata aux;
+
+			memcpy(&aux, CMSG_DATA(c), sizeof(aux));
+			if (aux.tp_len > origlen)
+				origlen = aux.tp_len;
+		}
+	}
 	if (!tv.tv_sec)
 		gettimeofday(&tv, NULL);
 	caplen = (size_t)n < cap ? (size_t)n : cap;
 	if (caplen > snaplen)
 		caplen = snaplen;
 	if (!*werr)
-		*werr = sink_write(s, &tv, buf, caplen, (size_t)n);
+		*werr = sink_write(s, &tv, buf, caplen, origlen);
 	return 1;
 }
 
@@ -322,6 +334,7 @@ int cmd_capture(int argc, char **argv)
 			(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 	}
 	(void)setsockopt(fd, SOL_SOCKET, SO_TIMESTAMP, &one, sizeof(one));
+	(void)setsockopt(fd, SOL_PACKET, PACKET_AUXDATA, &one, sizeof(one));
 	memset(&sll, 0, sizeof(sll));
 	sll.sll_family = AF_PACKET;
 	sll.sll_protocol = htons(ETH_P_ALL);

@@ -146,14 +146,20 @@ static int parse_messages(struct vsl_opts *o, const char *arg)
 
 		if (colon) {
 			if (strcmp(colon, ":eor")) {
+				int r = sg_usage(o->ctx, "--messages '%s': '%s': only ':eor' may follow a size",
+						 arg, colon);
+
 				free(copy);
-				return sg_usage(o->ctx, "--messages '%s': '%s': only ':eor' may follow a size", arg, colon);
+				return r;
 			}
 			*colon = '\0';
 		}
 		if (parse_size(tok, VSL_MAX_MSG, &v) || v == 0) {
+			int r = sg_usage(o->ctx, "--messages '%s': '%s': sizes must be 1..%u bytes",
+					 arg, tok, VSL_MAX_MSG);
+
 			free(copy);
-			return sg_usage(o->ctx, "--messages '%s': '%s': sizes must be 1..%u bytes", arg, tok, VSL_MAX_MSG);
+			return r;
 		}
 		o->msg_len[o->nmsgs] = (uint32_t)v;
 		o->msg_eor[o->nmsgs++] = colon != NULL;
