@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 #include "emit.h"
 #include "manifest.h"
@@ -150,6 +152,37 @@ static int emit_packet(void *ctx, const struct virtio_vsock_hdr *v, const uint8_
 	return 0;
 }
 
+/* A failed run removes what it wrote, but only a regular file it may
+ * have created: never /dev/null or a FIFO someone passed as --out. */
+static int removable(const char *path)
+{
+	struct stat st;
+
+	if (!strcmp(path, "-"))
+		return 0;
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT;
+	return S_ISREG(st.st_mode);
+}
+
+static void drop_pcap(struct pcap_out *p, int may_remove)
+{
+	if (may_remove)
+		pcap_out_discard(p);
+	else
+		(void)pcap_out_close(p);
+}
+
+static void drop_manifest(struct manifest *m, int may_remove)
+{
+	if (!m)
+		return;
+	if (may_remove)
+		manifest_discard(m);
+	else
+		(void)manifest_close(m);
+}
+
 enum {
 	OPT_OUT = 'o', OPT_SCENARIO = 's', OPT_MANIFEST = 'm', OPT_HELP = 'h',
 	OPT_SRC_CID = 256, OPT_DST_CID, OPT_SRC_PORT, OPT_DST_PORT,
@@ -245,9 +278,9 @@ int cmd_vsock_pcap(int argc, char **argv)
 	struct vsock_scn_opts o = { 0 };
 	struct emitter e = { 0 };
 	char err[256];
-	int opt, r;
+	int opt, r, out_rm, mf_rm;
 
-	optind = 1;
+	optind = 0;     /* glibc: full re-initialisation, so the verb can run twice */
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":o:s:m:h", long_opts, NULL)) != -1) {
 		switch (opt) {
@@ -279,6 +312,8 @@ int cmd_vsock_pcap(int argc, char **argv)
 	if (vsock_scenario_check(scn, &o, err, sizeof(err)) < 0)
 		return sg_usage(CTX, "%s", err);
 
+	out_rm = removable(out);
+	mf_rm = mf_path ? removable(mf_path) : 0;
 	e.frame_cap = VSOCKMON_FRAME_MIN_LEN + VIRTIO_VSOCK_MAX_PKT_BUF_SIZE;
 	e.frame = malloc(e.frame_cap);
 	if (!e.frame)
@@ -293,7 +328,7 @@ int cmd_vsock_pcap(int argc, char **argv)
 		if (!e.mf) {
 			int en = errno;
 
-			pcap_out_discard(e.pcap);
+			drop_pcap(e.pcap, out_rm);
 			free(e.frame);
 			return sg_fail(CTX, "--manifest '%s': %s", mf_path, strerror(en));
 		}
@@ -301,9 +336,8 @@ int cmd_vsock_pcap(int argc, char **argv)
 	r = vsock_scenario_run(scn, &o, emit_packet, &e);
 	free(e.frame);
 	if (r < 0) {
-		pcap_out_discard(e.pcap);
-		if (e.mf)
-			manifest_discard(e.mf);
+		drop_pcap(e.pcap, out_rm);
+		drop_manifest(e.mf, mf_rm);
 		if (r == -EPROTO)
 			return sg_fail(CTX, "scenario %s: the model did not behave as the scenario "
 				       "expects (internal error)", scn->name);
@@ -311,15 +345,18 @@ int cmd_vsock_pcap(int argc, char **argv)
 	}
 	r = pcap_out_close(e.pcap);
 	if (r < 0) {
-		if (e.mf)
-			manifest_discard(e.mf);
-		remove(out);
+		drop_manifest(e.mf, mf_rm);
+		if (out_rm)
+			unlink(out);
 		return sg_fail(CTX, "--out '%s': %s", out, strerror(-r));
 	}
 	if (e.mf) {
 		r = manifest_close(e.mf);
 		if (r < 0) {
-			remove(out);
+			if (out_rm)
+				unlink(out);
+			if (mf_rm)
+				unlink(mf_path);
 			return sg_fail(CTX, "--manifest '%s': %s", mf_path, strerror(-r));
 		}
 	}
