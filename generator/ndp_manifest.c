@@ -12,6 +12,8 @@ struct mfk {
 	struct manifest *mf;
 	char key[96];
 	const char *stem;
+	const uint8_t *wire;            /* the option as written */
+	size_t wire_len;
 };
 
 static const char *K(struct mfk *k, const char *member)
@@ -41,6 +43,13 @@ static void hx(struct mfk *k, const char *member, struct ndp_bytes v)
 		manifest_hex(k->mf, K(k, member), v.data, v.len);
 }
 
+/* The rest of the option from octet off (padding included), as bytes. */
+static void tail(struct mfk *k, const char *member, size_t off)
+{
+	if (k->wire_len > off)
+		manifest_hex(k->mf, K(k, member), k->wire + off, k->wire_len - off);
+}
+
 static void addrs(struct mfk *k, const char *member, struct ndp_bytes v)
 {
 	for (size_t i = 0; i < ndp_addr_count(v); i++)
@@ -65,7 +74,7 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		if (o->u.lla.addr.len == 6)
 			manifest_ether(k->mf, K(k, "addr"), o->u.lla.addr.data);
 		else
-			hx(k, "addr", o->u.lla.addr);
+			tail(k, "addr.raw", 2);
 		break;
 	case NDP_OPT_PREFIX: {
 		const struct ndp_opt_prefix *p = &o->u.prefix;
@@ -109,10 +118,13 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		struct ndp_bytes kh = { o->u.signature.key_hash, 16 };
 
 		hx(k, "key_hash", kh);
+		tail(k, "signature", 20);
 		break;
 	}
 	case NDP_OPT_TIMESTAMP:
-		u(k, "timestamp", o->u.timestamp.timestamp);
+		/* FT_UINT64 BASE_HEX prints 16 digits */
+		manifest_fmt(k->mf, K(k, "timestamp"), "0x%016llx",
+			     (unsigned long long)o->u.timestamp.timestamp);
 		break;
 	case NDP_OPT_NONCE:
 		hx(k, "nonce", o->u.nonce.nonce);
@@ -120,9 +132,11 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 	case NDP_OPT_TRUST_ANCHOR:
 		u(k, "name_type", o->u.trust_anchor.name_type);
 		u(k, "pad_len", o->u.trust_anchor.pad_len);
+		hx(k, "name", o->u.trust_anchor.name);
 		break;
 	case NDP_OPT_CERTIFICATE:
 		u(k, "cert_type", o->u.certificate.cert_type);
+		tail(k, "cert", 4);
 		break;
 	case NDP_OPT_IP_ADDR:
 	case NDP_OPT_NEW_ROUTER_PREFIX:
@@ -132,10 +146,12 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		break;
 	case NDP_OPT_LLA:
 		u(k, "code", o->u.fmip_lla.code);
+		tail(k, "lla", 3);
 		break;
 	case NDP_OPT_NAACK:
 		u(k, "code", o->u.naack.code);
 		u(k, "status", o->u.naack.status);
+		hx(k, "rest", o->u.naack.rest);
 		break;
 	case NDP_OPT_PVD_ID: {
 		const struct ndp_opt_pvd_id *p = &o->u.pvd_id;
@@ -146,6 +162,19 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		u(k, "delay", p->delay);
 		u(k, "seq", p->seq);
 		names(k, "fqdn", p->fqdn);
+		if (p->flag_r) {
+			u(k, "ra_type", p->ra_type);
+			u(k, "ra_code", p->ra_code);
+			u(k, "ra.cur_hop_limit", p->ra.cur_hop_limit);
+			b(k, "ra.flag.m", p->ra.flag_m);
+			b(k, "ra.flag.o", p->ra.flag_o);
+			b(k, "ra.flag.h", p->ra.flag_h);
+			u(k, "ra.prf", p->ra.prf);
+			b(k, "ra.flag.p", p->ra.flag_p);
+			u(k, "ra.router_lifetime", p->ra.router_lifetime);
+			u(k, "ra.reachable", p->ra.reachable);
+			u(k, "ra.retrans", p->ra.retrans);
+		}
 		break;
 	}
 	case NDP_OPT_MAP:
@@ -166,7 +195,8 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		addrs(k, "addr", o->u.rdnss.addrs);
 		break;
 	case NDP_OPT_RA_FLAGS_EXT:
-		u(k, "flags", o->u.ra_flags_ext.flags);
+		manifest_fmt(k->mf, K(k, "flags"), "0x%016llx",
+			     (unsigned long long)o->u.ra_flags_ext.flags);
 		break;
 	case NDP_OPT_HKR:
 		u(k, "pad_len", o->u.hkr.pad_len);
@@ -182,6 +212,7 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 	case NDP_OPT_HAI:
 	case NDP_OPT_MN_ID:
 		u(k, "code", o->u.hai.code);
+		u(k, "value_len", o->u.hai.value.len);
 		hx(k, "value", o->u.hai.value);
 		break;
 	case NDP_OPT_DNSSL:
@@ -190,8 +221,9 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		break;
 	case NDP_OPT_EARO:
 		u(k, "status", o->u.earo.status);
-		u(k, "opaque", o->u.earo.opaque);
+		manifest_fmt(k->mf, K(k, "opaque"), "0x%02x", o->u.earo.opaque);
 		u(k, "i", o->u.earo.i);
+		/* C and P (RFC 8928, RFC 9685) have no ndisc field yet */
 		b(k, "flag.r", o->u.earo.flag_r);
 		b(k, "flag.t", o->u.earo.flag_t);
 		u(k, "tid", o->u.earo.tid);
@@ -212,7 +244,8 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		a6(k, "addr", o->u.abro.addr);
 		break;
 	case NDP_OPT_6CIO:
-		u(k, "flags", o->u.cio.flags);
+		manifest_fmt(k->mf, K(k, "flags"), "0x%016llx",
+			     (unsigned long long)o->u.cio.flags);
 		break;
 	case NDP_OPT_CAPTIVE_PORTAL: {
 		char uri[2048];
@@ -248,7 +281,9 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		break;
 	case NDP_OPT_CARD_REQ:
 	case NDP_OPT_CARD_REP:
-		hx(k, "body", o->u.card.body);
+		/* the body runs to the end of the option, padding included */
+		if (k->wire_len > 4)
+			manifest_hex(k->mf, K(k, "body"), k->wire + 4, k->wire_len - 4);
 		break;
 	case NDP_OPT_ENCRYPTED_DNS: {
 		const struct ndp_opt_encrypted_dns *e = &o->u.encrypted_dns;
@@ -263,6 +298,10 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		hx(k, "svcparams", e->svcparams);
 		break;
 	}
+	case NDP_OPT_EXP1:
+	case NDP_OPT_EXP2:
+		tail(k, "data", 2);
+		break;
 	default:
 		break;
 	}
@@ -315,8 +354,11 @@ void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
 	manifest_uint(mf, "ipv6.hlim", (uint64_t)m->hop_limit);
 	manifest_uint(mf, "ndisc.type", m->msg.type);
 	manifest_uint(mf, "ndisc.code", m->msg.code);
-	if (len >= 4)
+	if (len >= 4) {
 		manifest_fmt(mf, "ndisc.checksum", "0x%02x%02x", icmp[2], icmp[3]);
+		/* tshark's checksum status: 1 good, 0 bad */
+		manifest_uint(mf, "ndisc.checksum.status", m->bad_checksum ? 0 : 1);
+	}
 	header_fields(mf, &m->msg);
 	/* Type and length as on the wire (after --opt-len), walking the
 	 * options we wrote; a patched length may not be walkable, so the walk
@@ -333,9 +375,14 @@ void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
 			ol = (2 + o->u.raw.data.len + 7) / 8 * 8;
 		else if (ndp_opt_build(o, tmp, sizeof(tmp), &ol) < 0)
 			break;
+		k.wire = icmp + off;
+		k.wire_len = off + ol <= len ? ol : len - off;
 		if (d && o->err != 1) {
 			k.stem = d->stem;
 			opt_fields(&k, o);
+		} else if (!d && k.wire_len > 2) {
+			/* a type the table does not know: its body as data */
+			manifest_hex(mf, "ndisc.opt.data", k.wire + 2, k.wire_len - 2);
 		}
 		off += ol;
 	}

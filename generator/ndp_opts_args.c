@@ -742,7 +742,8 @@ static const char *p_dnssl(struct ndpg_msg *m, const char *arg, struct ndp_opt *
 	return NULL;
 }
 
-/* ROVR[,status=N][,opaque=N][,i=N][,R][,T][,tid=N][,lifetime=N] (RFC 8505 4.1). */
+/* ROVR[,status=N][,opaque=N][,i=N][,p=N][,C][,R][,T][,tid=N][,lifetime=N]
+ * (RFC 8505 4.1, C per RFC 8928 4.2, P per RFC 9685). */
 static const char *p_earo(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
 	struct ndp_opt_earo *e = &o->u.earo;
@@ -761,6 +762,12 @@ static const char *p_earo(struct ndpg_msg *m, const char *arg, struct ndp_opt *o
 	while ((t = tok_next(&cur))) {
 		if (!strcmp(t, "R")) e->flag_r = true;
 		else if (!strcmp(t, "T")) e->flag_t = true;
+		else if (!strcmp(t, "C")) e->flag_c = true;
+		else if ((val = kv(t, "p"))) {
+			/* RFC 9685: 0 unicast, 1 multicast, 2 anycast */
+			if ((r = sub_uint(m, "p", val, 2, &v))) return r;
+			e->p = (uint8_t)v;
+		}
 		else if ((val = kv(t, "status"))) {
 			if ((r = sub_uint(m, "status", val, 255, &v))) return r;
 			e->status = (uint8_t)v;
@@ -941,8 +948,8 @@ static const char *p_rd_addr(struct ndpg_msg *m, const char *arg, struct ndp_opt
 	o->u.rd_addr.lifetime = 60;
 	while ((t = tok_next(&cur))) {
 		if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_uint(m, "lifetime", val, UINT32_MAX, &v))) return r;
-			o->u.rd_addr.lifetime = (uint32_t)v;
+			if ((r = sub_uint(m, "lifetime", val, 0xffff, &v))) return r;
+			o->u.rd_addr.lifetime = (uint16_t)v;
 		} else
 			return unknown_sub(m, t);
 	}
@@ -1067,7 +1074,7 @@ const struct ndpg_optflag ndpg_optflags[] = {
 	{ "mn-id", NDP_OPT_MN_ID, "CODE,HEX", "mobile node identifier (RFC 5271)", p_hai },
 	{ "dnssl", NDP_OPT_DNSSL, "NAME[,NAME...][,lifetime=S]", "DNS search list (RFC 8106)", p_dnssl },
 	{ "proxy-sig", NDP_OPT_PROXY_SIG, "KEYHASH16,SIGHEX", "proxy signature (RFC 6496)", p_signature },
-	{ "earo", NDP_OPT_EARO, "ROVR[,status=N][,opaque=N][,i=N][,R][,T][,tid=N][,lifetime=N]",
+	{ "earo", NDP_OPT_EARO, "ROVR[,status=N][,opaque=N][,i=N][,p=N][,C][,R][,T][,tid=N][,lifetime=N]",
 	  "(extended) address registration (RFC 8505), lifetime in 60 s units", p_earo },
 	{ "6lowpan-ctx", NDP_OPT_6LOWPAN_CTX, "P/LEN[,cid=N][,C][,lifetime=N]", "6LoWPAN context (RFC 6775)", p_lowpan_ctx },
 	{ "abro", NDP_OPT_ABRO, "ADDR[,version=N][,lifetime=N]", "authoritative border router (RFC 6775)", p_abro },
