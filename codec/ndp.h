@@ -149,14 +149,15 @@ struct ndp_cpa {
 
 /* ---- options ---- */
 
-/* 1, 2: source/target link-layer address. Ethernet: a 1-unit option whose
+/* 1, 2: source/target link-layer address (RFC 4861 4.6.1). Ethernet: a 1-unit option whose
  * 6 octets are the MAC (field type ether); other link layers give len*8-2
  * octets, kept whole (the field is then bytes). */
 struct ndp_opt_lla {
 	struct ndp_bytes addr;
 };
 
-/* 3: prefix information. Flags L, A (RFC 4861), R (RFC 6275), P (RFC 9762). */
+/* 3: prefix information (RFC 4861 4.6.2): 4 units. Flags octet L A R P +
+ * 4 reserved bits: L, A (RFC 4861), R (RFC 6275 7.2), P (RFC 9762 4). */
 struct ndp_opt_prefix {
 	uint8_t len;                    /* prefix length, 0..128 */
 	bool flag_l, flag_a, flag_r, flag_p;
@@ -167,13 +168,14 @@ struct ndp_opt_prefix {
 	uint8_t prefix[NDP_ADDR_LEN];
 };
 
-/* 4: redirected header: 6 reserved octets, then the start of the packet. */
+/* 4: redirected header (RFC 4861 4.6.3): 6 reserved octets, then the start
+ * of the redirected packet. */
 struct ndp_opt_redirected {
 	uint8_t reserved[6];
 	struct ndp_bytes data;          /* IP header + data, incl. padding */
 };
 
-/* 5: MTU. Field of the value is "ndisc.opt.mtu". */
+/* 5: MTU (RFC 4861 4.6.4): 1 unit. Field of the value is "ndisc.opt.mtu". */
 struct ndp_opt_mtu {
 	uint16_t reserved;
 	uint32_t mtu;
@@ -186,26 +188,27 @@ struct ndp_opt_nbma {
 	uint32_t reserved2;
 };
 
-/* 7: advertisement interval, ms. */
+/* 7: advertisement interval (RFC 6275 7.3): 1 unit, milliseconds. */
 struct ndp_opt_adv_interval {
 	uint16_t reserved;
 	uint32_t interval;
 };
 
-/* 8: home agent information. */
+/* 8: home agent information (RFC 6275 7.4): 1 unit. */
 struct ndp_opt_ha_info {
 	uint16_t reserved;
 	int16_t preference;             /* signed, RFC 6275 7.4 */
 	uint16_t lifetime;              /* seconds */
 };
 
-/* 9, 10: source/target address list (inverse ND). */
+/* 9, 10: source/target address list (RFC 3122 3.1, 3.2): 1 + 2n units. */
 struct ndp_opt_addr_list {
 	uint8_t reserved[6];
 	struct ndp_bytes addrs;         /* n * 16 octets */
 };
 
-/* 11: CGA. parameters are kept opaque (RFC 3972 structure). */
+/* 11: CGA (RFC 3971 5.1): pad length, reserved, CGA parameters (kept
+ * opaque; RFC 3972 3 structure), padding. */
 struct ndp_opt_cga {
 	uint8_t pad_len;
 	uint8_t reserved;
@@ -213,39 +216,42 @@ struct ndp_opt_cga {
 	struct ndp_bytes padding;
 };
 
-/* 12: RSA signature; 32: proxy signature (same layout). */
+/* 12: RSA signature (RFC 3971 5.2); 32: proxy signature (RFC 6496 4.2),
+ * the same layout: reserved, 128-bit key hash, signature + padding. */
 struct ndp_opt_signature {
 	uint16_t reserved;
 	uint8_t key_hash[16];
 	struct ndp_bytes signature;     /* digital signature + padding */
 };
 
-/* 13: timestamp: 48-bit seconds + 16-bit 1/64K fraction since 1970. */
+/* 13: timestamp (RFC 3971 5.3.1): 2 units; 48-bit seconds + 16-bit 1/64K
+ * fraction since 1970. */
 struct ndp_opt_timestamp {
 	uint8_t reserved[6];
 	uint64_t timestamp;
 };
 
-/* 14: nonce, at least 6 octets. */
+/* 14: nonce (RFC 3971 5.3.2), at least 6 octets. */
 struct ndp_opt_nonce {
 	struct ndp_bytes nonce;
 };
 
-/* 15: trust anchor. */
+/* 15: trust anchor (RFC 3971 6.4.3): name type, pad length, name, padding. */
 struct ndp_opt_trust_anchor {
 	uint8_t name_type;              /* 1 DER X.501 name, 2 FQDN */
 	uint8_t pad_len;
 	struct ndp_bytes name;          /* without the padding */
 };
 
-/* 16: certificate. */
+/* 16: certificate (RFC 3971 6.4.4): cert type, reserved, cert + padding. */
 struct ndp_opt_certificate {
 	uint8_t cert_type;              /* 1 X.509v3 */
 	uint8_t reserved;
 	struct ndp_bytes cert;          /* certificate + padding */
 };
 
-/* 17: IP address/prefix; 18: new router prefix information. */
+/* 17: IP address/prefix (RFC 5568 6.4.1); 18: new router prefix information
+ * (RFC 4068 6.4.2): 3 units each, the same layout. */
 struct ndp_opt_ip_addr {
 	uint8_t code;                   /* option-code */
 	uint8_t prefix_len;
@@ -253,13 +259,14 @@ struct ndp_opt_ip_addr {
 	uint8_t addr[NDP_ADDR_LEN];
 };
 
-/* 19: link-layer address (FMIPv6). */
+/* 19: link-layer address (RFC 5568 6.4.3): option-code, LLA + padding. */
 struct ndp_opt_fmip_lla {
 	uint8_t code;
 	struct ndp_bytes lla;           /* incl. padding */
 };
 
-/* 20: neighbor advertisement acknowledgment. */
+/* 20: neighbor advertisement acknowledgment (RFC 5568 6.4.4): option-code,
+ * status, 4 reserved octets, then (status 2) the supplied new CoA. */
 struct ndp_opt_naack {
 	uint8_t code;
 	uint8_t status;
@@ -267,7 +274,7 @@ struct ndp_opt_naack {
 	struct ndp_bytes rest;          /* e.g. a new CoA in a 3-unit option */
 };
 
-/* 21: PvD ID (RFC 8801): H, L, R flags, delay, sequence, FQDN, and when R
+/* 21: PvD ID (RFC 8801 3.1): H, L, R flags, delay, sequence, FQDN, and when R
  * is set an embedded RA header followed by nested options. */
 struct ndp_opt_pvd_id {
 	bool flag_h, flag_l, flag_r;
@@ -291,7 +298,8 @@ struct ndp_opt_map {
 	uint8_t addr[NDP_ADDR_LEN];
 };
 
-/* 24: route information. prefix holds len/8 rounded-up octets on the wire. */
+/* 24: route information (RFC 4191 2.3): 1, 2 or 3 units; the prefix holds
+ * 0, 8 or 16 octets on the wire (zero-filled here). */
 struct ndp_opt_route {
 	uint8_t len;                    /* prefix length */
 	uint8_t prf;
@@ -300,19 +308,20 @@ struct ndp_opt_route {
 	uint8_t prefix[NDP_ADDR_LEN];
 };
 
-/* 25: RDNSS. */
+/* 25: RDNSS (RFC 8106 5.1): 1 + 2n units. */
 struct ndp_opt_rdnss {
 	uint16_t reserved;
 	uint32_t lifetime;
 	struct ndp_bytes addrs;         /* n * 16 octets; field "addr" per address */
 };
 
-/* 26: RA flags extension: 48 bits, none assigned beyond the base header. */
+/* 26: RA flags extension (RFC 5175 4): 1 unit, 48 bits of flags. */
 struct ndp_opt_ra_flags_ext {
 	uint64_t flags;                 /* low 48 bits */
 };
 
-/* 27: handover key request. */
+/* 27: handover key request (RFC 5269 5.1): pad length, AT(4) reserved(4),
+ * public key, padding. */
 struct ndp_opt_hkr {
 	uint8_t pad_len;
 	uint8_t at;                     /* algorithm type, 4 bits */
@@ -320,7 +329,8 @@ struct ndp_opt_hkr {
 	struct ndp_bytes key;           /* public key, without padding */
 };
 
-/* 28: handover key reply. */
+/* 28: handover key reply (RFC 5269 5.2): pad length, AT(4) reserved(4),
+ * key lifetime, encrypted handover key, padding. */
 struct ndp_opt_hkrep {
 	uint8_t pad_len;
 	uint8_t at;
@@ -329,13 +339,14 @@ struct ndp_opt_hkrep {
 	struct ndp_bytes key;           /* encrypted handover key, without padding */
 };
 
-/* 29: handover assist information; 30: mobile node identifier. */
+/* 29: handover assist information (RFC 5271 4.1); 30: mobile node
+ * identifier (RFC 5271 4.2): option-code, inner length, value, padding. */
 struct ndp_opt_hai {
 	uint8_t code;
 	struct ndp_bytes value;         /* the id/HAI of the inner length octet */
 };
 
-/* 31: DNSSL. */
+/* 31: DNSSL (RFC 8106 5.2): names in DNS wire form, zero padding. */
 struct ndp_opt_dnssl {
 	uint16_t reserved;
 	uint32_t lifetime;
@@ -358,7 +369,8 @@ struct ndp_opt_earo {
 	struct ndp_bytes rovr;          /* 8, 16, 24 or 32 octets */
 };
 
-/* 34: 6LoWPAN context. */
+/* 34: 6LoWPAN context (RFC 6775 4.2): 2 or 3 units; octet 3 is
+ * reserved(3) C(1) CID(4). */
 struct ndp_opt_6lowpan_ctx {
 	uint8_t context_len;
 	bool flag_c;
@@ -369,7 +381,7 @@ struct ndp_opt_6lowpan_ctx {
 	uint8_t prefix[NDP_ADDR_LEN];
 };
 
-/* 35: authoritative border router. */
+/* 35: authoritative border router (RFC 6775 4.3): 3 units. */
 struct ndp_opt_abro {
 	uint16_t version_low, version_high;
 	uint16_t lifetime;              /* units of 60 s, 0 = 10000 */
@@ -389,19 +401,21 @@ struct ndp_opt_6cio {
 #define NDP_6CIO_L (UINT64_C(1) << 36)  /* RFC 8505 4.3: 6LR */
 #define NDP_6CIO_D (UINT64_C(1) << 37)  /* RFC 9010 8: RPL-unaware leaf support */
 
-/* 37: captive portal: URI, padded with NULs. */
+/* 37: captive portal (RFC 8910 2.3): URI, padded with NULs. */
 struct ndp_opt_captive_portal {
 	struct ndp_bytes uri;           /* without the NUL padding */
 };
 
-/* 38: PREF64. */
+/* 38: PREF64 (RFC 8781 4): 2 units; scaled lifetime(13) PLC(3), the
+ * highest 96 bits of the prefix. */
 struct ndp_opt_pref64 {
 	uint16_t lifetime;              /* scaled: units of 8 s, 13 bits */
 	uint8_t plc;                    /* 3 bits: 0=/96 1=/64 2=/56 3=/48 4=/40 5=/32 */
 	uint8_t prefix[NDP_ADDR_LEN];   /* first 12 octets on the wire */
 };
 
-/* 39: crypto-ID parameters (RFC 8928 4.3). */
+/* 39: crypto-ID parameters (RFC 8928 4.3): reserved1(5) public key
+ * length(11), crypto-type, reserved2, key, padding. */
 struct ndp_opt_cipo {
 	uint8_t reserved1;
 	uint16_t key_len;               /* public key length */
@@ -411,7 +425,9 @@ struct ndp_opt_cipo {
 	struct ndp_bytes padding;
 };
 
-/* 40: NDP signature (RFC 8928 4.4). */
+/* 40: NDP signature (RFC 8928 4.4): pad length, reserved, 4 reserved octets,
+ * signature, zero padding. The leading octets follow the original contract
+ * of this header; NOT verified against the RFC text (not reachable here). */
 struct ndp_opt_ndp_sig {
 	uint8_t pad_len;
 	uint8_t reserved1;
@@ -427,7 +443,9 @@ struct ndp_opt_rd_addr {
 	uint8_t addr[NDP_ADDR_LEN];
 };
 
-/* 42: consistent uptime (RFC 9685). Layout per the RFC; kept structured. */
+/* 42: consistent uptime (RFC 9685). NOT verified against the RFC text (not
+ * reachable from here): the first 6 octets of the body as below, the rest
+ * kept as bytes, so any layout still round-trips. */
 struct ndp_opt_uptime {
 	uint8_t exponent;
 	uint8_t reserved1;
@@ -435,7 +453,8 @@ struct ndp_opt_uptime {
 	struct ndp_bytes rest;
 };
 
-/* 138, 139: CARD request/reply: kept as body bytes plus the leading fields. */
+/* 138, 139: CARD request/reply (RFC 4065 4, experimental, RFC 4066): a
+ * 16-bit reserved field, the rest kept as bytes. */
 struct ndp_opt_card {
 	uint16_t reserved;
 	struct ndp_bytes body;
@@ -548,6 +567,13 @@ struct ndp_opt_desc {
 	uint8_t min_units, max_units;   /* allowed length range, in 8 octets */
 	uint32_t msgs;                  /* NDP_M_* where the RFCs allow it */
 	bool once;                      /* may appear at most once per message */
+	/* parse: opt is the whole option (type and length octets included)
+	 * and len exactly its length * 8; wire checks only, -EBADMSG.
+	 * check: meaning checks, -EINVAL.
+	 * build: writes the body at buf + 2 (cap counted from buf) and sets
+	 * *ret_len to the unpadded option length; ndp_opt_build() adds the
+	 * type, the length octet and the zero padding. Call ndp_opt_parse/
+	 * check/build rather than these directly. */
 	int (*parse)(const uint8_t *opt, size_t len, struct ndp_opt *ret);
 	int (*check)(const struct ndp_opt *opt);
 	int (*build)(const struct ndp_opt *opt, uint8_t *buf, size_t cap,

@@ -67,7 +67,7 @@ static const struct ndp_opt_desc ndp_opt_table[256] = {
 	[NDP_OPT_NAACK] = { NDP_OPT_NAACK,
 		"Neighbor Advertisement Acknowledgment", "naack",
 		"RFC 5568 6.4.4", 1, 255, NDP_M_ANY, true, FNS(naack) },
-	[NDP_OPT_PVD_ID] = { NDP_OPT_PVD_ID, "PvD ID Route Advertisement",
+	[NDP_OPT_PVD_ID] = { NDP_OPT_PVD_ID, "PvD ID Router Advertisement",
 		"pvd_id", "RFC 8801 3.1", 1, 255, NDP_M_RA, true, FNS(pvd_id) },
 	[NDP_OPT_MAP] = { NDP_OPT_MAP, "MAP", "map", "RFC 5380 6.3", 3, 3,
 		NDP_M_RA, false, FNS(map) },
