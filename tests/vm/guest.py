@@ -10,6 +10,7 @@ installed: `apt-get download` + `dpkg -x`.
 
   guest.py run [--script FILE] [--out DIR] [--timeout S] [--kernel bzimage|elf]
   guest.py prepare            (download and unpack only; prints the paths)
+  guest.py captures           run scenarios.sh, copy its vsock-*.pcap to captures/
 
 Exit: 0 guest ran to its end marker, 1 failure, 77 qemu or kernel missing.
 
@@ -76,6 +77,13 @@ def fetch_kernel():
     """Returns (unpacked root, kernel version). Cached: a .deb already in vm/ is reused."""
     d = vm_dir()
     debs = sorted(glob.glob(os.path.join(d, "linux-image-6.1*-amd64_*.deb")))
+    # A cached .deb that dpkg-deb cannot read (an interrupted download) is
+    # fetched again.
+    for deb in debs:
+        if subprocess.run(["dpkg-deb", "--info", deb], capture_output=True).returncode != 0:
+            log("cached %s is damaged, fetching it again" % os.path.basename(deb))
+            os.unlink(deb)
+    debs = [x for x in debs if os.path.exists(x)]
     if not debs:
         pkg = kernel_package()
         log("apt-get download " + pkg)
@@ -365,7 +373,7 @@ def run(script, out, timeout=150, kind="elf", compress=True):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("verb", choices=["run", "prepare"])
+    ap.add_argument("verb", choices=["run", "prepare", "captures"])
     ap.add_argument("--script", default=os.path.join(HERE, "scenarios.sh"))
     ap.add_argument("--out", default=os.path.join(vm_dir(), "out"))
     ap.add_argument("--timeout", type=int, default=150)
@@ -380,6 +388,15 @@ def main():
                               "modules": module_order(root, ver)[1]}, indent=1))
             return 0
         s = run(a.script, a.out, a.timeout, a.kernel, not a.no_gzip)
+        if a.verb == "captures" and not s["errors"]:
+            dest = os.path.join(SRC, "captures")
+            os.makedirs(dest, exist_ok=True)
+            for f in sorted(glob.glob(os.path.join(a.out, "vsock-*.pcap"))):
+                if os.path.getsize(f) >= 1 << 20:
+                    log("not copying %s: 1 MiB or more" % os.path.basename(f))
+                    continue
+                shutil.copy(f, dest)
+                log("captures/" + os.path.basename(f))
     except Unavailable as e:
         print("SKIP: " + str(e))
         return 77
