@@ -371,13 +371,15 @@ void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
 
 		manifest_uint(mf, "ndisc.opt.type", icmp[off]);
 		manifest_uint(mf, "ndisc.opt.len", icmp[off + 1]);
-		if (o->err == 1)
+		if (o->wire.data)               /* parsed (sockgen ndp listen) */
+			ol = o->wire.len;
+		else if (o->err)                /* --opt TYPE:HEX */
 			ol = (2 + o->u.raw.data.len + 7) / 8 * 8;
 		else if (ndp_opt_build(o, tmp, sizeof(tmp), &ol) < 0)
 			break;
 		k.wire = icmp + off;
 		k.wire_len = off + ol <= len ? ol : len - off;
-		if (d && o->err != 1) {
+		if (d && !o->err) {
 			k.stem = d->stem;
 			opt_fields(&k, o);
 		} else if (!d && k.wire_len > 2) {
