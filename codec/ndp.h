@@ -486,7 +486,10 @@ struct ndp_opt {
 	/* Parse: 0, or the negative errno of a bad body (the option is kept,
 	 * u.raw holds its body, and parsing goes on). */
 	int err;
-	struct ndp_bytes wire;          /* parse: the whole option on the wire */
+	/* parse: the whole option on the wire. While set, a rebuild pads the
+	 * option back to this size if its body came out shorter (normalised
+	 * padding); clear it for the natural size. */
+	struct ndp_bytes wire;
 	union {
 		struct ndp_opt_lla lla;
 		struct ndp_opt_prefix prefix;

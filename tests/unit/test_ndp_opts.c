@@ -18,6 +18,22 @@ static bool view_eq(struct ndp_bytes b, const void *p, size_t n)
 	return b.len == n && (n == 0 || memcmp(b.data, p, n) == 0);
 }
 
+/* With NDP_DUMP_OPTS=FILE every verified option is appended to FILE as a
+ * hex line, so the same bytes can be fed to third-party decoders (tshark,
+ * scapy) outside this suite. */
+static void dump_case(const uint8_t *p, size_t n)
+{
+	const char *path = getenv("NDP_DUMP_OPTS");
+	FILE *f;
+
+	if (!path || !(f = fopen(path, "a")))
+		return;
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%02x", p[i]);
+	fputc('\n', f);
+	fclose(f);
+}
+
 /* build(in) == exp; parse(exp) -> out without error; build(out) == exp;
  * the check accepts both. */
 static void opt_case(const struct ndp_opt *in, const uint8_t *exp,
@@ -35,6 +51,7 @@ static void opt_case(const struct ndp_opt *in, const uint8_t *exp,
 				i % 16 == 15 ? "\n" : " ");
 		fprintf(stderr, "\n");
 	}
+	dump_case(exp, exp_len);
 	CU_ASSERT_EQUAL_FATAL(ndp_opt_parse(exp, exp_len, out), 0);
 	CU_ASSERT_EQUAL(out->err, 0);
 	CU_ASSERT_EQUAL(out->type, exp[0]);
