@@ -412,6 +412,19 @@ static bool ndp_addr_is_multicast(const uint8_t *a)
 	return a[0] == 0xff;
 }
 
+static bool ndp_addr_is_link_local(const uint8_t *a)
+{
+	return a[0] == 0xfe && (a[1] & 0xc0) == 0x80;     /* fe80::/10 */
+}
+
+static bool ndp_msg_has_opt(const struct ndp_msg *msg, uint8_t type)
+{
+	for (size_t i = 0; i < msg->n_opts && i < NDP_MAX_OPTS; i++)
+		if (msg->opts[i].type == type)
+			return true;
+	return false;
+}
+
 int ndp_msg_check_detail(const struct ndp_msg *msg, size_t *ret_idx)
 {
 	uint32_t bit;
@@ -433,6 +446,8 @@ int ndp_msg_check_detail(const struct ndp_msg *msg, size_t *ret_idx)
 	case NDP_RA:
 		if (msg->h.ra.prf == 2)   /* RFC 4191 2.2: reserved value */
 			return -EINVAL;
+		if (msg->h.ra.reachable > 3600000)
+			return -EINVAL;   /* RFC 4861 6.2.1: at most 1 hour */
 		break;
 	case NDP_NS:
 		if (ndp_addr_is_multicast(msg->h.ns.target))
@@ -443,8 +458,25 @@ int ndp_msg_check_detail(const struct ndp_msg *msg, size_t *ret_idx)
 			return -EINVAL;   /* RFC 4861 7.1.2 */
 		break;
 	case NDP_REDIRECT:
+		/* RFC 4861 8.1: a unicast destination; the target is a
+		 * link-local router or the destination itself. */
 		if (ndp_addr_is_multicast(msg->h.redirect.destination))
-			return -EINVAL;   /* RFC 4861 8.1 */
+			return -EINVAL;
+		if (!ndp_addr_is_link_local(msg->h.redirect.target) &&
+		    memcmp(msg->h.redirect.target, msg->h.redirect.destination,
+			   NDP_ADDR_LEN) != 0)
+			return -EINVAL;
+		break;
+	case NDP_IND_SOL:
+		/* RFC 3122 2.1: the target link-layer address is what the
+		 * solicitation asks about. */
+		if (!ndp_msg_has_opt(msg, NDP_OPT_TLLA))
+			return -EINVAL;
+		break;
+	case NDP_IND_ADV:
+		/* RFC 3122 2.2: the answer is the target address list. */
+		if (!ndp_msg_has_opt(msg, NDP_OPT_TGT_ADDR_LIST))
+			return -EINVAL;
 		break;
 	}
 	for (size_t i = 0; i < msg->n_opts; i++) {

@@ -81,6 +81,11 @@ static void test_ra(void)
 	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), -EINVAL);
 	g_msg2.h.ra.prf = 3;
 	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), 0);
+	/* RFC 4861 6.2.1: reachable time at most 3,600,000 ms. */
+	g_msg2.h.ra.reachable = 3600000;
+	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), 0);
+	g_msg2.h.ra.reachable = 3600001;
+	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), -EINVAL);
 }
 
 static void test_ns(void)
@@ -152,6 +157,11 @@ static void test_redirect(void)
 	CU_ASSERT_EQUAL(memcmp(g_msg2.h.redirect.destination, fx_doc_addr2, 16), 0);
 	CU_ASSERT_EQUAL(ndp_msg_check_detail(&g_msg2, &idx), 0);
 	CU_ASSERT_EQUAL(idx, SIZE_MAX);
+	/* RFC 4861 8.1: a global target must be the destination itself. */
+	memcpy(g_msg2.h.redirect.target, fx_doc_addr1, 16);
+	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), -EINVAL);
+	memcpy(g_msg2.h.redirect.target, fx_doc_addr2, 16);
+	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), 0);
 	/* An MTU option in a redirect is out of place; the index says so. */
 	g_msg2.n_opts = 1;
 	g_msg2.opts[0].type = NDP_OPT_MTU;
@@ -183,6 +193,9 @@ static void test_ind(void)
 	g_msg.opts[1].u.lla.addr.len = 6;
 	msg_roundtrip(&g_msg, sol, sizeof(sol), &g_msg2);
 	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), 0);
+	/* RFC 3122 2.1: no TLLA, nothing to ask about. */
+	g_msg2.n_opts = 1;
+	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), -EINVAL);
 
 	memset(&g_msg, 0, sizeof(g_msg));
 	g_msg.type = NDP_IND_ADV;
@@ -193,6 +206,8 @@ static void test_ind(void)
 	msg_roundtrip(&g_msg, adv, sizeof(adv), &g_msg2);
 	CU_ASSERT_EQUAL(ndp_addr_count(g_msg2.opts[0].u.addr_list.addrs), 1);
 	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), 0);
+	g_msg2.n_opts = 0;              /* RFC 3122 2.2: the list is the answer */
+	CU_ASSERT_EQUAL(ndp_msg_check(&g_msg2), -EINVAL);
 }
 
 static void test_cps_cpa(void)
