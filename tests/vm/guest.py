@@ -347,10 +347,11 @@ def collect(console, out):
     return errors
 
 
-def run(script, out, timeout=150, kind="elf", compress=True):
-    """Build, boot, collect. Returns a summary dict (also written to out/harness.json)."""
+def run(script, out, timeout=150, kind="elf", compress=True, extra_files=()):
+    """Build, boot, collect. Returns a summary dict (also written to out/harness.json).
+    extra_files: (path in guest, bytes) added to the initramfs."""
     t0 = time.monotonic()
-    initrd, root, ver = build_initramfs(script, compress=compress)
+    initrd, root, ver = build_initramfs(script, extra_files, compress=compress)
     kernel = kernel_image(root, ver, kind)
     t1 = time.monotonic()
     console, secs = boot(kernel, initrd, timeout)
