@@ -424,7 +424,8 @@ int cmd_ndp_listen(int argc, char **argv)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
+	/* no "+": the interface may come before the options */
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j': l.json = true; break;
 		case 'r': l.respond = true; break;
