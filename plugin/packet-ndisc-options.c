@@ -85,7 +85,7 @@ static int hf_dnssl_reserved = -1, hf_dnssl_lifetime = -1, hf_dnssl_name = -1,
 static int hf_proxy_sig_reserved = -1, hf_proxy_sig_key_hash = -1,
 	   hf_proxy_sig_signature = -1;
 static int hf_earo_status = -1, hf_earo_opaque = -1, hf_earo_flags = -1,
-	   hf_earo_reserved = -1, hf_earo_i = -1, hf_earo_flag_r = -1,
+	   hf_earo_reserved = -1, hf_earo_flag_c = -1, hf_earo_p = -1, hf_earo_i = -1, hf_earo_flag_r = -1,
 	   hf_earo_flag_t = -1, hf_earo_tid = -1, hf_earo_lifetime = -1,
 	   hf_earo_rovr = -1;
 static int hf_ctx_context_len = -1, hf_ctx_flags = -1, hf_ctx_reserved1 = -1,
@@ -93,15 +93,16 @@ static int hf_ctx_context_len = -1, hf_ctx_flags = -1, hf_ctx_reserved1 = -1,
 	   hf_ctx_lifetime = -1, hf_ctx_prefix = -1;
 static int hf_abro_version_low = -1, hf_abro_version_high = -1,
 	   hf_abro_lifetime = -1, hf_abro_addr = -1;
-static int hf_6cio_flags = -1;
+static int hf_6cio_flags = -1, hf_6cio_flag_g = -1, hf_6cio_flag_e = -1,
+	   hf_6cio_flag_p = -1, hf_6cio_flag_b = -1, hf_6cio_flag_l = -1,
+	   hf_6cio_flag_d = -1;
 static int hf_captive_portal_uri = -1;
 static int hf_pref64_lifetime = -1, hf_pref64_plc = -1, hf_pref64_prefix = -1;
 static int hf_cipo_reserved1 = -1, hf_cipo_key_len = -1, hf_cipo_crypto_type = -1,
 	   hf_cipo_reserved2 = -1, hf_cipo_key = -1, hf_cipo_padding = -1;
 static int hf_ndp_sig_pad_len = -1, hf_ndp_sig_reserved1 = -1,
 	   hf_ndp_sig_reserved2 = -1, hf_ndp_sig_signature = -1, hf_ndp_sig_padding = -1;
-static int hf_rd_addr_reserved1 = -1, hf_rd_addr_lifetime = -1,
-	   hf_rd_addr_reserved2 = -1, hf_rd_addr_addr = -1;
+static int hf_rd_addr_lifetime = -1, hf_rd_addr_reserved = -1, hf_rd_addr_addr = -1;
 static int hf_uptime_exponent = -1, hf_uptime_reserved1 = -1,
 	   hf_uptime_uptime = -1, hf_uptime_rest = -1;
 static int hf_card_req_reserved = -1, hf_card_req_body = -1;
@@ -156,6 +157,12 @@ static const value_string earo_status_vals[] = {
 	{ 8, "Registered Address Topologically Incorrect" },
 	{ 9, "6LBR Registry Saturated" }, { 10, "Validation Failed" },
 	{ 11, "Index Unavailable" }, { 0, NULL }
+};
+
+/* RFC 9685: what the registered address is */
+static const value_string earo_p_vals[] = {
+	{ 0, "Unicast" }, { 1, "Multicast" }, { 2, "Anycast" }, { 3, "Reserved" },
+	{ 0, NULL }
 };
 
 /* RFC 9460 14.3.2 */
@@ -872,7 +879,9 @@ opt_earo(struct optctx *c)
 	add_uint(c, hf_earo_opaque, 3, 1);
 	ft = add_flags(c, hf_earo_flags, 4, 1, &flags);
 	ti = proto_tree_add_item(ft, hf_earo_reserved, c->tvb, 4, 1, ENC_BIG_ENDIAN);
-	ndisc_check_reserved(c->pinfo, ti, flags >> 4);
+	ndisc_check_reserved(c->pinfo, ti, flags >> 7);
+	proto_tree_add_item(ft, hf_earo_flag_c, c->tvb, 4, 1, ENC_BIG_ENDIAN);
+	proto_tree_add_item(ft, hf_earo_p, c->tvb, 4, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, hf_earo_i, c->tvb, 4, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, hf_earo_flag_r, c->tvb, 4, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, hf_earo_flag_t, c->tvb, 4, 1, ENC_BIG_ENDIAN);
@@ -929,9 +938,28 @@ opt_6cio(struct optctx *c)
 {
 	guint64 v;
 
-	proto_tree_add_item_ret_uint64(c->tree, hf_6cio_flags, c->tvb, 2, 6,
-				       ENC_BIG_ENDIAN, &v);
-	summary(c, "0x%012" PRIx64, v);
+	proto_item *ti;
+	proto_tree *ft;
+	static const struct { int *hf; guint64 bit; const char *name; } bits[] = {
+		{ &hf_6cio_flag_g, G_GUINT64_CONSTANT(1) << 32, "G" },
+		{ &hf_6cio_flag_e, G_GUINT64_CONSTANT(1) << 33, "E" },
+		{ &hf_6cio_flag_p, G_GUINT64_CONSTANT(1) << 34, "P" },
+		{ &hf_6cio_flag_b, G_GUINT64_CONSTANT(1) << 35, "B" },
+		{ &hf_6cio_flag_l, G_GUINT64_CONSTANT(1) << 36, "L" },
+		{ &hf_6cio_flag_d, G_GUINT64_CONSTANT(1) << 37, "D" },
+	};
+	wmem_strbuf_t *b = wmem_strbuf_new(c->pinfo->pool, "");
+	size_t i;
+
+	ti = proto_tree_add_item_ret_uint64(c->tree, hf_6cio_flags, c->tvb, 2, 6,
+					    ENC_BIG_ENDIAN, &v);
+	ft = proto_item_add_subtree(ti, ett_opt_flags);
+	for (i = 0; i < G_N_ELEMENTS(bits); i++) {
+		proto_tree_add_item(ft, *bits[i].hf, c->tvb, 2, 6, ENC_BIG_ENDIAN);
+		if (v & bits[i].bit)
+			wmem_strbuf_append_printf(b, " %s", bits[i].name);
+	}
+	summary(c, "0x%012" PRIx64 "%s", v, wmem_strbuf_get_str(b));
 }
 
 static void
@@ -1014,11 +1042,10 @@ opt_rd_addr(struct optctx *c)
 {
 	guint32 lt;
 
-	add_reserved(c, hf_rd_addr_reserved1, 2, 2);
-	lt = add_uint(c, hf_rd_addr_lifetime, 4, 4);
-	add_reserved(c, hf_rd_addr_reserved2, 8, 4);
-	proto_tree_add_item(c->tree, hf_rd_addr_addr, c->tvb, 12, 16, ENC_NA);
-	summary(c, "%s, lifetime %u min", ip6_at(c, 12), lt);
+	lt = add_uint(c, hf_rd_addr_lifetime, 2, 2);
+	add_reserved(c, hf_rd_addr_reserved, 4, 4);
+	proto_tree_add_item(c->tree, hf_rd_addr_addr, c->tvb, 8, 16, ENC_NA);
+	summary(c, "%s, lifetime %u min", ip6_at(c, 8), lt);
 }
 
 static void
@@ -1214,7 +1241,7 @@ static const struct opt_handler handlers[256] = {
 	[NDP_OPT_PREF64] = { opt_pref64, 16 },
 	[NDP_OPT_CIPO] = { opt_cipo, 8 },
 	[NDP_OPT_NDP_SIG] = { opt_ndp_sig, 8 },
-	[NDP_OPT_RD_ADDR] = { opt_rd_addr, 32 },
+	[NDP_OPT_RD_ADDR] = { opt_rd_addr, 24 },
 	[NDP_OPT_UPTIME] = { opt_uptime, 8 },
 	[NDP_OPT_CARD_REQ] = { opt_card_req, 8 },
 	[NDP_OPT_CARD_REP] = { opt_card_rep, 8 },
@@ -1417,7 +1444,7 @@ ndisc_options_register(void)
 		HFI(hf_rsa_sig_signature, "Digital signature", OPT("rsa_sig.signature"), FT_BYTES, BASE_NONE, NULL, 0),
 
 		HFI(hf_timestamp_reserved, "Reserved", OPT("timestamp.reserved"), FT_BYTES, BASE_NONE, NULL, 0),
-		HFI(hf_timestamp_timestamp, "Timestamp", OPT("timestamp.timestamp"), FT_UINT64, BASE_HEX, NULL, 0),
+		HFI(hf_timestamp_timestamp, "Timestamp", OPT("timestamp.timestamp"), FT_UINT64, BASE_DEC, NULL, 0),
 
 		HFI(hf_nonce_nonce, "Nonce", OPT("nonce.nonce"), FT_BYTES, BASE_NONE, NULL, 0),
 
@@ -1490,7 +1517,7 @@ ndisc_options_register(void)
 		HFI(hf_rdnss_lifetime, "Lifetime (s)", OPT("rdnss.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
 		HFI(hf_rdnss_addr, "Recursive DNS server", OPT("rdnss.addr"), FT_IPv6, BASE_NONE, NULL, 0),
 
-		HFI(hf_ra_flags_ext_flags, "Flags", OPT("ra_flags_ext.flags"), FT_UINT48, BASE_HEX, NULL, 0),
+		HFI(hf_ra_flags_ext_flags, "Flags", OPT("ra_flags_ext.flags"), FT_UINT48, BASE_DEC, NULL, 0),
 
 		HFI(hf_hkr_pad_len, "Pad length", OPT("hkr.pad_len"), FT_UINT8, BASE_DEC, NULL, 0),
 		HFI(hf_hkr_at, "Algorithm type", OPT("hkr.at"), FT_UINT8, BASE_DEC, NULL, 0xf0),
@@ -1521,9 +1548,11 @@ ndisc_options_register(void)
 		HFI(hf_proxy_sig_signature, "Digital signature", OPT("proxy_sig.signature"), FT_BYTES, BASE_NONE, NULL, 0),
 
 		HFI(hf_earo_status, "Status", OPT("earo.status"), FT_UINT8, BASE_DEC, VALS(earo_status_vals), 0),
-		HFI(hf_earo_opaque, "Opaque", OPT("earo.opaque"), FT_UINT8, BASE_HEX, NULL, 0),
+		HFI(hf_earo_opaque, "Opaque", OPT("earo.opaque"), FT_UINT8, BASE_DEC, NULL, 0),
 		HFI(hf_earo_flags, "Flags", OPT("earo.flags"), FT_UINT8, BASE_HEX, NULL, 0),
-		HFI(hf_earo_reserved, "Reserved", OPT("earo.reserved"), FT_UINT8, BASE_HEX, NULL, 0xf0),
+		HFI(hf_earo_reserved, "Reserved", OPT("earo.reserved"), FT_UINT8, BASE_HEX, NULL, 0x80),
+		HFI(hf_earo_flag_c, "Crypto-ID ROVR", OPT("earo.flag.c"), FT_BOOLEAN, 8, NULL, 0x40),
+		HFI(hf_earo_p, "P (registered address type)", OPT("earo.p"), FT_UINT8, BASE_DEC, VALS(earo_p_vals), 0x30),
 		HFI(hf_earo_i, "I (opaque field hint)", OPT("earo.i"), FT_UINT8, BASE_DEC, NULL, 0x0c),
 		HFI(hf_earo_flag_r, "Router", OPT("earo.flag.r"), FT_BOOLEAN, 8, NULL, 0x02),
 		HFI(hf_earo_flag_t, "TID present", OPT("earo.flag.t"), FT_BOOLEAN, 8, NULL, 0x01),
@@ -1545,7 +1574,13 @@ ndisc_options_register(void)
 		HFI(hf_abro_lifetime, "Valid lifetime (min)", OPT("abro.lifetime"), FT_UINT16, BASE_DEC, NULL, 0),
 		HFI(hf_abro_addr, "6LBR address", OPT("abro.addr"), FT_IPv6, BASE_NONE, NULL, 0),
 
-		HFI(hf_6cio_flags, "Capability flags", OPT("cio.flags"), FT_UINT48, BASE_HEX, NULL, 0),
+		HFI(hf_6cio_flags, "Capability flags", OPT("cio.flags"), FT_UINT48, BASE_DEC, NULL, 0),
+		HFI(hf_6cio_flag_g, "GHC capable", OPT("cio.flag.g"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 32),
+		HFI(hf_6cio_flag_e, "EARO support", OPT("cio.flag.e"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 33),
+		HFI(hf_6cio_flag_p, "Routing registrar", OPT("cio.flag.p"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 34),
+		HFI(hf_6cio_flag_b, "6LBR", OPT("cio.flag.b"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 35),
+		HFI(hf_6cio_flag_l, "6LR", OPT("cio.flag.l"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 36),
+		HFI(hf_6cio_flag_d, "RPL-unaware leaf support", OPT("cio.flag.d"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 37),
 
 		HFI(hf_captive_portal_uri, "URI", OPT("captive_portal.uri"), FT_STRING, BASE_NONE, NULL, 0),
 
@@ -1566,9 +1601,8 @@ ndisc_options_register(void)
 		HFI(hf_ndp_sig_signature, "Signature", OPT("ndp_sig.signature"), FT_BYTES, BASE_NONE, NULL, 0),
 		HFI(hf_ndp_sig_padding, "Padding", OPT("ndp_sig.padding"), FT_BYTES, BASE_NONE, NULL, 0),
 
-		HFI(hf_rd_addr_reserved1, "Reserved", OPT("rd_addr.reserved1"), FT_UINT16, BASE_HEX, NULL, 0),
-		HFI(hf_rd_addr_lifetime, "Valid lifetime (min)", OPT("rd_addr.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
-		HFI(hf_rd_addr_reserved2, "Reserved", OPT("rd_addr.reserved2"), FT_UINT32, BASE_HEX, NULL, 0),
+		HFI(hf_rd_addr_lifetime, "Valid lifetime (min)", OPT("rd_addr.lifetime"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_rd_addr_reserved, "Reserved", OPT("rd_addr.reserved"), FT_UINT32, BASE_HEX, NULL, 0),
 		HFI(hf_rd_addr_addr, "RD address", OPT("rd_addr.addr"), FT_IPv6, BASE_NONE, NULL, 0),
 
 		HFI(hf_uptime_exponent, "Exponent", OPT("uptime.exponent"), FT_UINT8, BASE_DEC, NULL, 0),
