@@ -590,8 +590,10 @@ const struct ndp_opt_desc *ndp_opt_desc_at(size_t i);
 
 /* "Router Advertisement", or NULL. */
 const char *ndp_msg_name(uint8_t type);
-/* Fixed part after the 4-octet ICMPv6 header is included: 8 for RS, 16 for
- * RA, 24 for NS/NA, 40 for redirect, 8 for 141/142/148/149; 0 if not ND. */
+/* Length of the fixed part, the 4-octet ICMPv6 header included: 8 for RS,
+ * 16 for RA, 24 for NS/NA, 40 for redirect, 8 for 141/142/148, 12 for 149
+ * (RFC 3971 6.4.2: identifier, all components, component, reserved); 0 if
+ * the type is not ND. */
 size_t ndp_msg_fixed_len(uint8_t type);
 /* NDP_M_* bit of a message type, 0 if not ND. */
 uint32_t ndp_msg_bit(uint8_t type);
