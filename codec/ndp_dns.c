@@ -70,25 +70,6 @@ int ndp_dns_name_len(const uint8_t *p, size_t len, size_t *ret_len)
 	return 0;
 }
 
-int ndp_dns_names_check(const uint8_t *p, size_t len)
-{
-	size_t off = 0;
-
-	while (off < len) {
-		size_t n;
-		int r;
-
-		if (p[off] == 0)
-			/* The rest must be padding. */
-			return ndp_all_zero(p + off, len - off) ? 0 : -EBADMSG;
-		r = ndp_dns_name_len(p + off, len - off, &n);
-		if (r < 0)
-			return r;
-		off += n;
-	}
-	return 0;
-}
-
 int ndp_dns_name_decode(const uint8_t *buf, size_t len, size_t *off,
 			char *out, size_t out_cap)
 {

@@ -134,9 +134,6 @@ NDP_OPT_FNS(card);
 NDP_OPT_FNS(encrypted_dns);
 NDP_OPT_FNS(raw);
 
-/* Check a run of concatenated DNS wire names followed only by zero
- * padding (DNSSL, PvD ID FQDN): 0 or -EBADMSG. */
-int ndp_dns_names_check(const uint8_t *p, size_t len);
 /* Length of one DNS wire name at p (incl. the root octet) or -EBADMSG. */
 int ndp_dns_name_len(const uint8_t *p, size_t len, size_t *ret_len);
 
