@@ -736,7 +736,7 @@ static int send_all(struct vconn *c, const uint8_t *p, size_t n)
 
 static int serve_http(struct vconn *c)
 {
-	uint8_t *req = malloc(HTTP_MAX), *buf = malloc(IOBUF);
+	uint8_t *req = malloc(HTTP_MAX + 1), *buf = malloc(IOBUF);
 	size_t kept = 0;
 	int r = 0, eof = 0, done = 0;
 	char resp[2048], body[1200], method[16] = "", path[1100] = "";
@@ -765,6 +765,7 @@ static int serve_http(struct vconn *c)
 			if (!memcmp(req + i, "\r\n\r\n", 4))
 				done = 1;
 	}
+	req[kept] = '\0';       /* sscanf() needs a string */
 	if (!done || sscanf((const char *)req, "%15s %1099s", method, path) != 2 ||
 	    path[0] != '/')
 		status = "400 Bad Request";
