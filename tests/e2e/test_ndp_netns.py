@@ -7,6 +7,7 @@
 # so the IPv6 packet is compared; for --iface the whole frame).
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.dirname(__file__))
@@ -58,8 +59,19 @@ def main():
                     frames = ndpnet.read_pcap(out)
                     if sstest.eq(len(frames), 1, what + ": one frame recorded"):
                         sent.append((what, frames[0], 14 if mode == "raw" else 0))
+            # Pacing: 20 packets at 50/s take about 0.38 s and all arrive.
+            t0 = time.monotonic()
+            r = p.sockgen(p.nsa, "ndp", "na", "--raw", p.ifa, "--target", "2001:db8::77",
+                          "--count", "20", "--rate", "50")
+            took = time.monotonic() - t0
+            sstest.eq(r.returncode, 0, "--count 20 --rate 50: exit status\n" + r.stderr)
+            sstest.check(0.35 <= took < 5, "--rate 50 paces 20 packets", "took %.3f s" % took)
+            sstest.check("20 packets in" in r.stderr, "summary line on stderr", r.stderr)
         finally:
             got = cap.stop()
+        paced = [g for g in got if len(g) > 62 + 16 and g[54] == 136 and
+                 g[62:78] == bytes.fromhex("20010db8000000000000000000000077")]
+        sstest.eq(len(paced), 20, "all 20 paced packets captured")
         sstest.check(len(got) >= len(sent), "peer captured at least what was sent",
                      "%d frames for %d sent" % (len(got), len(sent)))
         for what, frame, start in sent:
