@@ -163,10 +163,14 @@ static int wait_fd(int fd, short events, int ms)
 
 static int timed_out(struct vconn *c, const char *what)
 {
-	char buf[96];
-
-	snprintf(buf, sizeof(buf), "%s (no progress for %g s)", what, c->o->timeout);
-	return conn_fail(c, ETIMEDOUT, buf);
+	if (c->m) {
+		mf_head(c, "error", 0);
+		manifest_str(c->m, "sockgen.errno", strerror(ETIMEDOUT));
+		manifest_str(c->m, "sockgen.what", what);
+		manifest_end(c->m);
+	}
+	return sg_fail(c->o->ctx, "%s %s: no progress for %g s: %s", what, c->peer,
+		       c->o->timeout, strerror(ETIMEDOUT));
 }
 
 /* Returns bytes sent, 0 when the socket has no room, -errno on error.

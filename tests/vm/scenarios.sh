@@ -159,4 +159,16 @@ cmp $O/socat-client.data /tmp/socat-client.echo > $O/socat-client.cmp 2>&1
 echo $? >> $O/socat-client.cmp
 cap_stop socat-client 0 $rc
 
+# 9. timeout: the peer accepts but never answers; --pingpong waits for an
+#    echo that never comes, and --timeout 1 ends it (exit 1, ETIMEDOUT)
+socat VSOCK-LISTEN:5007 EXEC:"sleep 30" > /dev/null 2>&1 &
+SOC=$!
+sleep 1
+cap_start timeout
+cli timeout client --cid 1 --port 5007 --bytes 100 --msg-size 100 --pingpong --timeout 1
+rc=$?
+kill $SOC
+wait $SOC
+cap_stop timeout 1 $rc
+
 echo "scenarios done" >> $O/scenarios.txt

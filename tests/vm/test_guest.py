@@ -28,8 +28,9 @@ SCENARIOS = {  # name: (expected client exit, server port)
     "stream-echo": (0, 5000), "bulk": (0, 5001), "seqpacket": (0, 5002),
     "seqpacket-burst": (0, 5003), "refused": (1, 5999), "reset": (1, 5004),
     "http": (0, 8080), "socat-server": (0, 5005), "socat-client": (0, 5006),
+    "timeout": (1, 5007),
 }
-STREAM = ["stream-echo", "bulk", "refused", "reset", "http", "socat-server", "socat-client"]
+STREAM = ["stream-echo", "bulk", "refused", "reset", "http", "socat-server", "socat-client", "timeout"]
 SEQPACKET = ["seqpacket", "seqpacket-burst"]
 FNV = 0xcbf29ce484222325
 
@@ -251,6 +252,23 @@ def main():
         tx, _ = stream_bytes(caps["reset"], cport, 5004)
         check(0 < len(tx) < 1 << 20 and tx == pattern(0, len(tx)), "reset: partial transfer is the pattern",
               "%d bytes" % len(tx))
+
+    if "timeout" in caps:
+        err = open(os.path.join(out, "timeout.client.err")).read()
+        check("1:5007" in err and "timed out" in err and "1 s" in err,
+              "timeout: message names the peer, the deadline and ETIMEDOUT", err)
+        cport = client_port(out, "timeout")
+        tx, _ = stream_bytes(caps["timeout"], cport, 5007)
+        eq(tx, pattern(0, 100), "timeout: the 100 bytes went out before the wait")
+
+    # Server manifests tell the same story as the client's.
+    for name in ("stream-echo", "seqpacket", "http", "bulk"):
+        cli = [r for r in manifest(out, name + ".client.jsonl") if r["sockgen.event"] == "result"]
+        srv = [r for r in manifest(out, name + ".server.jsonl") if r["sockgen.event"] == "result"]
+        if check(cli and srv, "%s: client and server result records" % name):
+            eq((srv[0]["sockgen.rx_bytes"], srv[0]["sockgen.rx_fnv1a"], srv[0]["sockgen.tx_fnv1a"]),
+               (cli[0]["sockgen.tx_bytes"], cli[0]["sockgen.tx_fnv1a"], cli[0]["sockgen.rx_fnv1a"]),
+               "%s: server received what the client sent and vice versa" % name)
 
     # Wireshark's built-in vsock dissector: no malformed packet, same ops.
     for name, pkts in sorted(caps.items()):
