@@ -56,7 +56,7 @@ static void connect_help(FILE *f)
 		"                e.g. 1000,1000:eor,100000:eor (':eor' = MSG_EOR, seqpacket)\n"
 		"  --pingpong    wait for each message's echo before sending the next\n"
 		"                (needs an echoing peer; makes the packet order repeatable:\n"
-		"                after EOF it also waits 50 ms so the peer closes first)\n"
+		"                after EOF it also waits 250 ms so the peer closes first)\n"
 		"  --http PATH   send 'GET PATH HTTP/1.1' instead and print the status line\n"
 		"  --timeout S   deadline for connect and for every read/write wait\n"
 		"                (default 10 s, 0 = none)\n"

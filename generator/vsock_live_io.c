@@ -426,7 +426,7 @@ static int client_pump(struct vconn *c, const uint8_t *req, size_t reqlen,
 	 * packet order, give an echo server that closes right after its
 	 * half-close a moment to do so first. */
 	if (!r && o->pingpong) {
-		struct timespec grace = { 0, 50 * 1000 * 1000 };
+		struct timespec grace = { 0, 250 * 1000 * 1000 };
 
 		nanosleep(&grace, NULL);
 	}
