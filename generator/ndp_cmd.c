@@ -2,6 +2,7 @@
 /* sockgen ndp: build IPv6 Neighbor Discovery messages (RFC 4861, RFC 3122)
  * with the codec and send them to a pcap file, a raw ICMPv6 socket or the
  * link layer, with a manifest; --script runs a sequence. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -250,6 +251,13 @@ static int check_msg_outputs(const struct ndpg_run *run, const struct outputs *o
 	if (run->raw_if && m->have_src && !memcmp(m->src, zero, 16))
 		return sg_usage(m->ctx, "--src '::': a raw socket cannot send from the "
 				"unspecified address; use --iface");
+	if (run->iface && m->dst_mac_guessed) {
+		char d[64];
+
+		inet_ntop(AF_INET6, m->dst, d, sizeof(d));
+		return sg_usage(m->ctx, "--dst '%s': unicast without an EUI-64 interface id; "
+				"give --dst-mac for --iface", d);
+	}
 	if (run->raw_if && (m->have_src_mac || m->have_dst_mac))
 		return sg_usage(m->ctx, "--src-mac/--dst-mac: the kernel writes the Ethernet "
 				"header on --raw; use --iface");

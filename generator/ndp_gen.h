@@ -33,6 +33,7 @@ struct ndpg_msg {
 	bool have_src, have_dst, have_target, have_destination;
 	uint8_t src_mac[6], dst_mac[6];
 	bool have_src_mac, have_dst_mac;
+	bool dst_mac_guessed;           /* unicast, no EUI-64: the documented peer */
 	bool have_slla, have_tlla;      /* given explicitly */
 	bool no_slla, no_tlla;          /* default LLA option suppressed */
 	int hop_limit;                  /* -1: 255 */

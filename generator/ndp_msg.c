@@ -507,6 +507,7 @@ int ndpg_msg_finish(struct ndpg_msg *m, const struct ndpg_link *link)
 				}
 		} else if (!mac_from_eui64(m->dst, m->dst_mac)) {
 			memcpy(m->dst_mac, peer_mac, 6);
+			m->dst_mac_guessed = true;
 		}
 	}
 	if (!m->count)

@@ -152,6 +152,15 @@ def main():
             sstest.eq([int(t) for t in rec.get("ndisc.opt.type", "").split(",") if t], types,
                       what + ": manifest ndisc.opt.type")
 
+    # Manifest keys are the ndisc dissector's display-filter fields.
+    fields_txt = os.path.join(sstest.SRC, "tests", "dissect", "ndisc_fields.txt")
+    if os.path.exists(fields_txt):
+        with open(fields_txt) as f:
+            known = set(line.split()[0] for line in f if line.strip() and not line.startswith("#"))
+        keys = set(k for r in records for k in r if not k.startswith("ipv6."))
+        sstest.check(keys <= known, "manifest keys are ndisc fields (ndisc_fields.txt)",
+                     "unknown: %s" % sorted(keys - known))
+
     bug_frames = {i + 1 for i, (_, t) in enumerate(SCRIPT)
                   if len(t) == 1 and t[0] in BUILTIN_BUGS}
     tolerated = 0

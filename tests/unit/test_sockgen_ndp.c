@@ -142,6 +142,7 @@ static void test_bad_input(void)
 	expect_usage("ra --raw lo --bad-checksum", "--bad-checksum");
 	expect_usage("ns --raw lo --src :: --target fe80::1", "--src '::'");
 	expect_usage("--pcap @D@/bad.pcap", "give a message type or --script FILE");
+	expect_usage("na --iface lo --dst 2001:db8::1", "give --dst-mac for --iface");
 }
 
 static void write_file(const char *name, const char *text)
