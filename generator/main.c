@@ -16,6 +16,7 @@ static const struct {
 	{ "ndp", cmd_ndp, "build and send IPv6 Neighbor Discovery messages" },
 	{ "vsock", cmd_vsock, "vsock traffic: synthetic vsockmon captures, live client/server" },
 	{ "capture", cmd_capture, "capture an interface (vsockmon0, Ethernet) into a pcap file" },
+	{ "verify", cmd_verify, "check a capture against a manifest, field by field, with tshark + the plugin" },
 };
 
 static void usage(FILE *f)
@@ -28,6 +29,7 @@ static void usage(FILE *f)
 		   "  sockgen ndp ra --pcap ra.pcap --prefix 2001:db8::/64,L,A --mtu 1500 --manifest ra.jsonl\n"
 		   "  sockgen vsock pcap --out echo.pcap --scenario stream-echo\n"
 		   "  sockgen capture --iface vsockmon0 --pcap vsock.pcap --count 100\n"
+		   "  sockgen verify --manifest ra.jsonl --capture ra.pcap\n"
 		   "\nExit codes: 0 success, 1 runtime failure, 2 bad usage or input, 3 verification mismatch.\n");
 }
 

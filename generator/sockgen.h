@@ -30,6 +30,7 @@ void sg_warn(const char *ctx, const char *fmt, ...)
 int cmd_ndp(int argc, char **argv);
 int cmd_vsock(int argc, char **argv);
 int cmd_capture(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 extern const char sockgen_version[];
 
