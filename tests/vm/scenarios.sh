@@ -90,12 +90,20 @@ srv_wait stream-echo
 cap_stop stream-echo 0 $rc
 
 # 2. bulk 4 MiB into a sink; payload snapped to keep the capture small
+#    A second capture runs alongside with a classic BPF filter.
 cap_start bulk --snaplen 192
+$SG capture --iface vsockmon0 --pcap $O/vsock-bulk-filtered.pcap --filter 'len > 1000' --snaplen 100 \
+	> $O/bulk-filtered.capture 2> $O/bulk-filtered.capture.err &
+CAPF=$!
+wait_line $O/bulk-filtered.capture.err capturing
 srv_start bulk --port 5001 --mode sink
 cli bulk client --cid 1 --port 5001 --bytes 4M --msg-size 64K
 rc=$?
 srv_wait bulk
 cap_stop bulk 0 $rc
+kill -TERM $CAPF
+wait $CAPF
+echo $? >> $O/bulk-filtered.capture
 
 # 3. seqpacket, lockstep: 1000 bytes without EOR, 1000 with EOR, then one
 #    100000-byte message with EOR (two virtio packets, EOM on the last)

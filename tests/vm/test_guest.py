@@ -217,6 +217,12 @@ def main():
                 off += p["len"]
         eq(off, 4 << 20, "bulk: 4 MiB of RW payload (virtio len)")
         eq(bad, 0, "bulk: every snapped payload is the pattern at its offset")
+        # The filtered capture ('len > 1000', snaplen 100) ran alongside.
+        lt, filt = read_pcap(os.path.join(out, "vsock-bulk-filtered.pcap"))
+        _, full = read_pcap(os.path.join(out, "vsock-bulk.pcap"))
+        big = [p for p in full if p[1] > 1000]
+        eq(len(filt), len(big), "bulk: --filter 'len > 1000' kept exactly the long packets")
+        eq({(p[0], p[1]) for p in filt}, {(100, p[1]) for p in big}, "bulk: filtered capture snapped at 100")
         res = [r for r in manifest(out, "bulk.server.jsonl") if r["sockgen.event"] == "result"]
         check(res and res[0]["sockgen.rx_bytes"] == str(4 << 20), "bulk: server received 4 MiB")
     if "http" in caps:
