@@ -101,15 +101,17 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 	}
 
 	vsm_conn_t *c = (vsm_conn_t *)wmem_map_lookup(conns, &key);
-	/* A closed connection takes a repeated RST (the kernel may reset from
-	 * both close paths); anything else on it starts a new stream. */
-	if (!c || (c->closed && !(p->op == VSOCK_VIRTIO_OP_RST && c->rst_frame))) {
-		/* No live connection: a REQUEST (or anything seen mid-way)
-		 * starts a new stream; a lone RST gets one of its own too. */
+	/* Only a REQUEST starts a new stream on a closed connection: the
+	 * kernel's close chatter (a second RST, a late SHUTDOWN, the RST a
+	 * socket-less side answers with) still belongs to the old one. */
+	gboolean after_close = c && c->closed;
+	if (!c || (c->closed && p->op == VSOCK_VIRTIO_OP_REQUEST)) {
+		/* A first packet other than REQUEST: seen mid-way, or a lone RST. */
 		if (p->op == VSOCK_VIRTIO_OP_RST)
 			f->flags |= VSM_F_RST_UNKNOWN;
 		c = conn_new(pinfo, p, &src, &dst);
 		f->flags |= VSM_F_NEW_CONN;
+		after_close = FALSE;
 		conn_key_t *k = wmem_new(wmem_file_scope(), conn_key_t);
 		*k = key;
 		wmem_map_insert(conns, k, c);
@@ -162,21 +164,24 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 	}
 
 	/* Every packet carries its sender's receive-buffer state; it moves
-	 * the credit the peer has toward this sender. */
-	if (d->have_adv && (gint32)(p->fwd_cnt - d->fwd_cnt) < 0)
-		f->flags |= VSM_F_FWD_CNT_BACKWARDS;
-	d->buf_alloc = p->buf_alloc;
-	d->fwd_cnt = p->fwd_cnt;
-	d->have_adv = TRUE;
-	if (r->window_full && credit_of(r, d) > 0) {
-		r->window_full = FALSE;
-		f->flags |= VSM_F_WINDOW_REOPENED;
+	 * the credit the peer has toward this sender. Not an RST, nor after
+	 * the close: a socket-less kernel answers with zeros there. */
+	if (p->op != VSOCK_VIRTIO_OP_RST && !after_close) {
+		if (d->have_adv && (gint32)(p->fwd_cnt - d->fwd_cnt) < 0)
+			f->flags |= VSM_F_FWD_CNT_BACKWARDS;
+		d->buf_alloc = p->buf_alloc;
+		d->fwd_cnt = p->fwd_cnt;
+		d->have_adv = TRUE;
+		if (r->window_full && credit_of(r, d) > 0) {
+			r->window_full = FALSE;
+			f->flags |= VSM_F_WINDOW_REOPENED;
+		}
 	}
 
 	f->seq = d->tx + 1;
 	if (p->op == VSOCK_VIRTIO_OP_RW) {
 		guint32 len = p->len;
-		if (d->shut_send || r->shut_rcv)
+		if (d->shut_send || r->shut_rcv || after_close)
 			f->flags |= VSM_F_DATA_AFTER_SHUTDOWN;
 		if (r->have_adv && len > 0) {
 			gint64 before = credit_of(d, r);
