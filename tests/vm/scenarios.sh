@@ -96,14 +96,21 @@ $SG capture --iface vsockmon0 --pcap $O/vsock-bulk-filtered.pcap --filter 'len >
 	> $O/bulk-filtered.capture 2> $O/bulk-filtered.capture.err &
 CAPF=$!
 wait_line $O/bulk-filtered.capture.err capturing
+# and one unsnapped (over 4 MiB: it leaves through the output disk and is
+# never committed), so every payload byte can be compared
+$SG capture --iface vsockmon0 --pcap $O/vsock-bulk-full.pcap > $O/bulk-full.capture 2> $O/bulk-full.capture.err &
+CAPB=$!
+wait_line $O/bulk-full.capture.err capturing
 srv_start bulk --port 5001 --mode sink
 cli bulk client --cid 1 --port 5001 --bytes 4M --msg-size 64K
 rc=$?
 srv_wait bulk
 cap_stop bulk 0 $rc
-kill -TERM $CAPF
+kill -TERM $CAPF $CAPB
 wait $CAPF
 echo $? >> $O/bulk-filtered.capture
+wait $CAPB
+echo $? >> $O/bulk-full.capture
 
 # 3. seqpacket, lockstep: 1000 bytes without EOR, 1000 with EOR, then one
 #    100000-byte message with EOR (two virtio packets, EOM on the last)

@@ -223,6 +223,16 @@ def main():
         big = [p for p in full if p[1] > 1000]
         eq(len(filt), len(big), "bulk: --filter 'len > 1000' kept exactly the long packets")
         eq({(p[0], p[1]) for p in filt}, {(100, p[1]) for p in big}, "bulk: filtered capture snapped at 100")
+        # The unsnapped capture alongside: every byte of the 4 MiB.
+        _, fullcap = read_pcap(os.path.join(out, "vsock-bulk-full.pcap"))
+        eq(len(fullcap), len(full), "bulk: unsnapped capture holds as many packets as the snapped one")
+        eq({p[0] == p[1] for p in fullcap}, {True}, "bulk: unsnapped capture is whole")
+        tx, _ = stream_bytes([parse(p[2]) for p in fullcap], cport, SCENARIOS["bulk"][1])
+        eq(len(tx), 4 << 20, "bulk: 4 MiB of payload in the unsnapped capture")
+        check(tx == pattern(0, len(tx)), "bulk: all 4 MiB on the wire are the sockgen pattern")
+        cres = [r for r in manifest(out, "bulk.client.jsonl") if r["sockgen.event"] == "result"]
+        check(cres and cres[0]["sockgen.tx_fnv1a"] == "%016x" % fnv1a(tx),
+              "bulk: captured payload hash == client manifest's")
         res = [r for r in manifest(out, "bulk.server.jsonl") if r["sockgen.event"] == "result"]
         check(res and res[0]["sockgen.rx_bytes"] == str(4 << 20), "bulk: server received 4 MiB")
     if "http" in caps:
