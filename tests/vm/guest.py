@@ -4,8 +4,8 @@
 
 Builds (and caches under $SOCKSCOPE_BUILD/vm) everything a guest needs to run
 live vsock scenarios, boots it under TCG, and brings the guest's /out
-directory back over the serial console (base64 of a tar.gz between markers,
-checked with its SHA-256). The kernel package is downloaded, never
+directory back as a tar.gz, through a virtio disk image or, without one,
+base64 over the serial console, checked with its SHA-256 either way. The kernel package is downloaded, never
 installed: `apt-get download` + `dpkg -x`.
 
   guest.py run [--script FILE] [--out DIR] [--timeout S] [--kernel bzimage|elf]
