@@ -24,6 +24,9 @@
  * one every 10 microseconds. */
 #define TS_BASE_SEC 1704067200L
 #define TS_STEP_USEC 10L
+/* Captures stay something one can open: sizes that would need more
+ * packets are refused as bad input. */
+#define MAX_PACKETS 2000000ul
 
 static void help(FILE *f)
 {
@@ -134,6 +137,8 @@ static int emit_packet(void *ctx, const struct virtio_vsock_hdr *v, const uint8_
 	size_t len;
 	int r;
 
+	if (e->n >= MAX_PACKETS)
+		return -EFBIG;
 	if (VSOCKMON_FRAME_MIN_LEN + (size_t)v->len > e->frame_cap)
 		return -EMSGSIZE;
 	r = vsockmon_frame_build(v, payload, v->len, e->frame, e->frame_cap, &len);
@@ -338,6 +343,10 @@ int cmd_vsock_pcap(int argc, char **argv)
 	if (r < 0) {
 		drop_pcap(e.pcap, out_rm);
 		drop_manifest(e.mf, mf_rm);
+		if (r == -EFBIG)
+			return sg_usage(CTX, "--bytes '%llu': the capture would exceed %lu packets "
+					"(use fewer --bytes, a larger --msg-size or --buf-alloc)",
+					(unsigned long long)o.bytes, MAX_PACKETS);
 		if (r == -EPROTO)
 			return sg_fail(CTX, "scenario %s: the model did not behave as the scenario "
 				       "expects (internal error)", scn->name);
