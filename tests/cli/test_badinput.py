@@ -1,0 +1,297 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# CLI bad-input matrix (issue 7): every sockgen subcommand through each class
+# of invalid input must exit 2 with one "sockgen: ..." line naming the
+# argument (or the file and line), never die on a signal, and leave no
+# output file behind. vsock listen/connect are only ever given arguments
+# that are refused before any socket exists (CID 1 without vsock_loopback,
+# or a malformed argument); strace checks that no socket() call happened.
+import os
+import shutil
+import stat
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sstest as t  # noqa: E402
+
+if not os.access(t.SOCKGEN, os.X_OK):
+    t.skip("no sockgen binary at %s" % t.SOCKGEN)
+
+LOOPBACK_PRESENT = os.path.exists("/sys/module/vsock_loopback")
+STRACE = shutil.which("strace")
+work = t.tmpdir()
+os.chmod(work, 0o755)
+
+
+def write(name, text, mode=0o644):
+    p = os.path.join(work, name)
+    with open(p, "w") as f:
+        f.write(text)
+    os.chmod(p, mode)
+    return p
+
+
+# Inputs shared by the cases.
+EMPTY = write("empty.txt", "")
+COMMENTS = write("comments.txt", "# nothing but a comment\n\n")
+BAD_LINE3 = write("bad-line3.txt",
+                  "ra --mtu 1500\n"
+                  "ns --target fe80::2\n"
+                  "ra --prefix 2001:db8::/129\n")
+BAD_LINE4 = write("bad-line4.txt",
+                  "ra --mtu 1500\n"
+                  "\n"
+                  "# a comment line still counts\n"
+                  "na --target fe80::2 --no-such-flag\n")
+GOOD_SCRIPT = write("good.txt", "rs\nra --mtu 1500\n")
+BAD_LINE2 = write("bad-line2.txt",
+                  "rs\n"
+                  "ns --target fe80::zz\n")
+UNREADABLE = write("unreadable.txt", "ra --mtu 1500\n", 0o000)
+DIR = os.path.join(work, "adir")
+os.mkdir(DIR)
+MISSING = os.path.join(work, "does-not-exist.txt")
+NOT_PCAP = write("not-a-pcap.pcap", "this is not a capture\n")
+BAD_JSON = write("bad.jsonl", '{"ndisc.type": "134"}\n{not json\n')
+GOOD_JSON = write("good.jsonl", '{"ndisc.type": "134"}\n')
+GOOD_PCAP = os.path.join(work, "good.pcap")
+t.sockgen("ndp", "ra", "--pcap", GOOD_PCAP, "--quiet")
+
+
+def outputs():
+    """Files a run may have created in the work dir (anything not an input)."""
+    return set(os.listdir(work)) - INPUTS
+
+
+INPUTS = set(os.listdir(work))
+OUT = os.path.join(work, "out.pcap")
+MAN = os.path.join(work, "out.jsonl")
+
+
+def case(args, names, rc=2, nobody=False, nosocket=False, usage=False):
+    """Run sockgen ARGS; expect exit rc and every string of names in the one
+    stderr line (usage=True: a usage text instead, for a missing verb); no
+    signal; nothing left in the work dir."""
+    label = "sockgen " + " ".join(a if len(a) <= 60 else a[:40] + "...(%d chars)" % len(a)
+                                  for a in args)
+    cmd = [t.SOCKGEN] + args
+    trace = None
+    if nosocket and STRACE:
+        trace = os.path.join("/tmp", "sockscope-badinput-strace.%d" % os.getpid())
+        cmd = [STRACE, "-f", "-qq", "-e", "trace=socket", "-o", trace] + cmd
+    if nobody:
+        if os.geteuid() != 0:
+            pass  # already unprivileged: the mode bits apply as they are
+        else:
+            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, cwd=work, timeout=20)
+    except subprocess.TimeoutExpired:
+        t.check(False, label + ": finishes", "still running after 20 s")
+        return
+    t.check(p.returncode >= 0, label + ": no signal", "killed by signal %d" % -p.returncode)
+    t.eq(p.returncode, rc, label + ": exit status")
+    err = [line for line in p.stderr.splitlines() if line.strip()]
+    if usage:
+        t.check(len(err) >= 1 and err[0].startswith("usage: sockgen"),
+                label + ": a usage text", p.stderr)
+        msg = p.stderr
+    else:
+        t.check(len(err) >= 1 and err[0].startswith("sockgen:"),
+                label + ": a 'sockgen: ...' message", p.stderr)
+        msg = err[0] if err else ""
+    for n in names:
+        t.check(n in msg, label + ": message names %r" % n, "stderr: " + p.stderr.strip())
+    t.check("Sanitizer" not in p.stderr and "runtime error" not in p.stderr,
+            label + ": no sanitizer report", p.stderr[-2000:])
+    left = outputs()
+    t.check(not left, label + ": no output file left behind", "left: %s" % sorted(left))
+    for f in left:
+        path = os.path.join(work, f)
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+        else:
+            os.unlink(path)
+    if trace:
+        with open(trace) as f:
+            calls = [line for line in f if "socket(" in line]
+        os.unlink(trace)
+        t.check(not calls, label + ": refused before opening any socket", "".join(calls))
+
+
+# --- sockgen itself ---
+case(["no-such-subcommand"], ["no-such-subcommand"])
+
+# --- ndp message verbs: one row per class, spread over every verb ---
+VERB_REQ = {  # the minimal valid arguments of each verb (with --pcap)
+    "rs": [],
+    "ra": [],
+    "ns": ["--target", "fe80::2"],
+    "na": ["--target", "fe80::2"],
+    "redirect": ["--target", "fe80::2", "--destination", "2001:db8::9"],
+    "ind-sol": ["--tgt-addr-list", "2001:db8::1"],
+    "ind-adv": ["--tgt-addr-list", "2001:db8::1"],
+}
+for verb, req in VERB_REQ.items():
+    base = ["ndp", verb, "--pcap", OUT, "--manifest", MAN] + req
+    # missing argument (value of the last flag)
+    case(base + ["--hop-limit"], ["--hop-limit"])
+    # unknown flag
+    case(base + ["--no-such-flag"], ["--no-such-flag"])
+    # malformed address / MAC / number / prefix
+    case(base + ["--src", "fe80::zz"], ["--src", "fe80::zz"])
+    case(base + ["--dst", "2001:db8::1::2"], ["--dst", "2001:db8::1::2"])
+    case(base + ["--src-mac", "02:00:00:00:00"], ["--src-mac", "02:00:00:00:00"])
+    case(base + ["--dst-mac", "02:00:00:00:00:0g"], ["--dst-mac", "02:00:00:00:00:0g"])
+    case(base + ["--hop-limit", "abc"], ["--hop-limit", "abc"])
+    case(base + ["--code", "0x1g"], ["--code", "0x1g"])
+    case(base + ["--count", "12abc"], ["--count", "12abc"])
+    case(base + ["--opt", "3:zz"], ["--opt", "3:zz"])
+    case(base + ["--opt", "nohex"], ["--opt", "nohex"])
+    # out-of-range values
+    case(base + ["--hop-limit", "256"], ["--hop-limit", "256"])
+    case(base + ["--code", "-1"], ["--code", "-1"])
+    case(base + ["--count", "0"], ["--count", "0"])
+    case(base + ["--opt", "256:00"], ["--opt", "256:00"])
+    case(base + ["--opt-len", "1:256"], ["--opt-len", "1:256"])
+    case(base + ["--slla", "hex:" + "00" * 2100], ["--slla"])
+    # a directory where the output file is expected
+    case(["ndp", verb, "--pcap", DIR] + req, ["--pcap", DIR])
+    case(["ndp", verb, "--pcap", OUT, "--manifest", DIR] + req, ["--manifest", DIR])
+
+# verb-specific fields
+case(["ndp", "ra", "--pcap", OUT, "--prefix", "2001:db8::/129"], ["--prefix", "2001:db8::/129"])
+case(["ndp", "ra", "--pcap", OUT, "--prefix", "2001:db8::/x"], ["--prefix", "2001:db8::/x"])
+case(["ndp", "ra", "--pcap", OUT, "--prefix", "2001:db8::/64,valid=abc"], ["--prefix"])
+case(["ndp", "ra", "--pcap", OUT, "--prefix", "2001:db8::/64,Q"], ["--prefix"])
+case(["ndp", "ra", "--pcap", OUT, "--mtu", "abc"], ["--mtu", "abc"])
+case(["ndp", "ra", "--pcap", OUT, "--mtu", "4294967296"], ["--mtu", "4294967296"])
+case(["ndp", "ra", "--pcap", OUT, "--router-lifetime", "65536"], ["--router-lifetime", "65536"])
+case(["ndp", "ra", "--pcap", OUT, "--cur-hop-limit", "300"], ["--cur-hop-limit", "300"])
+case(["ndp", "ra", "--pcap", OUT, "--prf", "highest"], ["--prf", "highest"])
+case(["ndp", "ra", "--pcap", OUT, "--flags", "M,X"], ["--flags"])
+case(["ndp", "ra", "--pcap", OUT, "--route", "2001:db8::/200"], ["--route", "2001:db8::/200"])
+case(["ndp", "ra", "--pcap", OUT, "--rdnss", "2001:db8::53,nope"], ["--rdnss"])
+case(["ndp", "ra", "--pcap", OUT, "--dnssl", "a..b"], ["--dnssl", "a..b"])
+case(["ndp", "ra", "--pcap", OUT, "--nonce", "0102"], ["--nonce", "0102"])
+case(["ndp", "ra", "--pcap", OUT, "--mtu", "1500", "--mtu", "1400"], ["--mtu"])
+case(["ndp", "ns", "--pcap", OUT], ["--target"])
+case(["ndp", "ns", "--pcap", OUT, "--target", "zz"], ["--target", "zz"])
+case(["ndp", "na", "--pcap", OUT, "--target", "fe80::2", "--flags", "R,X"], ["--flags"])
+case(["ndp", "redirect", "--pcap", OUT, "--target", "fe80::2"], ["--destination"])
+case(["ndp", "redirect", "--pcap", OUT, "--target", "fe80::2", "--destination", "2001:db8::1::1"],
+     ["--destination", "2001:db8::1::1"])
+case(["ndp", "ind-sol", "--pcap", OUT, "--tgt-addr-list", "zz"], ["--tgt-addr-list", "zz"])
+case(["ndp", "ind-adv", "--pcap", OUT, "--src-addr-list", "2001:db8::1,"], ["--src-addr-list"])
+# no output at all
+case(["ndp", "ra"], ["--pcap"])
+
+# --- ndp --script ---
+case(["ndp", "--script"], ["--script"])
+case(["ndp", "--script", MISSING, "--pcap", OUT], ["--script", MISSING])
+case(["ndp", "--script", DIR, "--pcap", OUT], ["--script", DIR])
+case(["ndp", "--script", UNREADABLE, "--pcap", OUT], ["--script", UNREADABLE], nobody=True)
+case(["ndp", "--script", EMPTY, "--pcap", OUT, "--manifest", MAN], ["--script", EMPTY])
+case(["ndp", "--script", COMMENTS, "--pcap", OUT], ["--script", COMMENTS])
+case(["ndp", "--script", BAD_LINE3, "--pcap", OUT, "--manifest", MAN],
+     ["bad-line3.txt:3", "--prefix", "2001:db8::/129"])
+case(["ndp", "--script", BAD_LINE4, "--pcap", OUT, "--manifest", MAN],
+     ["bad-line4.txt:4", "--no-such-flag"])
+case(["ndp", "--script", BAD_LINE2, "--pcap", OUT], ["bad-line2.txt:2", "fe80::zz"])
+case(["ndp", "--script", GOOD_SCRIPT, "--pcap", DIR], ["--pcap", DIR])
+case(["ndp", "--script", GOOD_SCRIPT, "--pcap", OUT, "--manifest", DIR], ["--manifest", DIR])
+
+# --- ndp listen (every case fails before the raw socket) ---
+case(["ndp", "listen"], ["listen"])
+case(["ndp", "listen", "lo", "--no-such-flag"], ["--no-such-flag"])
+case(["ndp", "listen", "lo", "--respond", "--addr", "2001:db8::zz"], ["--addr", "2001:db8::zz"])
+case(["ndp", "listen", "lo", "--respond", "--ra", "ra --prefix 2001:db8::/129"],
+     ["--ra", "2001:db8::/129"])
+case(["ndp", "listen", "lo", "--count", "x"], ["--count", "x"])
+case(["ndp", "listen", "lo", "--timeout", "-1"], ["--timeout", "-1"])
+
+# --- vsock pcap ---
+VP = ["vsock", "pcap", "--out", OUT, "--manifest", MAN]
+case(["vsock"], ["vsock"], usage=True)
+case(["vsock", "no-such-verb"], ["no-such-verb"])
+case(["vsock", "pcap"], ["--out"])
+case(["vsock", "pcap", "--out", OUT], ["--scenario"])
+case(VP + ["--scenario"], ["--scenario"])
+case(VP + ["--scenario", "nope"], ["--scenario", "nope"])
+case(VP + ["--scenario", "bulk", "--no-such-flag"], ["--no-such-flag"])
+case(VP + ["--scenario", "bulk", "--bytes", "12Q"], ["--bytes", "12Q"])
+case(VP + ["--scenario", "bulk", "--bytes", "99999999999G"], ["--bytes", "99999999999G"])
+case(VP + ["--scenario", "bulk", "--bytes", "0"], ["--bytes", "0"])
+case(VP + ["--scenario", "stream-echo", "--msg-size", "0"], ["--msg-size", "0"])
+case(VP + ["--scenario", "seqpacket", "--count", "x"], ["--count", "x"])
+case(VP + ["--scenario", "bulk", "--src-cid", "-1"], ["--src-cid", "-1"])
+case(VP + ["--scenario", "bulk", "--dst-cid", "18446744073709551616"], ["--dst-cid"])
+case(VP + ["--scenario", "bulk", "--src-port", "4294967296"], ["--src-port", "4294967296"])
+case(VP + ["--scenario", "bulk", "--dst-port", "80x"], ["--dst-port", "80x"])
+case(VP + ["--scenario", "bulk", "--buf-alloc", "0"], ["--buf-alloc", "0"])
+case(["vsock", "pcap", "--out", DIR, "--scenario", "bulk"], ["--out", DIR])
+case(["vsock", "pcap", "--out", OUT, "--scenario", "bulk", "--manifest", DIR], ["--manifest", DIR])
+
+# --- vsock connect / listen: never a CID that would be accepted ---
+if LOOPBACK_PRESENT:
+    print("note: /sys/module/vsock_loopback present: vsock connect/listen cases not run"
+          " (CID 1 would be accepted here)")
+else:
+    VC = ["vsock", "connect", "--cid", "1", "--port", "5000"]
+    case(["vsock", "connect"], ["--cid"], nosocket=True)
+    case(["vsock", "connect", "--cid", "1"], ["--port"], nosocket=True)
+    case(["vsock", "connect", "--cid"], ["--cid"], nosocket=True)
+    case(["vsock", "connect", "--cid", "x", "--port", "5000"], ["--cid", "x"], nosocket=True)
+    case(["vsock", "connect", "--cid", "1", "--port", "4294967296"], ["--port", "4294967296"],
+         nosocket=True)
+    case(VC + ["--no-such-flag"], ["--no-such-flag"], nosocket=True)
+    case(VC + ["--type", "dgram"], ["--type", "dgram"], nosocket=True)
+    case(VC + ["--msg-size", "2M"], ["--msg-size", "2M"], nosocket=True)
+    case(VC + ["--bytes", "1Q"], ["--bytes", "1Q"], nosocket=True)
+    case(VC + ["--messages", "1000,x"], ["--messages"], nosocket=True)
+    case(VC + ["--timeout", "-1"], ["--timeout", "-1"], nosocket=True)
+    case(VC + ["--count", "0"], ["--count", "0"], nosocket=True)
+    case(["vsock", "connect", "--cid", "3", "--port", "5000"], ["--cid", "3"], nosocket=True)
+    # well-formed, refused for safety: runtime refusal (exit 1), still no socket
+    case(VC, ["--cid 1", "vsock_loopback"], rc=1, nosocket=True)
+    VL = ["vsock", "listen", "--port", "5000"]
+    case(["vsock", "listen"], ["--port"], nosocket=True)
+    case(["vsock", "listen", "--port", "abc"], ["--port", "abc"], nosocket=True)
+    case(VL + ["--mode", "bogus"], ["--mode", "bogus"], nosocket=True)
+    case(VL + ["--type", "dgram"], ["--type", "dgram"], nosocket=True)
+    case(VL + ["--no-such-flag"], ["--no-such-flag"], nosocket=True)
+    case(VL + ["--count", "x"], ["--count", "x"], nosocket=True)
+    case(VL + ["--timeout", "-1"], ["--timeout", "-1"], nosocket=True)
+    case(VL, ["vsock_loopback"], rc=1, nosocket=True)
+
+# --- capture (argument errors; --filter and a directory as --pcap may need the
+# interface's link type first, so a socket is allowed there) ---
+C = ["capture", "--iface", "lo", "--pcap", OUT]
+case(["capture"], ["--iface"], nosocket=True)
+case(["capture", "--iface", "lo"], ["--pcap"], nosocket=True)
+case(C + ["--no-such-flag"], ["--no-such-flag"], nosocket=True)
+case(C + ["--count"], ["--count"], nosocket=True)
+case(C + ["--count", "x"], ["--count", "x"], nosocket=True)
+case(C + ["--count", "0"], ["--count", "0"], nosocket=True)
+case(C + ["--duration", "-5"], ["--duration", "-5"], nosocket=True)
+case(C + ["--snaplen", "0"], ["--snaplen", "0"], nosocket=True)
+case(C + ["--snaplen", "999999999"], ["--snaplen", "999999999"], nosocket=True)
+case(C + ["--filter", "ip and and"], ["--filter", "ip and and"])
+case(["capture", "--iface", "lo", "--pcap", DIR, "--count", "1"], ["--pcap", DIR])
+
+# --- verify ---
+case(["verify"], ["--manifest"])
+case(["verify", "--manifest", GOOD_JSON], ["--capture"])
+case(["verify", "--manifest", GOOD_JSON, "--capture", NOT_PCAP, "--no-such-flag"], ["--no-such-flag"])
+case(["verify", "--manifest", MISSING, "--capture", NOT_PCAP], ["--manifest", MISSING])
+case(["verify", "--manifest", DIR, "--capture", NOT_PCAP], ["--manifest", DIR])
+case(["verify", "--manifest", UNREADABLE, "--capture", NOT_PCAP], ["--manifest", UNREADABLE],
+     nobody=True)
+case(["verify", "--manifest", GOOD_JSON, "--capture", MISSING], ["--capture", MISSING])
+case(["verify", "--manifest", GOOD_JSON, "--capture", DIR], ["--capture", DIR])
+case(["verify", "--manifest", GOOD_JSON, "--capture", NOT_PCAP], ["not-a-pcap.pcap"])
+case(["verify", "--manifest", BAD_JSON, "--capture", GOOD_PCAP], ["bad.jsonl:2"])
+
+os.chmod(UNREADABLE, 0o644)
+shutil.rmtree(work)
+t.done()
