@@ -144,10 +144,10 @@ rc=$?
 srv_wait reset
 cap_stop reset 1 $rc
 
-# 6. HTTP/1.1 over vsock
+# 6. HTTP/1.1 over vsock, two requests (two connections, one after the other)
 cap_start http
-srv_start http --port 8080 --mode http
-cli http client --cid 1 --port 8080 --http /index.html
+srv_start http --port 8080 --mode http --count 2
+cli http client --cid 1 --port 8080 --http /index.html --count 2
 rc=$?
 srv_wait http
 cap_stop http 0 $rc

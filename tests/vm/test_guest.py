@@ -98,7 +98,7 @@ def client_port(out, name, tag="client"):
 
 def check_payload_against_manifest(out, name, pkts, sport, dport, tag="client"):
     """The send records' chunks are the captured byte stream, in order."""
-    recs = manifest(out, "%s.%s.jsonl" % (name, tag))
+    recs = [r for r in manifest(out, "%s.%s.jsonl" % (name, tag)) if r["sockgen.conn"] == "0"]
     res = [r for r in recs if r["sockgen.event"] == "result"]
     if not check(res, "%s: %s manifest has a result record" % (name, tag)):
         return
@@ -242,7 +242,9 @@ def main():
             check(r[0].startswith(b"GET /index.html HTTP/1.1\r\n"), "http: request line on the wire", repr(r[0][:60]))
             check(r[1].startswith(b"HTTP/1.1 200 OK\r\n"), "http: status line on the wire", repr(r[1][:60]))
         cli_out = open(os.path.join(out, "http.client.out")).read()
-        check("http status=200" in cli_out, "http: sockgen connect --http printed the status", cli_out)
+        eq(cli_out.count("http status=200 "), 2, "http: sockgen connect --http --count 2 printed two 200s")
+        check(" conns=2 " in cli_out, "http: result line counts two connections", cli_out)
+        eq(sum(1 for p in caps["http"] if p["op"] == OP["REQUEST"]), 2, "http: two connections on the wire")
     if "socat-client" in caps:
         data = open(os.path.join(out, "socat-client.data"), "rb").read()
         sp = SCENARIOS["socat-client"][1]
