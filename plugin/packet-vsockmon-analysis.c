@@ -6,7 +6,6 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 #include <epan/expert.h>
-#include <epan/proto_data.h>
 #include <epan/wmem_scopes.h>
 
 #include "vsockmon-int.h"
@@ -56,9 +55,35 @@ static gboolean key_equal(gconstpointer x, gconstpointer y)
 	return ep_cmp(&p->a, &q->a) == 0 && ep_cmp(&p->b, &q->b) == 0;
 }
 
+/* Per-frame results in flat chunks indexed by frame number: a third of
+ * the memory p_add_proto_data() takes per frame (list node + key). */
+#define VSM_CHUNK 4096u
+static GPtrArray *frame_chunks;
+
+vsm_frame_t *vsm_frame_get(guint32 num, gboolean create)
+{
+	guint idx = num / VSM_CHUNK;
+	if (idx >= frame_chunks->len) {
+		if (!create)
+			return NULL;
+		g_ptr_array_set_size(frame_chunks, idx + 1);
+	}
+	vsm_frame_t *chunk = (vsm_frame_t *)g_ptr_array_index(frame_chunks, idx);
+	if (!chunk) {
+		if (!create)
+			return NULL;
+		chunk = wmem_alloc0_array(wmem_file_scope(), vsm_frame_t, VSM_CHUNK);
+		g_ptr_array_index(frame_chunks, idx) = chunk;
+	}
+	vsm_frame_t *f = &chunk[num % VSM_CHUNK];
+	return (f->conn || create) ? f : NULL;
+}
+
 static void analysis_init(void)
 {
 	next_stream = 0;
+	/* The chunks themselves went with the previous file's scope. */
+	g_ptr_array_set_size(frame_chunks, 0);
 }
 
 static vsm_conn_t *conn_new(packet_info *pinfo, const vsm_pkt_t *p, const vsm_ep_t *src, const vsm_ep_t *dst)
@@ -70,8 +95,6 @@ static vsm_conn_t *conn_new(packet_info *pinfo, const vsm_pkt_t *p, const vsm_ep
 	c->type = p->type;
 	c->first_frame = pinfo->num;
 	c->first_ts = pinfo->abs_ts;
-	c->d[0].msps = wmem_tree_new(wmem_file_scope());
-	c->d[1].msps = wmem_tree_new(wmem_file_scope());
 	return c;
 }
 
@@ -83,12 +106,11 @@ static gint64 credit_of(const vsm_dir_t *s, const vsm_dir_t *r)
 
 vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 {
-	vsm_frame_t *f = (vsm_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_vsockmon, 0);
+	vsm_frame_t *f = vsm_frame_get(pinfo->num, FALSE);
 	if (f || PINFO_FD_VISITED(pinfo))
 		return f;
 
-	f = wmem_new0(wmem_file_scope(), vsm_frame_t);
-	p_add_proto_data(wmem_file_scope(), pinfo, proto_vsockmon, 0, f);
+	f = vsm_frame_get(pinfo->num, TRUE);
 
 	vsm_ep_t src = { p->src_cid, p->src_port }, dst = { p->dst_cid, p->dst_port };
 	conn_key_t key;
@@ -325,5 +347,6 @@ void vsm_analysis_register(void)
 	expert_module_t *em = expert_register_protocol(proto_vsockmon);
 	expert_register_field_array(em, ei, array_length(ei));
 	conns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
+	frame_chunks = g_ptr_array_new();
 	register_init_routine(analysis_init);
 }

@@ -66,7 +66,8 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, guint
 		done = dissector_try_uint_new(port_table, hi, next, pinfo, tree, TRUE, NULL);
 	if (!done && !vsm_pref_heur_first)
 		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, c);
-	if (!done)
+	/* Data only adds tree items: skip it when no tree is built. */
+	if (!done && tree)
 		call_data_dissector(next, pinfo, tree);
 }
 
@@ -135,7 +136,7 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 
 	while (off < len) {
 		guint32 s = f->seq + off;
-		vsm_msp_t *msp = (vsm_msp_t *)wmem_tree_lookup32_le(d->msps, s);
+		vsm_msp_t *msp = d->msps ? (vsm_msp_t *)wmem_tree_lookup32_le(d->msps, s) : NULL;
 		if (msp && s >= msp->seq && s < msp->nxtpdu) {
 			guint n = MIN(len - off, msp->nxtpdu - s);
 			if (msp->one_more && !PINFO_FD_VISITED(pinfo)) {
@@ -174,9 +175,11 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 			msp->nxtpdu = mseq + rest + want;
 			msp->first_frame = pinfo->num;
 			msp->one_more = one_more;
+			if (!d->msps)    /* created on demand: most connections need none */
+				d->msps = wmem_tree_new(wmem_file_scope());
 			wmem_tree_insert32(d->msps, mseq, msp);
 		} else {
-			msp = (vsm_msp_t *)wmem_tree_lookup32(d->msps, mseq);
+			msp = d->msps ? (vsm_msp_t *)wmem_tree_lookup32(d->msps, mseq) : NULL;
 			if (!msp)
 				break;
 		}

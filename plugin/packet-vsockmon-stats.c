@@ -8,7 +8,6 @@
 #include <epan/conversation_table.h>
 #include <epan/follow.h>
 #include <epan/stats_tree.h>
-#include <epan/proto_data.h>
 #include <epan/to_str.h>
 #include <wsutil/pint.h>
 
@@ -99,7 +98,7 @@ static tap_packet_status endp_packet(void *pit, packet_info *pinfo, epan_dissect
 
 static gchar *follow_conv_filter(epan_dissect_t *edt _U_, packet_info *pinfo, guint *stream, guint *sub_stream _U_)
 {
-	const vsm_frame_t *f = (const vsm_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_vsockmon, 0);
+	const vsm_frame_t *f = vsm_frame_get(pinfo->num, FALSE);
 	if (!f)
 		return NULL;
 	*stream = f->conn->stream;

@@ -63,7 +63,8 @@ enum {
 	VSM_F_MSG_OVER_LIMIT = 1u << 10,
 };
 
-/* Results of the first pass for one frame (proto data). */
+/* Results of the first pass for one frame (32 bytes; conn != NULL once
+ * analysed). */
 typedef struct {
 	vsm_conn_t *conn;
 	gint64 credit;          /* sender's view of peer free space after it */
@@ -113,6 +114,9 @@ void vsm_set_address(address *a, wmem_allocator_t *scope, guint64 cid, gboolean 
 /* packet-vsockmon-analysis.c */
 void vsm_analysis_register(void);
 vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p);
+/* The first pass's results for frame num (NULL if none; create makes an
+ * empty one). */
+vsm_frame_t *vsm_frame_get(guint32 num, gboolean create);
 void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 		       proto_item *ti, const vsm_pkt_t *p, const vsm_frame_t *f);
 
