@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* sockgen verify internals: manifest reader (JSON Lines, RFC 8259 subset) and tshark runner. */
+#ifndef SOCKGEN_VERIFY_H
+#define SOCKGEN_VERIFY_H
+
+#include <stddef.h>
+
+/* One manifest record: a flat JSON object of string values. */
+struct vf_pair {
+	char *key;
+	char *value;
+};
+
+struct vf_record {
+	size_t line;            /* 1-based line in the manifest file */
+	size_t n;
+	struct vf_pair *pairs;
+};
+
+struct vf_manifest {
+	size_t n;
+	struct vf_record *recs;
+};
+
+/* Parse one line holding a flat JSON object. Values may be strings,
+ * numbers (kept as written), true/false (1/0, as tshark prints FT_BOOLEAN)
+ * or null (empty). 0, or -1 with a reason in err (errsz bytes). */
+int vf_json_parse_line(const char *line, struct vf_record *rec, char *err, size_t errsz);
+/* Read a whole JSON Lines file; blank lines are skipped. 0 on success;
+ * -1 with "line N: reason" in err for bad JSON; -2 with the errno text
+ * for an unreadable file. */
+int vf_manifest_read(const char *path, struct vf_manifest *m, char *err, size_t errsz);
+void vf_record_free(struct vf_record *rec);
+void vf_manifest_free(struct vf_manifest *m);
+const char *vf_record_get(const struct vf_record *rec, const char *key);
+
+/* Decoded packets: one row per captured frame, one cell per field asked. */
+struct vf_rows {
+	size_t nrows, ncols;
+	char **cells;           /* nrows * ncols, row-major */
+	char *buf;              /* storage the cells point into */
+};
+
+struct vf_tshark {
+	const char *tshark;     /* binary, PATH lookup when no '/' */
+	const char *plugin;     /* sockscope.so; NULL = built-ins only */
+	const char *capture;
+	const char *const *fields;
+	size_t nfields;
+};
+
+/* Run tshark -T fields over the capture with the plugin. 0 on success;
+ * -1 with the reason in err when tshark or the plugin cannot run. Fields
+ * tshark does not know are left out of the run and listed in *unknown
+ * (a ','-joined malloc'd string, NULL when none); their cells are "". */
+int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknown,
+		  char *err, size_t errsz);
+void vf_rows_free(struct vf_rows *rows);
+/* The installed plugin: <tshark -G folders "Global Plugins">/epan/sockscope.so.
+ * malloc'd, or NULL. */
+char *vf_installed_plugin(const char *tshark);
+
+#endif

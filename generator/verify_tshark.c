@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* tshark runner for sockgen verify: -T fields with a private Wireshark 4.0 plugin tree, unprivileged when root. */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <grp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "verify.h"
+
+/* tshark started as root ignores WIRESHARK_PLUGIN_DIR and personal
+ * plugins, so root drops to nobody for the run. */
+#define VF_NOBODY 65534
+
+extern char **environ;
+
+static int copy_file(const char *from, const char *to, char *err, size_t errsz)
+{
+	char buf[65536];
+	int in = open(from, O_RDONLY | O_CLOEXEC), out;
+	ssize_t n;
+
+	if (in < 0) {
+		snprintf(err, errsz, "plugin '%s': %s", from, strerror(errno));
+		return -1;
+	}
+	out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (out < 0) {
+		snprintf(err, errsz, "%s: %s", to, strerror(errno));
+		close(in);
+		return -1;
+	}
+	while ((n = read(in, buf, sizeof(buf))) > 0) {
+		for (ssize_t off = 0; off < n;) {
+			ssize_t w = write(out, buf + off, (size_t)(n - off));
+
+			if (w < 0) {
+				snprintf(err, errsz, "%s: %s", to, strerror(errno));
+				close(in);
+				close(out);
+				return -1;
+			}
+			off += w;
+		}
+	}
+	if (n < 0)
+		snprintf(err, errsz, "plugin '%s': %s", from, strerror(errno));
+	close(in);
+	if (close(out) && n >= 0) {
+		snprintf(err, errsz, "%s: %s", to, strerror(errno));
+		return -1;
+	}
+	return n < 0 ? -1 : 0;
+}
+
+static char *read_all(int fd, size_t *len)
+{
+	size_t cap = 65536, n = 0;
+	char *p = malloc(cap);
+	ssize_t r;
+
+	if (!p)
+		return NULL;
+	if (lseek(fd, 0, SEEK_SET) < 0) {
+		free(p);
+		return NULL;
+	}
+	while ((r = read(fd, p + n, cap - n - 1)) > 0) {
+		n += (size_t)r;
+		if (cap - n < 2) {
+			char *q = realloc(p, cap * 2);
+
+			if (!q) {
+				free(p);
+				return NULL;
+			}
+			p = q;
+			cap *= 2;
+		}
+	}
+	if (r < 0) {
+		free(p);
+		return NULL;
+	}
+	p[n] = '\0';
+	*len = n;
+	return p;
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st; (void)flag; (void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* Remove the private tree, with whatever tshark left in its HOME. */
+static void cleanup_tree(const char *dir)
+{
+	nftw(dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+struct run_out {
+	int status;
+	char *out, *errtext;
+	size_t outlen;
+};
+
+/* One tshark run; fields listed in skip[] are left out. */
+static int run_once(const struct vf_tshark *t, const char *tree, const unsigned char *skip,
+		    struct run_out *ro, char *err, size_t errsz)
+{
+	int root = geteuid() == 0;
+	char home[4096], plugdir[4096], envhome[4200], envplug[4200];
+	const char **argv;
+	size_t argc = 0;
+	int in, out, errfd;
+	pid_t pid;
+
+	snprintf(home, sizeof(home), "%s/home", tree);
+	snprintf(plugdir, sizeof(plugdir), "%s/plugins", tree);
+	snprintf(envhome, sizeof(envhome), "HOME=%s", home);
+	snprintf(envplug, sizeof(envplug), "WIRESHARK_PLUGIN_DIR=%s", plugdir);
+	argv = calloc(16 + 2 * t->nfields, sizeof(*argv));
+	if (!argv) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	argv[argc++] = t->tshark;
+	argv[argc++] = "-n";
+	argv[argc++] = "-r";
+	argv[argc++] = "-";
+	argv[argc++] = "-T";
+	argv[argc++] = "fields";
+	argv[argc++] = "-E";
+	argv[argc++] = "separator=/t";
+	argv[argc++] = "-E";
+	argv[argc++] = "occurrence=a";
+	argv[argc++] = "-E";
+	argv[argc++] = "aggregator=,";
+	argv[argc++] = "-e";
+	argv[argc++] = "frame.number";
+	for (size_t k = 0; k < t->nfields; k++) {
+		if (skip[k])
+			continue;
+		argv[argc++] = "-e";
+		argv[argc++] = t->fields[k];
+	}
+	argv[argc] = NULL;
+
+	/* The capture is opened here, with our rights, and given as stdin:
+	 * nobody may not be allowed to read its path. Output goes to
+	 * unlinked temporary files, so no pipe can fill up and block. */
+	in = open(t->capture, O_RDONLY | O_CLOEXEC);
+	if (in < 0) {
+		snprintf(err, errsz, "%s: %s", t->capture, strerror(errno));
+		free(argv);
+		return -1;
+	}
+	out = open(tree, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	errfd = open(tree, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (out < 0 || errfd < 0) {
+		snprintf(err, errsz, "temporary file in %s: %s", tree, strerror(errno));
+		goto fail;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		snprintf(err, errsz, "fork: %s", strerror(errno));
+		goto fail;
+	}
+	if (pid == 0) {
+		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errfd, 2) < 0)
+			_exit(126);
+		if (root) {
+			char *envp[] = { "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+					 envhome, envplug, NULL };
+
+			if (setgroups(0, NULL) || setresgid(VF_NOBODY, VF_NOBODY, VF_NOBODY) ||
+			    setresuid(VF_NOBODY, VF_NOBODY, VF_NOBODY)) {
+				dprintf(2, "sockgen verify: cannot drop to uid %d: %s\n", VF_NOBODY,
+					strerror(errno));
+				_exit(126);
+			}
+			execvpe(t->tshark, (char *const *)argv, envp);
+		} else {
+			setenv("HOME", home, 1);
+			setenv("WIRESHARK_PLUGIN_DIR", plugdir, 1);
+			execvp(t->tshark, (char *const *)argv);
+		}
+		dprintf(2, "sockgen verify: cannot run '%s': %s\n", t->tshark, strerror(errno));
+		_exit(127);
+	}
+	while (waitpid(pid, &ro->status, 0) < 0) {
+		if (errno != EINTR) {
+			snprintf(err, errsz, "waitpid: %s", strerror(errno));
+			goto fail;
+		}
+	}
+	size_t elen;
+
+	ro->out = read_all(out, &ro->outlen);
+	ro->errtext = read_all(errfd, &elen);
+	if (!ro->out || !ro->errtext) {
+		snprintf(err, errsz, "reading tshark's output: %s", strerror(errno ? errno : ENOMEM));
+		free(ro->out);
+		free(ro->errtext);
+		goto fail;
+	}
+	close(in);
+	close(out);
+	close(errfd);
+	free(argv);
+	return 0;
+fail:
+	close(in);
+	if (out >= 0)
+		close(out);
+	if (errfd >= 0)
+		close(errfd);
+	free(argv);
+	return -1;
+}
+
+/* Lines of tshark's "Some fields aren't valid:" list, marked in skip[]. */
+static size_t mark_unknown(const struct vf_tshark *t, const char *errtext, unsigned char *skip)
+{
+	const char *p = strstr(errtext, "Some fields aren't valid:");
+	size_t marked = 0;
+
+	if (!p)
+		return 0;
+	p = strchr(p, '\n');
+	while (p && p[1] == '\t') {
+		const char *name = p + 2, *end = strchr(name, '\n');
+		size_t len = end ? (size_t)(end - name) : strlen(name);
+
+		for (size_t k = 0; k < t->nfields; k++) {
+			if (!skip[k] && strlen(t->fields[k]) == len && !strncmp(t->fields[k], name, len)) {
+				skip[k] = 1;
+				marked++;
+			}
+		}
+		p = end;
+	}
+	return marked;
+}
+
+/* The first line of tshark's stderr that is not the "Running as user"
+ * note, for error messages. */
+static void first_error_line(const char *text, char *buf, size_t bufsz)
+{
+	const char *p = text;
+
+	buf[0] = '\0';
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		if (n && strncmp(p, "Running as user", 15)) {
+			snprintf(buf, bufsz, "%.*s", (int)n, p);
+			return;
+		}
+		if (!e)
+			break;
+		p = e + 1;
+	}
+}
+
+static int split_rows(char *text, size_t ncols, const unsigned char *skip, struct vf_rows *rows,
+		      char *err, size_t errsz)
+{
+	size_t nlines = 0, cap = 0;
+	char *p = text;
+
+	rows->ncols = ncols + 1;
+	rows->cells = NULL;
+	while (*p) {
+		char *e = strchr(p, '\n');
+
+		if (e)
+			*e = '\0';
+		if (nlines == cap) {
+			size_t ncap = cap ? cap * 2 : 256;
+			char **c = realloc(rows->cells, ncap * rows->ncols * sizeof(*c));
+
+			if (!c) {
+				snprintf(err, errsz, "out of memory");
+				return -1;
+			}
+			rows->cells = c;
+			cap = ncap;
+		}
+		char **row = rows->cells + nlines * rows->ncols;
+		char *cell = p;
+
+		/* column 0 is frame.number; skipped fields read as "" */
+		for (size_t k = 0; k <= ncols; k++) {
+			if (k > 0 && skip[k - 1]) {
+				row[k] = p + strlen(p);
+				continue;
+			}
+			if (!cell) {
+				row[k] = p + strlen(p);
+				continue;
+			}
+			char *tab = strchr(cell, '\t');
+
+			if (tab)
+				*tab = '\0';
+			row[k] = cell;
+			cell = tab ? tab + 1 : NULL;
+		}
+		nlines++;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	rows->nrows = nlines;
+	return 0;
+}
+
+int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknown,
+		  char *err, size_t errsz)
+{
+	char tmpl[] = "/tmp/sockgen-verify.XXXXXX", p[4200], line[512];
+	unsigned char *skip = calloc(t->nfields + 1, 1);
+	struct run_out ro = { 0 };
+	int ret = -1;
+
+	memset(rows, 0, sizeof(*rows));
+	*unknown = NULL;
+	if (!skip) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	if (!mkdtemp(tmpl)) {
+		snprintf(err, errsz, "mkdtemp: %s", strerror(errno));
+		free(skip);
+		return -1;
+	}
+	snprintf(p, sizeof(p), "%s/plugins", tmpl);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/plugins/4.0", tmpl);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/plugins/4.0/epan", tmpl);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/home", tmpl);
+	mkdir(p, 0777);
+	/* mkdir's mode is cut by the umask; nobody needs to write HOME. */
+	chmod(p, 0777);
+	chmod(tmpl, 0755);
+	if (t->plugin) {
+		snprintf(p, sizeof(p), "%s/plugins/4.0/epan/sockscope.so", tmpl);
+		if (copy_file(t->plugin, p, err, errsz))
+			goto out;
+	}
+	/* At most two runs: the second without the fields tshark rejected. */
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (run_once(t, tmpl, skip, &ro, err, errsz))
+			goto out;
+		if (WIFEXITED(ro.status) && WEXITSTATUS(ro.status) == 0)
+			break;
+		size_t marked = attempt == 0 ? mark_unknown(t, ro.errtext, skip) : 0;
+
+		if (marked == 0) {
+			first_error_line(ro.errtext, line, sizeof(line));
+			if (WIFEXITED(ro.status))
+				snprintf(err, errsz, "tshark exited %d: %s", WEXITSTATUS(ro.status),
+					 line[0] ? line : "(no message)");
+			else
+				snprintf(err, errsz, "tshark killed by signal %d: %s", WTERMSIG(ro.status),
+					 line[0] ? line : "(no message)");
+			goto out;
+		}
+		free(ro.out);
+		free(ro.errtext);
+		ro.out = ro.errtext = NULL;
+	}
+	if (strstr(ro.errtext, "Couldn't load plugin") || strstr(ro.errtext, "couldn't load plugin")) {
+		const char *l = strstr(ro.errtext, "load plugin");
+
+		while (l > ro.errtext && l[-1] != '\n')
+			l--;
+		first_error_line(l, line, sizeof(line));
+		snprintf(err, errsz, "the plugin did not load: %s", line);
+		goto out;
+	}
+	size_t ulen = 0;
+
+	for (size_t k = 0; k < t->nfields; k++)
+		if (skip[k])
+			ulen += strlen(t->fields[k]) + 1;
+	if (ulen) {
+		*unknown = calloc(1, ulen + 1);
+		if (!*unknown) {
+			snprintf(err, errsz, "out of memory");
+			goto out;
+		}
+		for (size_t k = 0; k < t->nfields; k++) {
+			if (!skip[k])
+				continue;
+			if (**unknown)
+				strcat(*unknown, ",");
+			strcat(*unknown, t->fields[k]);
+		}
+	}
+	if (split_rows(ro.out, t->nfields, skip, rows, err, errsz))
+		goto out;
+	rows->buf = ro.out;
+	ro.out = NULL;
+	ret = 0;
+out:
+	if (ret && *unknown) {
+		free(*unknown);
+		*unknown = NULL;
+	}
+	if (ret)
+		vf_rows_free(rows);
+	free(ro.out);
+	free(ro.errtext);
+	free(skip);
+	cleanup_tree(tmpl);
+	return ret;
+}
+
+void vf_rows_free(struct vf_rows *rows)
+{
+	free(rows->cells);
+	free(rows->buf);
+	memset(rows, 0, sizeof(*rows));
+}
+
+char *vf_installed_plugin(const char *tshark)
+{
+	char cmd[4200], line[4096];
+	char *res = NULL;
+	FILE *f;
+
+	/* tshark -G folders names the global plugin directory ("Global Plugins:\t<dir>"). */
+	if (strpbrk(tshark, "'\\"))
+		return NULL;
+	snprintf(cmd, sizeof(cmd), "'%s' -G folders 2>/dev/null", tshark);
+	f = popen(cmd, "r");
+	if (!f)
+		return NULL;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "Global Plugins:", 15))
+			continue;
+		char *d = line + 15;
+
+		d += strspn(d, " \t");
+		d[strcspn(d, "\r\n")] = '\0';
+		size_t n = strlen(d) + sizeof("/epan/sockscope.so");
+
+		res = malloc(n);
+		if (res)
+			snprintf(res, n, "%s/epan/sockscope.so", d);
+		break;
+	}
+	pclose(f);
+	return res;
+}
