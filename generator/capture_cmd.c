@@ -52,6 +52,7 @@ static void help(FILE *f)
 		"  --filter BPF  pcap-filter(7) expression, compiled for the link type and\n"
 		"                attached to the socket (SO_ATTACH_FILTER)\n"
 		"  --snaplen N   keep at most N bytes of each packet (default 262144)\n"
+		"--pcap - writes the capture to stdout (the summary then goes to stderr).\n"
 		"SIGINT/SIGTERM stop the capture; packets already queued are written\n"
 		"first. When ready, 'capturing on IF' goes to stderr; at the end\n"
 		"'capture iface=IF linktype=L packets=N dropped=D' goes to stdout.\n"
@@ -419,9 +420,11 @@ int cmd_capture(int argc, char **argv)
 		werr = -EIO;
 	if (werr && !r)
 		r = sg_fail(CTX, "--pcap '%s': %s", path, strerror(-werr));
-	printf("capture iface=%s linktype=%d packets=%llu dropped=%u%s%s\n", iface, linktype,
-	       packets, st.tp_drops, stop_signal ? " stopped_by=" : "",
-	       stop_signal ? (stop_signal == SIGINT ? "SIGINT" : "SIGTERM") : "");
+	/* With --pcap - the file itself is on stdout. */
+	fprintf(strcmp(path, "-") ? stdout : stderr,
+		"capture iface=%s linktype=%d packets=%llu dropped=%u%s%s\n", iface, linktype,
+		packets, st.tp_drops, stop_signal ? " stopped_by=" : "",
+		stop_signal ? (stop_signal == SIGINT ? "SIGINT" : "SIGTERM") : "");
 	fflush(stdout);
 out_buf:
 	free(buf);

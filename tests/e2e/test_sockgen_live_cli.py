@@ -186,6 +186,20 @@ def capture_netns(tmp):
         eq(len(pkts), 4, "SIGINT: the four datagrams are in the file")
         eq({(x[0], x[1]) for x in pkts}, {(60, 542)}, "--snaplen 60: caplen 60, original length 542")
 
+        # --pcap - streams the file on stdout, the summary moves to stderr.
+        pc = os.path.join(tmp, "stdout.pcap")
+        with open(pc, "wb") as f:
+            p = subprocess.Popen(nsx + [SG, "capture", "--iface", "va", "--pcap", "-", "--count", "2",
+                                        "--filter", "udp dst port 9997"],
+                                 stdout=f, stderr=subprocess.PIPE, text=True)
+            check(wait_ready(p), "capture --pcap - says it is ready")
+            send_udp(ns, 9997, 2, 30)
+            _, err = p.communicate(timeout=20)
+        eq(p.returncode, 0, "capture --pcap -: exit 0")
+        check("packets=2" in err, "capture --pcap -: summary on stderr", err)
+        lt, pkts = read_pcap(pc)
+        eq((lt, len(pkts)), (1, 2), "capture --pcap -: a clean pcap on stdout")
+
         # --duration stops on its own.
         pc = os.path.join(tmp, "duration.pcap")
         t0 = time.monotonic()
