@@ -7,6 +7,7 @@ capture must equal the manifests field by field. The kernel's own traffic
 (neighbour resolution, MLD reports) is in the capture and is skipped."""
 import json
 import os
+import shutil
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
@@ -74,6 +75,7 @@ def main():
         sstest.check(r["fields"] > 20 * n, "many fields compared", str(r["fields"]))
         peers.peers_row("sockgen ndp (netns --raw/--iface)", r["packets"], r["fields"], r["mismatches"],
                         "veth capture on the peer, kernel DAD/MLD skipped (%d packets)" % r["skipped"])
+    shutil.rmtree(d, ignore_errors=True)
     sstest.done()
 
 
