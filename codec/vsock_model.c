@@ -56,8 +56,8 @@ static void push(struct vsm_conn *c, const struct virtio_vsock_hdr *h, const uin
 	if (c->error)
 		return;
 	if (c->q_len == VSM_MAX_PENDING) {
-		/* Cannot happen with the reactions modelled (each packet
-		 * causes at most one reply); fail loudly rather than drop. */
+		/* Only a scenario holding delivery for long gets here (each
+		 * packet causes at most one reply); fail rather than drop. */
 		c->error = -EOVERFLOW;
 		return;
 	}
@@ -295,7 +295,7 @@ static void deliver(struct vsm_conn *c, int side, const struct virtio_vsock_hdr 
 /* Deliver everything queued, in order, including the replies it causes. */
 static int pump(struct vsm_conn *c)
 {
-	while (c->q_len && !c->error) {
+	while (c->q_len && !c->error && !c->held) {
 		struct vsm_pending p = c->q[c->q_head];
 		int r;
 
@@ -315,6 +315,17 @@ static int pump(struct vsm_conn *c)
 			deliver(c, VSM_CLIENT, &p.hdr);
 	}
 	return c->error;
+}
+
+void vsm_hold(struct vsm_conn *c)
+{
+	c->held = 1;
+}
+
+int vsm_flush(struct vsm_conn *c)
+{
+	c->held = 0;
+	return pump(c);
 }
 
 int vsm_connect(struct vsm_conn *c)

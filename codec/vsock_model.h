@@ -101,7 +101,7 @@ struct vsm_pending {
 	const uint8_t *payload;
 };
 
-#define VSM_MAX_PENDING 16
+#define VSM_MAX_PENDING 64
 
 struct vsm_conn {
 	uint16_t type;
@@ -110,6 +110,7 @@ struct vsm_conn {
 	vsm_emit_fn emit;
 	void *ctx;
 	int error;                      /* first emit error, sticky */
+	int held;                       /* vsm_hold(): queue, do not deliver */
 	/* packets sent but not yet processed by the receiver */
 	struct vsm_pending q[VSM_MAX_PENDING];
 	size_t q_head, q_len;
@@ -149,6 +150,15 @@ int vsm_close(struct vsm_conn *c, int side);
 /* The close timeout (8 s in the kernel) firing for a released socket the
  * peer never answered: RST and done. No-op when none is scheduled. */
 int vsm_close_timeout(struct vsm_conn *c, int side);
+
+/* Timing control. After vsm_hold(), packets are queued but neither
+ * captured nor processed, as when the loopback worker has not run yet and
+ * both applications keep calling; vsm_flush() lets the worker run them
+ * all, in queue order, with whatever the sockets' state is by then.
+ * Data written while held must stay valid until vsm_flush(), which
+ * returns like the other calls. */
+void vsm_hold(struct vsm_conn *c);
+int vsm_flush(struct vsm_conn *c);
 
 /* Bytes the side may send now (kernel virtio_transport_has_space). */
 uint32_t vsm_tx_credit(const struct vsm_conn *c, int side);

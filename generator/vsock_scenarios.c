@@ -205,23 +205,23 @@ static int run_refused(struct vsm_conn *c, const struct vsock_scn_opts *o)
 	return vsm_close(c, VSM_CLIENT);
 }
 
-/* The server reads one chunk and closes while the next is still unread;
- * the client's kernel answers the server's SHUTDOWN with RST, its next
- * write fails with EPIPE and its close sends RST again. */
+/* The server reads the first chunk and closes at once (sockgen vsock listen
+ * --mode reset): SHUTDOWN both ways; the client's kernel, with nothing
+ * queued, answers RST; the client's next write fails with EPIPE and its
+ * close sends RST again. As in the live guest capture. */
 static int run_reset_mid_stream(struct vsm_conn *c, const struct vsock_scn_opts *o)
 {
 	uint64_t off = 0;
+	uint8_t *buf;
 	size_t w;
 	int r;
 
 	if ((r = connect_ok(c)) < 0 ||
 	    (r = write_all(c, VSM_CLIENT, &off, o->msg_size, 0, NULL)) < 0 ||
 	    (r = drain(c, VSM_SERVER, NULL)) < 0 ||
-	    (r = write_all(c, VSM_CLIENT, &off, o->msg_size, 0, NULL)) < 0 ||
 	    (r = vsm_close(c, VSM_SERVER)) < 0)
 		return r;
-	uint8_t *buf = malloc(o->msg_size);
-
+	buf = malloc(o->msg_size);
 	if (!buf)
 		return -ENOMEM;
 	vsock_pattern_fill(buf, o->msg_size, off);
@@ -324,11 +324,15 @@ static const char http_request[] =
 	"GET / HTTP/1.1\r\nHost: vsock\r\nUser-Agent: sockgen\r\nAccept: */*\r\n\r\n";
 static const char http_body[] = "hello from sockgen over vsock\n";
 
-/* A GET and its 200 answer as payload, then the usual end. */
+/* A GET and its 200 answer as payload, the way sockgen vsock connect --http
+ * and listen --mode http do it: the client half-closes right after the
+ * request; after the answer the usual end. (Live captures show this end
+ * most often; when the client closes while the server's SHUTDOWNs are still
+ * queued both sides send SHUTDOWN 3 and both RST: see vsm_hold().) */
 static int run_http(struct vsm_conn *c, const struct vsock_scn_opts *o)
 {
 	char resp[256];
-	uint64_t got, early;
+	uint64_t got, early = 0;
 	int len, r;
 
 	(void)o;
@@ -338,19 +342,27 @@ static int run_http(struct vsm_conn *c, const struct vsock_scn_opts *o)
 		       sizeof(http_body) - 1, http_body);
 	if (len < 0 || (size_t)len >= sizeof(resp))
 		return -EOVERFLOW;
-	early = 0;
 	if ((r = connect_ok(c)) < 0 ||
 	    (r = write_buf(c, VSM_CLIENT, (const uint8_t *)http_request,
 			   sizeof(http_request) - 1, 0, &early)) < 0 ||
-	    (r = drain(c, VSM_SERVER, &got)) < 0)
+	    (r = vsm_shutdown(c, VSM_CLIENT, VSM_SHUT_SEND)) < 0 ||
+	    (r = drain(c, VSM_SERVER, &got)) < 0 ||
+	    (r = expect_eof(c, VSM_SERVER)) < 0)
 		return r;
 	if (got + early != sizeof(http_request) - 1)
 		return -EPROTO;
-	if ((r = write_buf(c, VSM_SERVER, (const uint8_t *)resp, (size_t)len, 0, NULL)) < 0)
+	early = 0;
+	if ((r = write_buf(c, VSM_SERVER, (const uint8_t *)resp, (size_t)len, 0, &early)) < 0 ||
+	    (r = drain(c, VSM_CLIENT, &got)) < 0)
 		return r;
-	if ((r = drain(c, VSM_CLIENT, NULL)) < 0)
+	if (got + early != (uint64_t)len)
+		return -EPROTO;
+	if ((r = vsm_shutdown(c, VSM_SERVER, VSM_SHUT_SEND)) < 0 ||
+	    (r = vsm_close(c, VSM_SERVER)) < 0 ||
+	    (r = drain(c, VSM_CLIENT, NULL)) < 0 ||
+	    (r = vsm_close(c, VSM_CLIENT)) < 0)
 		return r;
-	return graceful_end(c);
+	return 0;
 }
 
 const struct vsock_scenario vsock_scenarios[] = {
@@ -363,16 +375,16 @@ const struct vsock_scenario vsock_scenarios[] = {
 	  VSOCK_VIRTIO_TYPE_SEQPACKET, 5001, 100000, 1000, 4, run_seqpacket },
 	{ "refused", "stream: connect to a port nobody listens on (REQUEST, RST)",
 	  VSOCK_VIRTIO_TYPE_STREAM, 5002, 0, 0, 0, run_refused },
-	{ "reset-mid-stream", "stream: the server reads one --msg-size (4096) chunk and "
-	  "closes with the next unread; the client is reset",
-	  VSOCK_VIRTIO_TYPE_STREAM, 5000, 0, 4096, 0, run_reset_mid_stream },
+	{ "reset-mid-stream", "stream: the server reads the first --msg-size (64K) write "
+	  "and closes; the client is reset (RST), its next write gets EPIPE",
+	  VSOCK_VIRTIO_TYPE_STREAM, 5000, 0, 64 * KIB, 0, run_reset_mid_stream },
 	{ "half-close", "stream: request of --msg-size (100), SHUT_WR, then --bytes (8192) "
 	  "of answer in 4K writes after it",
 	  VSOCK_VIRTIO_TYPE_STREAM, 5000, 8192, 100, 0, run_half_close },
 	{ "credit-stall", "stream: --bytes (384K) written at once into a --buf-alloc (256K) "
 	  "buffer: zero credit, server reads --msg-size (64K) steps, CREDIT_UPDATE",
 	  VSOCK_VIRTIO_TYPE_STREAM, 5000, 384 * KIB, 64 * KIB, 0, run_credit_stall },
-	{ "http", "stream: GET / and a 200 answer as payload",
+	{ "http", "stream: GET / (then SHUT_WR) and a 200 answer as payload",
 	  VSOCK_VIRTIO_TYPE_STREAM, 80, 0, 0, 0, run_http },
 	{ NULL, NULL, 0, 0, 0, 0, 0, NULL },
 };
