@@ -122,9 +122,7 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		break;
 	}
 	case NDP_OPT_TIMESTAMP:
-		/* FT_UINT64 BASE_HEX prints 16 digits */
-		manifest_fmt(k->mf, K(k, "timestamp"), "0x%016llx",
-			     (unsigned long long)o->u.timestamp.timestamp);
+		u(k, "timestamp", o->u.timestamp.timestamp);
 		break;
 	case NDP_OPT_NONCE:
 		hx(k, "nonce", o->u.nonce.nonce);
@@ -195,8 +193,7 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		addrs(k, "addr", o->u.rdnss.addrs);
 		break;
 	case NDP_OPT_RA_FLAGS_EXT:
-		manifest_fmt(k->mf, K(k, "flags"), "0x%016llx",
-			     (unsigned long long)o->u.ra_flags_ext.flags);
+		u(k, "flags", o->u.ra_flags_ext.flags);
 		break;
 	case NDP_OPT_HKR:
 		u(k, "pad_len", o->u.hkr.pad_len);
@@ -221,9 +218,10 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		break;
 	case NDP_OPT_EARO:
 		u(k, "status", o->u.earo.status);
-		manifest_fmt(k->mf, K(k, "opaque"), "0x%02x", o->u.earo.opaque);
+		u(k, "opaque", o->u.earo.opaque);
 		u(k, "i", o->u.earo.i);
-		/* C and P (RFC 8928, RFC 9685) have no ndisc field yet */
+		b(k, "flag.c", o->u.earo.flag_c);
+		u(k, "p", o->u.earo.p);
 		b(k, "flag.r", o->u.earo.flag_r);
 		b(k, "flag.t", o->u.earo.flag_t);
 		u(k, "tid", o->u.earo.tid);
@@ -244,8 +242,13 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		a6(k, "addr", o->u.abro.addr);
 		break;
 	case NDP_OPT_6CIO:
-		manifest_fmt(k->mf, K(k, "flags"), "0x%016llx",
-			     (unsigned long long)o->u.cio.flags);
+		u(k, "flags", o->u.cio.flags);
+		b(k, "flag.g", !!(o->u.cio.flags & NDP_6CIO_G));
+		b(k, "flag.e", !!(o->u.cio.flags & NDP_6CIO_E));
+		b(k, "flag.p", !!(o->u.cio.flags & NDP_6CIO_P));
+		b(k, "flag.b", !!(o->u.cio.flags & NDP_6CIO_B));
+		b(k, "flag.l", !!(o->u.cio.flags & NDP_6CIO_L));
+		b(k, "flag.d", !!(o->u.cio.flags & NDP_6CIO_D));
 		break;
 	case NDP_OPT_CAPTIVE_PORTAL: {
 		char uri[2048];
