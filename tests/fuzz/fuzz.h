@@ -9,6 +9,9 @@
 #include <stdlib.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* Optional one-time setup (libFuzzer calls it when a harness defines it;
+ * the replayer too, through a weak reference). */
+int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
 
 /* A harness found a bug: say what and abort, so both libFuzzer and the
  * replayer report the input. */

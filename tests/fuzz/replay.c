@@ -79,6 +79,8 @@ int main(int argc, char **argv)
 	size_t count = 0;
 	int rc = 0;
 
+	if (LLVMFuzzerInitialize)
+		LLVMFuzzerInitialize(&argc, &argv);
 	for (int i = 1; i < argc; i++)
 		if (run_path(argv[i], &count) < 0)
 			rc = 1;

@@ -3,7 +3,12 @@
 """Seed the fuzz corpora from captures: every ICMPv6 ND message of an
 Ethernet capture goes to corpus/ndp, every LINKTYPE_VSOCK frame to
 corpus/vsockmon, named seed-<capture>-<frame>. Plain pcap reader, no deps.
-usage: seed.py CORPUS_DIR CAPTURE..."""
+With --dissect, seeds for the dissector harness (fuzz_dissect.c) instead:
+corpus/dissect_ndisc gets each ND packet as a whole IPv6 packet and
+corpus/dissect_vsockmon each distinct vsock frame header layout, and both
+get one multi-packet input per capture ("SSMP" + [u16 le length][packet]
+records, at most MULTI_MAX octets) so connection and NS/NA state is seeded.
+usage: seed.py [--dissect] CORPUS_DIR CAPTURE..."""
 import hashlib
 import os
 import struct
@@ -46,7 +51,66 @@ def icmpv6(pkt):
     return ip[off:]
 
 
+MULTI_MAX = 16 * 1024
+SINGLE_MAX = 8 * 1024      # bigger frames only inside multi-packet seeds
+
+
+def ipv6_nd(pkt):
+    """The IPv6 packet of an Ethernet frame carrying an ND message."""
+    msg = icmpv6(pkt)
+    if not msg or msg[0] not in ND_TYPES:
+        return None
+    return pkt[14:]
+
+
+def vsock_key(frame):
+    """Frames that differ only in payload bytes seed the same paths."""
+    if len(frame) < 32 + 44:
+        return frame
+    return frame[24:28] + frame[32 + 28:32 + 36] + bytes([len(frame) > 76])
+
+
+def save(d, name, data):
+    os.makedirs(d, exist_ok=True)
+    path = os.path.join(d, "%s-%s" % (name, hashlib.sha1(data).hexdigest()[:8]))
+    if os.path.exists(path):
+        return 0
+    with open(path, "wb") as f:
+        f.write(data)
+    return 1
+
+
+def dissect_main(corpus, caps):
+    added, seen = 0, set()
+    for cap in caps:
+        base = os.path.splitext(os.path.basename(cap))[0]
+        multi = []
+        sub = None
+        for linktype, n, pkt in frames(cap):
+            if linktype == 1:
+                msg, sub = ipv6_nd(pkt), "dissect_ndisc"
+                key = msg
+            elif linktype == 271:
+                msg, sub = pkt, "dissect_vsockmon"
+                key = vsock_key(pkt)
+            else:
+                continue
+            if msg is None:
+                continue
+            if key not in seen and len(msg) <= SINGLE_MAX:
+                seen.add(key)
+                added += save(os.path.join(corpus, sub), "seed-%s-%d" % (base, n), msg)
+            if sum(len(m) + 2 for m in multi) + len(msg) + 2 <= MULTI_MAX:
+                multi.append(msg)
+        if sub and len(multi) > 1:
+            data = b"SSMP" + b"".join(struct.pack("<H", len(m)) + m for m in multi)
+            added += save(os.path.join(corpus, sub), "seed-multi-%s" % base, data)
+    print("seed.py: %d new inputs" % added)
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--dissect":
+        return dissect_main(sys.argv[2], sys.argv[3:])
     corpus = sys.argv[1]
     added = 0
     for cap in sys.argv[2:]:

@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Dissector fuzz harness: libwireshark 4.0 epan with sockscope.so, each input
+ * dissected as one packet (or a short packet sequence) by `ndisc` or
+ * `vsockmon`, the way tshark would see it off a capture file.
+ *
+ * Target: compile-time FUZZ_DISSECT_TARGET, else $SOCKSCOPE_FUZZ_TARGET, else
+ * the program name (…ndisc… / …vsockmon…). Plugin: $SOCKSCOPE_PLUGIN, else
+ * the compile-time FUZZ_PLUGIN_PATH. The plugin is dlopen()ed and its
+ * plugin_register() called before epan_init(), so neither root's refusal of
+ * personal plugin directories nor the installed plugin set matters.
+ *
+ * Input formats:
+ *   ndisc     an ICMPv6 message, wrapped in an IPv6 header (fe80::1 ->
+ *             ff02::1, hop limit 255) and decoded from WTAP_ENCAP_RAW_IP6, so
+ *             ndisc gets its ws_ip6 data from the real ipv6 dissector; a
+ *             packet that already starts with an IPv6 header (version 6,
+ *             next header 58, at least 40 octets; ICMPv6 types 96..111 are
+ *             unassigned, so no ND message looks like that) is used as is.
+ *   vsockmon  a LINKTYPE_VSOCK frame (vsockmon header + transport header +
+ *             payload), decoded from WTAP_ENCAP_VSOCK.
+ *   either    "SSMP" then records of [u16 little-endian length][packet]:
+ *             several packets in one session, for the connection, NS/NA and
+ *             reassembly state. A short last record is cut to what is left.
+ * Each input gets a fresh epan session, so a finding replays alone. */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <wireshark.h>
+#include <epan/column.h>
+#include <epan/column-info.h>
+#include <epan/epan.h>
+#include <epan/epan_dissect.h>
+#include <epan/frame_data.h>
+#include <epan/packet.h>
+#include <epan/prefs.h>
+#include <epan/proto.h>
+#include <epan/timestamp.h>
+#include <epan/tvbuff.h>
+#include <wiretap/wtap.h>
+#include <wsutil/filesystem.h>
+#include <wsutil/privileges.h>
+#include <wsutil/report_message.h>
+#include <wsutil/wslog.h>
+
+#include "fuzz.h"
+
+#define MAX_PACKETS 256
+
+
+struct packet_provider_data {
+	GPtrArray *frames;      /* frame_data *, frame number - 1 */
+	GPtrArray *bufs;        /* packet bytes, alive until the session ends */
+	guint32 cum_bytes;
+	const frame_data *ref, *prev_dis;
+	nstime_t elapsed;
+};
+
+static const char *target;
+static int target_encap;
+static column_info cinfo;
+
+static const nstime_t *get_frame_ts(struct packet_provider_data *prov, guint32 num)
+{
+	if (num == 0 || num > prov->frames->len)
+		return NULL;
+	return &((frame_data *)g_ptr_array_index(prov->frames, num - 1))->abs_ts;
+}
+
+static const struct packet_provider_funcs provider_funcs = {
+	.get_frame_ts = get_frame_ts,
+};
+
+static void vfail(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
+static void vfail(const char *fmt, va_list ap)
+{
+	fputs("fuzz_dissect: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+static void open_fail(const char *name, int err, gboolean for_writing)
+{
+	fprintf(stderr, "fuzz_dissect: cannot open %s%s: %s\n", name,
+		for_writing ? " for writing" : "", g_strerror(err));
+}
+
+static void rw_fail(const char *name, int err)
+{
+	fprintf(stderr, "fuzz_dissect: %s: %s\n", name, g_strerror(err));
+}
+
+static const struct report_message_routines report_funcs = {
+	.vreport_failure = vfail,
+	.vreport_warning = vfail,
+	.report_open_failure = open_fail,
+	.report_read_failure = rw_fail,
+	.report_write_failure = rw_fail,
+};
+
+static const char *pick_target(const char *argv0)
+{
+#ifdef FUZZ_DISSECT_TARGET
+	(void)argv0;
+	return FUZZ_DISSECT_TARGET;
+#else
+	const char *env = getenv("SOCKSCOPE_FUZZ_TARGET");
+
+	if (env && *env)
+		return env;
+	if (argv0 && strstr(argv0, "vsockmon"))
+		return "vsockmon";
+	if (argv0 && strstr(argv0, "ndisc"))
+		return "ndisc";
+	return NULL;
+#endif
+}
+
+/* Load sockscope.so by hand: its plugin_register() queues the two
+ * proto_plugin structs that epan_init() then registers and hands off. */
+static void load_plugin(void)
+{
+	const char *path = getenv("SOCKSCOPE_PLUGIN");
+	void *h;
+	void (*reg)(void);
+
+#ifdef FUZZ_PLUGIN_PATH
+	if (!path || !*path)
+		path = FUZZ_PLUGIN_PATH;
+#endif
+	if (!path || !*path) {
+		fprintf(stderr, "fuzz_dissect: set SOCKSCOPE_PLUGIN to sockscope.so\n");
+		exit(2);
+	}
+	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		fprintf(stderr, "fuzz_dissect: %s\n", dlerror());
+		exit(2);
+	}
+	*(void **)&reg = dlsym(h, "plugin_register");
+	if (!reg) {
+		fprintf(stderr, "fuzz_dissect: %s: no plugin_register\n", path);
+		exit(2);
+	}
+	reg();
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *argv0 = (argc && *argc > 0 && argv) ? (*argv)[0] : NULL;
+	int proto;
+
+	target = pick_target(argv0);
+	if (!target || (strcmp(target, "ndisc") && strcmp(target, "vsockmon"))) {
+		fprintf(stderr, "fuzz_dissect: target must be ndisc or vsockmon "
+				"(SOCKSCOPE_FUZZ_TARGET or the program name)\n");
+		exit(2);
+	}
+	target_encap = strcmp(target, "ndisc") ? WTAP_ENCAP_VSOCK : WTAP_ENCAP_RAW_IP6;
+
+	ws_log_init("fuzz_dissect", NULL);
+	ws_log_set_level(LOG_LEVEL_CRITICAL);
+	init_process_policies();
+	relinquish_special_privs_perm();
+	{
+		char *err = configuration_init(argv0 ? argv0 : "fuzz_dissect", NULL);
+
+		g_free(err);
+	}
+	init_report_message("fuzz_dissect", &report_funcs);
+	wtap_init(FALSE);
+	load_plugin();
+	if (!epan_init(NULL, NULL, FALSE)) {
+		fprintf(stderr, "fuzz_dissect: epan_init failed\n");
+		exit(2);
+	}
+	epan_load_settings();
+	prefs_apply_all();
+
+	/* The plugin must really be there and enabled: a harness that
+	 * silently fell back to the built-ins would fuzz nothing of ours. */
+	if (!find_dissector(target)) {
+		fprintf(stderr, "fuzz_dissect: no dissector '%s' (plugin not loaded?)\n", target);
+		exit(2);
+	}
+	proto = proto_get_id_by_filter_name(target);
+	if (proto < 0 || !proto_is_protocol_enabled(find_protocol_by_id(proto))) {
+		fprintf(stderr, "fuzz_dissect: protocol '%s' missing or disabled\n", target);
+		exit(2);
+	}
+	/* Columns as tshark fills them, so Info-column code runs too. */
+	timestamp_set_type(TS_RELATIVE);
+	timestamp_set_precision(TS_PREC_AUTO);
+	timestamp_set_seconds_type(TS_SECONDS_DEFAULT);
+	build_column_format_array(&cinfo, prefs.num_cols, TRUE);
+	return 0;
+}
+
+/* ndisc: an ICMPv6 message gets an IPv6 header; returns a malloc'd packet
+ * of exactly the right size (so ASan sees any over-read). */
+static guint8 *make_packet(const uint8_t *p, size_t len, size_t *out_len)
+{
+	guint8 *buf;
+
+	if (target_encap == WTAP_ENCAP_RAW_IP6 &&
+	    !(len >= 40 && (p[0] >> 4) == 6 && p[6] == 58)) {
+		size_t plen = len > 65535 ? 65535 : len;
+
+		buf = g_malloc(40 + plen);
+		memset(buf, 0, 40);
+		buf[0] = 0x60;
+		buf[4] = (guint8)(plen >> 8);
+		buf[5] = (guint8)plen;
+		buf[6] = 58;
+		buf[7] = 255;
+		buf[8] = 0xfe, buf[9] = 0x80, buf[23] = 1;   /* fe80::1 */
+		buf[24] = 0xff, buf[25] = 0x02, buf[39] = 1; /* ff02::1 */
+		memcpy(buf + 40, p, plen);
+		*out_len = 40 + plen;
+		return buf;
+	}
+	buf = g_malloc(len ? len : 1);
+	if (len)
+		memcpy(buf, p, len);
+	*out_len = len;
+	return buf;
+}
+
+/* One epan session (file scope: conversations, reassembly tables). The
+ * replayer starts a fresh one per input so every finding replays alone;
+ * the libFuzzer build (FUZZ_PERSISTENT) keeps it for SESSION_INPUTS inputs,
+ * because a session costs tens of milliseconds to set up. */
+#define SESSION_INPUTS 512
+static struct packet_provider_data prov;
+static epan_t *session;
+static unsigned session_inputs;
+
+static void end_session(void)
+{
+	if (!session)
+		return;
+	epan_free(session);
+	session = NULL;
+	for (guint i = 0; i < prov.frames->len; i++) {
+		frame_data_destroy(g_ptr_array_index(prov.frames, i));
+		g_free(g_ptr_array_index(prov.frames, i));
+	}
+	g_ptr_array_free(prov.frames, TRUE);
+	g_ptr_array_free(prov.bufs, TRUE);
+}
+
+static void begin_session(void)
+{
+	memset(&prov, 0, sizeof(prov));
+	prov.frames = g_ptr_array_new();
+	prov.bufs = g_ptr_array_new_with_free_func(g_free);
+	session = epan_new(&prov, &provider_funcs);
+	session_inputs = 0;
+}
+
+static void dissect_one(const uint8_t *pkt, size_t plen)
+{
+	frame_data *fd = g_new0(frame_data, 1);
+	guint32 num = prov.frames->len + 1;
+	epan_dissect_t *edt;
+	guint8 *buf;
+	size_t len;
+	tvbuff_t *tvb;
+	wtap_rec rec;
+
+	buf = make_packet(pkt, plen, &len);
+	g_ptr_array_add(prov.bufs, buf);
+	g_ptr_array_add(prov.frames, fd);
+	wtap_rec_init(&rec);
+	rec.rec_type = REC_TYPE_PACKET;
+	rec.presence_flags = WTAP_HAS_TS | WTAP_HAS_CAP_LEN;
+	rec.ts.secs = 1700000000 + (time_t)num;
+	rec.ts.nsecs = 0;
+	rec.rec_header.packet_header.caplen = (guint32)len;
+	rec.rec_header.packet_header.len = (guint32)len;
+	rec.rec_header.packet_header.pkt_encap = target_encap;
+	frame_data_init(fd, num, &rec, (gint64)num * 65536, prov.cum_bytes);
+	frame_data_set_before_dissect(fd, &prov.elapsed, &prov.ref, prov.prev_dis);
+	edt = epan_dissect_new(session, TRUE, TRUE);
+	tvb = tvb_new_real_data(buf, (guint)len, (gint)len);
+	epan_dissect_run(edt, WTAP_FILE_TYPE_SUBTYPE_UNKNOWN, &rec, tvb, fd, &cinfo);
+	epan_dissect_fill_in_columns(edt, FALSE, TRUE);
+	frame_data_set_after_dissect(fd, &prov.cum_bytes);
+	prov.prev_dis = fd;
+	epan_dissect_free(edt);
+	wtap_rec_cleanup(&rec);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const uint8_t *pkts[MAX_PACKETS];
+	size_t lens[MAX_PACKETS];
+	guint32 n = 0;
+
+	if (!target)
+		LLVMFuzzerInitialize(NULL, NULL);
+	if (size >= 4 && !memcmp(data, "SSMP", 4)) {
+		size_t off = 4;
+
+		while (off + 2 <= size && n < MAX_PACKETS) {
+			size_t len = (size_t)data[off] | (size_t)data[off + 1] << 8;
+
+			off += 2;
+			if (len > size - off)
+				len = size - off;
+			pkts[n] = data + off;
+			lens[n++] = len;
+			off += len;
+		}
+		if (n == 0)
+			return 0;
+	} else {
+		pkts[0] = data;
+		lens[0] = size;
+		n = 1;
+	}
+#ifdef FUZZ_PERSISTENT
+	if (session && session_inputs >= SESSION_INPUTS)
+		end_session();
+#else
+	end_session();
+#endif
+	if (!session)
+		begin_session();
+	session_inputs++;
+	for (guint32 i = 0; i < n; i++)
+		dissect_one(pkts[i], lens[i]);
+#ifndef FUZZ_PERSISTENT
+	end_session();
+#endif
+	return 0;
+}
