@@ -35,7 +35,7 @@ static void on_signal(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: sockgen ndp {rs|ra|ns|na|redirect|ind-sol|ind-adv} [options]\n"
+		"usage: sockgen ndp {rs|ra|ns|na|redirect|ind-sol|ind-adv|cps|cpa} [options]\n"
 		"       sockgen ndp --script FILE [outputs]\n"
 		"       sockgen ndp listen IF [--json] [--respond]\n\n");
 	for (size_t i = 0; i < ndpg_n_verbs; i++)
@@ -303,7 +303,7 @@ static int run_script(struct ndpg_run *run, struct outputs *o, bool send, uint64
 			continue;
 		if (!(v = ndpg_verb_find(words[0]))) {
 			rc = sg_usage("ndp", "%s:%u: '%s': unknown message (rs, ra, ns, na, "
-				      "redirect, ind-sol, ind-adv)", run->script, lineno, words[0]);
+				      "redirect, ind-sol, ind-adv, cps, cpa)", run->script, lineno, words[0]);
 			break;
 		}
 		if (ndpg_msg_init(m, v) < 0) {
@@ -369,7 +369,7 @@ int cmd_ndp(int argc, char **argv)
 		return cmd_ndp_listen(argc - 1, argv + 1);
 	if (argv[1][0] != '-' && !(v = ndpg_verb_find(argv[1])))
 		return sg_usage("ndp", "unknown message '%s' (rs, ra, ns, na, redirect, "
-				"ind-sol, ind-adv, listen)", argv[1]);
+				"ind-sol, ind-adv, cps, cpa, listen)", argv[1]);
 	m = calloc(1, sizeof(*m));
 	o = calloc(1, sizeof(*o));
 	if (!m || !o || ndpg_msg_init(m, v) < 0) {

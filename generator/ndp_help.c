@@ -27,6 +27,8 @@ static const struct example examples[] = {
 	{ NDP_REDIRECT, "sockgen ndp redirect --pcap r.pcap --dst fe80::5 --target fe80::2 \\\n"
 			"      --destination 2001:db8:1::9 --tlla 02:00:00:00:00:02 --redirected-header 6000000000083a40" },
 	{ NDP_IND_SOL, "sockgen ndp ind-sol --pcap is.pcap --tlla 02:00:00:00:00:02" },
+	{ NDP_CPS, "sockgen ndp cps --pcap cps.pcap --identifier 7 --trust-anchor fqdn=ca.example.com" },
+	{ NDP_CPA, "sockgen ndp cpa --pcap cpa.pcap --identifier 7 --certificate 3082...   # DER, hex" },
 	{ NDP_IND_ADV, "sockgen ndp ind-adv --pcap ia.pcap --dst fe80::1 --tlla 02:00:00:00:00:01 \\\n"
 		       "      --tgt-addr-list 2001:db8::1,2001:db8::2" },
 };
@@ -80,6 +82,15 @@ void ndpg_help(const struct ndpg_verb *v)
 	case NDP_REDIRECT:
 		line("target", "ADDR", "target: the better first hop (required)");
 		line("destination", "ADDR", "destination being redirected (required)");
+		break;
+	case NDP_CPS:
+		line("identifier", "N", "identifier the answer repeats (default 1)");
+		line("component", "N", "certificate wanted, 65535 = all (default 0)");
+		break;
+	case NDP_CPA:
+		line("identifier", "N", "identifier of the solicitation (default 0, unsolicited)");
+		line("all-components", "N", "number of certificates in the path (default 1)");
+		line("component", "N", "index of this one (default 0)");
 		break;
 	default:
 		break;

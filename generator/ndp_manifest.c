@@ -340,6 +340,15 @@ static void header_fields(struct manifest *mf, const struct ndp_msg *msg)
 		manifest_ipv6(mf, "ndisc.redirect.target", msg->h.redirect.target);
 		manifest_ipv6(mf, "ndisc.redirect.destination", msg->h.redirect.destination);
 		break;
+	case NDP_CPS:
+		manifest_uint(mf, "ndisc.cps.identifier", msg->h.cps.identifier);
+		manifest_uint(mf, "ndisc.cps.component", msg->h.cps.component);
+		break;
+	case NDP_CPA:
+		manifest_uint(mf, "ndisc.cpa.identifier", msg->h.cpa.identifier);
+		manifest_uint(mf, "ndisc.cpa.all_components", msg->h.cpa.all_components);
+		manifest_uint(mf, "ndisc.cpa.component", msg->h.cpa.component);
+		break;
 	default:
 		break;
 	}

@@ -19,6 +19,8 @@ const struct ndpg_verb ndpg_verbs[] = {
 	{ "redirect", NDP_REDIRECT, "Redirect (RFC 4861 4.5)" },
 	{ "ind-sol", NDP_IND_SOL, "Inverse Neighbor Discovery Solicitation (RFC 3122 2.1)" },
 	{ "ind-adv", NDP_IND_ADV, "Inverse Neighbor Discovery Advertisement (RFC 3122 2.2)" },
+	{ "cps", NDP_CPS, "Certification Path Solicitation (RFC 3971 6.4.1)" },
+	{ "cpa", NDP_CPA, "Certification Path Advertisement (RFC 3971 6.4.2)" },
 };
 const size_t ndpg_n_verbs = sizeof(ndpg_verbs) / sizeof(ndpg_verbs[0]);
 
@@ -67,6 +69,7 @@ enum {
 	F_DESTINATION, F_FLAGS, F_ROUTER_LIFETIME, F_REACHABLE, F_RETRANS,
 	F_CUR_HOP_LIMIT, F_PRF, F_RESERVED, F_NO_SLLA, F_NO_TLLA, F_BAD_CHECKSUM,
 	F_OPT, F_OPT_LEN, F_COUNT, F_INTERVAL, F_RATE,
+	F_IDENTIFIER, F_COMPONENT, F_ALL_COMPONENTS,
 	/* run-wide: not in script lines */
 	F_PCAP, F_MANIFEST, F_RAW, F_IFACE, F_SCRIPT, F_QUIET, F_HELP,
 	F_OPTFLAG = 1000,
@@ -96,6 +99,9 @@ static const struct option header_opts[] = {
 	{ "count", required_argument, NULL, F_COUNT },
 	{ "interval", required_argument, NULL, F_INTERVAL },
 	{ "rate", required_argument, NULL, F_RATE },
+	{ "identifier", required_argument, NULL, F_IDENTIFIER },
+	{ "component", required_argument, NULL, F_COMPONENT },
+	{ "all-components", required_argument, NULL, F_ALL_COMPONENTS },
 	{ "pcap", required_argument, NULL, F_PCAP },
 	{ "manifest", required_argument, NULL, F_MANIFEST },
 	{ "raw", required_argument, NULL, F_RAW },
@@ -137,6 +143,8 @@ static bool field_ok(const struct ndpg_msg *m, int f)
 	case F_ROUTER_LIFETIME: case F_REACHABLE: case F_RETRANS:
 	case F_CUR_HOP_LIMIT: case F_PRF:
 		return t == NDP_RA;
+	case F_IDENTIFIER: case F_COMPONENT: return t == NDP_CPS || t == NDP_CPA;
+	case F_ALL_COMPONENTS: return t == NDP_CPA;
 	default: return true;
 	}
 }
@@ -185,6 +193,8 @@ static int set_reserved(struct ndpg_msg *m, const char *arg)
 	switch (m->msg.type) {
 	case NDP_RA: max = 3; break;                    /* 2 bits after Prf, P */
 	case NDP_NA: max = 0x1fffffff; break;           /* 29 bits */
+	case NDP_CPS: return sg_usage(m->ctx, "--reserved: a cps has no reserved field");
+	case NDP_CPA: max = 0xffff; break;
 	default: max = UINT32_MAX; break;
 	}
 	if (ndpg_parse_uint(arg, max, &v))
@@ -196,6 +206,7 @@ static int set_reserved(struct ndpg_msg *m, const char *arg)
 	case NDP_NS: m->msg.h.ns.reserved = (uint32_t)v; break;
 	case NDP_REDIRECT: m->msg.h.redirect.reserved = (uint32_t)v; break;
 	case NDP_RS: m->msg.h.rs.reserved = (uint32_t)v; break;
+	case NDP_CPA: m->msg.h.cpa.reserved = (uint16_t)v; break;
 	default: m->msg.h.ind.reserved = (uint32_t)v; break;
 	}
 	return 0;
@@ -277,7 +288,7 @@ int ndpg_msg_args(struct ndpg_msg *m, struct ndpg_run *run, int argc, char **arg
 			return -1;
 		if (!m->verb && c < F_PCAP)
 			return sg_usage(m->ctx, "%s: give a message type first "
-					"(sockgen ndp {rs|ra|ns|na|redirect|ind-sol|ind-adv})", flag);
+					"(sockgen ndp {rs|ra|ns|na|redirect|ind-sol|ind-adv|cps|cpa})", flag);
 		if (!field_ok(m, c))
 			return sg_usage(m->ctx, "%s: not a field of %s", flag, m->verb);
 		if (c >= F_OPTFLAG) {
@@ -358,6 +369,24 @@ int ndpg_msg_args(struct ndpg_msg *m, struct ndpg_run *run, int argc, char **arg
 			break;
 		case F_RESERVED:
 			rc = set_reserved(m, optarg);
+			break;
+		case F_IDENTIFIER:
+			rc = uint_arg(m, "identifier", optarg, 0xffff, &v);
+			if (m->msg.type == NDP_CPS)
+				m->msg.h.cps.identifier = (uint16_t)v;
+			else
+				m->msg.h.cpa.identifier = (uint16_t)v;
+			break;
+		case F_COMPONENT:
+			rc = uint_arg(m, "component", optarg, 0xffff, &v);
+			if (m->msg.type == NDP_CPS)
+				m->msg.h.cps.component = (uint16_t)v;
+			else
+				m->msg.h.cpa.component = (uint16_t)v;
+			break;
+		case F_ALL_COMPONENTS:
+			rc = uint_arg(m, "all-components", optarg, 0xffff, &v);
+			m->msg.h.cpa.all_components = (uint16_t)v;
 			break;
 		case F_NO_SLLA: m->no_slla = true; break;
 		case F_NO_TLLA: m->no_tlla = true; break;
@@ -469,6 +498,12 @@ int ndpg_msg_finish(struct ndpg_msg *m, const struct ndpg_link *link)
 		memcpy(m->src_mac, link->mac, 6);
 	if (m->hop_limit < 0)
 		m->hop_limit = 255;             /* RFC 4861: 255 on every ND message */
+	/* RFC 3971 6.4.1: the identifier matches solicitation and answer;
+	 * 0 is allowed only for unsolicited CPAs, so a CPS gets one. */
+	if (t == NDP_CPS && !m->msg.h.cps.identifier)
+		m->msg.h.cps.identifier = 1;
+	if (t == NDP_CPA && !m->msg.h.cpa.all_components)
+		m->msg.h.cpa.all_components = 1;
 	if (t == NDP_NS && !m->have_target)
 		return sg_usage(m->ctx, "--target is required (the address being resolved)");
 	if (t == NDP_REDIRECT && !m->have_target)
@@ -480,7 +515,10 @@ int ndpg_msg_finish(struct ndpg_msg *m, const struct ndpg_link *link)
 		memcpy(m->msg.h.na.target, m->src, 16);
 	if (!m->have_dst) {
 		switch (t) {
-		case NDP_RS: memcpy(m->dst, all_routers, 16); break;
+		case NDP_RS:
+		case NDP_CPS:           /* RFC 3971 6.4.1: all-routers (or unicast) */
+			memcpy(m->dst, all_routers, 16);
+			break;
 		case NDP_NS: frame_solicited_node(m->msg.h.ns.target, m->dst); break;
 		default: memcpy(m->dst, all_nodes, 16); break;
 		}

@@ -34,6 +34,8 @@ def messages(p):
         ("ind-sol", ["ind-sol", "--tlla", p.macb]),
         ("ind-adv", ["ind-adv", "--dst", p.llb, "--tlla", p.maca,
                      "--tgt-addr-list", "2001:db8::1,2001:db8::2", "--mtu", "1500"]),
+        ("cps", ["cps", "--identifier", "9", "--trust-anchor", "fqdn=ca.example.com"]),
+        ("cpa", ["cpa", "--dst", p.llb, "--identifier", "9", "--certificate", "3082000130"]),
     ]
 
 
@@ -96,7 +98,8 @@ def main():
         rows = sstest.fields(cap_path, ["icmpv6.type", "icmpv6.checksum.status"],
                              filt="eth.src == %s" % p.maca, plugin=False)
         types = sorted(set(int(r[0].split(",")[0]) for r in rows))
-        sstest.eq(types, [133, 134, 135, 136, 137, 141, 142], "every ND type on the wire")
+        sstest.eq(types, [133, 134, 135, 136, 137, 141, 142, 148, 149],
+                  "every ND type on the wire")
         sstest.check(all(r[1].split(",")[0] == "1" for r in rows),
                      "every captured checksum good (built-in)")
 
