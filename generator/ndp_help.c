@@ -123,7 +123,8 @@ void ndpg_help(const struct ndpg_verb *v)
 	line("opt-len", "TYPE:N", "write length N (8-octet units, 0..255) into every option TYPE");
 	printf("\nOutputs and timing:\n");
 	line("pcap", "FILE", "write Ethernet frames to a pcap file (no privileges needed)");
-	line("raw", "IF", "send on a raw ICMPv6 socket bound to IF (kernel IPv6 header + checksum)");
+	line("raw", "IF", "send on a raw ICMPv6 socket bound to IF (the kernel writes the Ethernet\n"
+	     "                                 and IPv6 headers and the checksum; no :: source, no MACs)");
 	line("iface", "IF", "send whole frames on IF with libnet (any source MAC/IPv6, e.g. :: for DAD)");
 	line("manifest", "FILE", "JSON Lines, one object per packet, keyed by ndisc display-filter fields");
 	line("count", "N", "packets to send (default 1)");
