@@ -113,7 +113,7 @@ def main():
             errs = [e for e in sstest.expert(path, filt="ndisc") if e[1] == "Error"]
             sstest.eq(errs, [], "%s side: no expert error" % side)
             tot[2] += len(errs)
-        peers.peers_row("rdisc6/ndisc6 (ndisc6 1.0.x)", tot[0], tot[1], tot[2],
+        peers.peers_row("rdisc6/ndisc6 (ndisc6 %s)" % peers.pkg_version("ndisc6"), tot[0], tot[1], tot[2],
                         "against sockgen ndp listen --respond, both sides captured")
     shutil.rmtree(d, ignore_errors=True)
     sstest.done()

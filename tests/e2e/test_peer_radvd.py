@@ -154,7 +154,7 @@ def main():
         sstest.eq(r["packets"], n, "every RA compared")
         errs = [e for e in sstest.expert(cap_path, filt="ndisc.type == 134") if e[1] == "Error"]
         sstest.eq(errs, [], "no expert error on radvd's RAs")
-        peers.peers_row("radvd 2.19", r["packets"], r["fields"], r["mismatches"] + len(errs),
+        peers.peers_row("radvd %s" % peers.pkg_version("radvd"), r["packets"], r["fields"], r["mismatches"] + len(errs),
                         "RAs with 11 options (periodic + solicited), expert errors: %d" % len(errs))
     shutil.rmtree(d, ignore_errors=True)
     sstest.done()

@@ -88,7 +88,7 @@ def main():
                     if e[1] == "Error"]
             sstest.eq(errs, [], "%s: no expert error" % tool)
             tot = [tot[0] + rr["packets"], tot[1] + rr["fields"], tot[2] + rr["mismatches"] + len(errs)]
-    peers.peers_row("thc-ipv6 3.8 (fake_router26, fake_advertise6, fake_solicitate6)", *tot,
+    peers.peers_row("thc-ipv6 %s (fake_router26, fake_advertise6, fake_solicitate6)" % peers.pkg_version("thc-ipv6"), *tot,
                     note="values from the tools' command lines")
     shutil.rmtree(d, ignore_errors=True)
     sstest.done()

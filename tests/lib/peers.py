@@ -105,3 +105,9 @@ def need_tool(name, package):
         sstest.skip("%s missing and apt-get install %s failed: %s" % (
             name, package, (r.stderr.strip().splitlines() or ["?"])[-1]))
     return p
+
+
+def pkg_version(package):
+    """Debian version of an installed package ("?" when unknown)."""
+    r = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True, text=True)
+    return r.stdout.strip() if r.returncode == 0 and r.stdout.strip() else "?"
