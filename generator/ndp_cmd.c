@@ -288,7 +288,7 @@ static int run_script(struct ndpg_run *run, struct outputs *o, bool send, uint64
 		}
 	}
 	while (getline(&line, &cap, f) >= 0) {
-		char *words[512], ctx[300];
+		char *words[512], ctx[sizeof(m->ctx)];
 		const struct ndpg_verb *v;
 		const char *why;
 		int n;
@@ -310,10 +310,9 @@ static int run_script(struct ndpg_run *run, struct outputs *o, bool send, uint64
 			rc = sg_fail("ndp", "%s", strerror(ENOMEM));
 			break;
 		}
+		/* errors name the file and the line */
 		snprintf(ctx, sizeof(ctx), "ndp %s:%u: %s", run->script, lineno, v->name);
-		snprintf(m->ctx, sizeof(m->ctx), "%.*s", (int)sizeof(m->ctx) - 1, ctx);
-		if (strlen(ctx) >= sizeof(m->ctx))
-			snprintf(m->ctx, sizeof(m->ctx), "ndp line %u: %s", lineno, v->name);
+		snprintf(m->ctx, sizeof(m->ctx), "%s", ctx);
 		rc = ndpg_msg_args(m, run, n, words, true);
 		if (rc == -1)
 			rc = sg_usage(m->ctx, "--help: not allowed in a script line");

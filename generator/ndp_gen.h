@@ -26,7 +26,7 @@ struct ndpg_optlen {
 
 /* One message: what a command line (or one script line) asked for. */
 struct ndpg_msg {
-	char ctx[48];                   /* "ndp ra": the prefix of messages */
+	char ctx[320];                  /* "ndp ra": the prefix of messages */
 	const char *verb;
 	struct ndp_msg msg;             /* header fields + options in order */
 	uint8_t src[16], dst[16];

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "frame.h"
 #include "ndp_gen.h"
@@ -256,8 +257,15 @@ static int run_path(struct ndpg_msg *m, bool script_line, const char *flag,
 	if (script_line)
 		return sg_usage(m->ctx, "--%s: not allowed in a script line (give it on "
 				"the command line)", flag);
+	struct stat st;
+
 	if (!*arg)
 		return sg_usage(m->ctx, "--%s: empty argument", flag);
+	/* An output path that is a directory is bad input, not a runtime
+	 * failure (interface names never are paths). */
+	if (strcmp(flag, "raw") && strcmp(flag, "iface") && stat(arg, &st) == 0 &&
+	    S_ISDIR(st.st_mode))
+		return sg_usage(m->ctx, "--%s '%s': is a directory", flag, arg);
 	*slot = arg;
 	return 0;
 }

@@ -1131,6 +1131,19 @@ int ndpg_add_opt(struct ndpg_msg *m, const struct ndpg_optflag *f, const char *a
 	if (d && d->check && (err = d->check(o)) < 0)
 		return sg_usage(m->ctx, "--%s '%s': not a valid %s option (%s)", f->name, arg,
 				d->name, d->ref);
+	/* Too long for one option (255 units) or for any message: say so
+	 * now, naming the flag, rather than when the message is built. */
+	{
+		static uint8_t scratch[NDP_OPT_MAX_LEN + NDP_OPT_UNIT];
+		size_t n;
+
+		err = ndp_opt_build(o, scratch, sizeof(scratch), &n);
+		if (err == -ENOSPC || err == -EINVAL || err == -E2BIG)
+			return sg_usage(m->ctx, "--%s '%.40s%s': %s", f->name, arg,
+					strlen(arg) > 40 ? "..." : "",
+					err == -EINVAL ? "cannot be encoded (too long for one option?)" :
+					"longer than one option can be (255 units of 8 octets)");
+	}
 	if (f->type == NDP_OPT_SLLA)
 		m->have_slla = true;
 	if (f->type == NDP_OPT_TLLA)
