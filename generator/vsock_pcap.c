@@ -28,6 +28,30 @@
  * packets are refused as bad input. */
 #define MAX_PACKETS 2000000ul
 
+/* "  name              text..." wrapped at 78 columns under the text. */
+static void print_wrapped(FILE *f, const char *name, const char *text)
+{
+	enum { INDENT = 20, WIDTH = 78 };
+	int col = fprintf(f, "  %-17s ", name);
+
+	while (*text) {
+		size_t w = strcspn(text, " ");
+
+		if (col > INDENT && col + 1 + (int)w > WIDTH) {
+			fprintf(f, "\n%*s", INDENT, "");
+			col = INDENT;
+		} else if (col > INDENT) {
+			fputc(' ', f);
+			col++;
+		}
+		col += fprintf(f, "%.*s", (int)w, text);
+		text += w;
+		while (*text == ' ')
+			text++;
+	}
+	fputc('\n', f);
+}
+
 static void help(FILE *f)
 {
 	fprintf(f,
@@ -38,14 +62,15 @@ static void help(FILE *f)
 		"scenario, as vsockmon0 captures them: LINKTYPE_VSOCK (271) frames of\n"
 		"vsockmon header + virtio-vsock header + payload, timestamps from\n"
 		"2024-01-01 00:00:00 UTC in 10 us steps. --manifest writes one JSON line\n"
-		"per packet keyed by vsockmon.* display-filter fields.\n"
+		"per packet keyed by vsockmon.* display-filter fields. --pcap FILE is\n"
+		"the same as --out FILE.\n"
 		"  --src-cid C, --dst-cid C    client and server CID (default 1, 1)\n"
 		"  --src-port P, --dst-port P  client port (49152) and server port\n"
 		"  --bytes N, --msg-size S, --count N   sizes, as each scenario says\n"
 		"  --buf-alloc N               both sockets' buffer (default 256K)\n"
 		"Sizes take K/M/G suffixes (powers of 1024). Scenarios (defaults in ()):\n");
 	for (const struct vsock_scenario *s = vsock_scenarios; s->name; s++)
-		fprintf(f, "  %-17s %s\n", s->name, s->summary);
+		print_wrapped(f, s->name, s->summary);
 	fprintf(f,
 		"Examples:\n"
 		"  sockgen vsock pcap --out echo.pcap --scenario stream-echo --manifest echo.jsonl\n"
