@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* pcap file output through libpcap's dump API (any link type). */
 #include <errno.h>
+#include <stdbool.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "emit.h"
@@ -13,6 +15,7 @@ struct pcap_out {
 	pcap_t *dead;
 	pcap_dumper_t *dumper;
 	char *path;
+	bool regular;            /* only a regular file is removed on discard */
 };
 
 struct pcap_out *pcap_out_open(const char *path, int linktype, char *err,
@@ -35,6 +38,12 @@ struct pcap_out *pcap_out_open(const char *path, int linktype, char *err,
 	if (!p->dumper) {
 		snprintf(err, errlen, "%s", pcap_geterr(p->dead));
 		goto fail;
+	}
+	{
+		struct stat st;
+
+		p->regular = fstat(fileno(pcap_dump_file(p->dumper)), &st) == 0 &&
+			     S_ISREG(st.st_mode);
 	}
 	return p;
 fail:
@@ -80,7 +89,8 @@ void pcap_out_discard(struct pcap_out *p)
 		return;
 	pcap_dump_close(p->dumper);
 	pcap_close(p->dead);
-	unlink(p->path);
+	if (p->regular)         /* never unlink /dev/null or a FIFO */
+		unlink(p->path);
 	free(p->path);
 	free(p);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "manifest.h"
@@ -19,7 +20,8 @@ struct mf_pair {
 
 struct manifest {
 	FILE *f;
-	char *path;             /* NULL for stdout */
+	char *path;             /* NULL for stdout, and for a non-regular file
+				 * (FIFO, /dev/null), which discard must not unlink */
 	int err;
 	size_t n;
 	struct mf_pair pairs[MF_MAX_KEYS];
@@ -45,6 +47,12 @@ struct manifest *manifest_open(const char *path)
 			free(m);
 			errno = e;
 			return NULL;
+		}
+		struct stat st;
+
+		if (fstat(fileno(m->f), &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(m->path);
+			m->path = NULL;
 		}
 	}
 	return m;
