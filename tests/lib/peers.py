@@ -83,6 +83,10 @@ def peers_row(peer, packets, fields, mismatches, note=""):
     with open(path + ".tmp", "w") as f:
         f.write("\n".join(rows) + "\n")
     os.replace(path + ".tmp", path)
+    # build/peers.md follows every row; docs/peers.md is rendered from the
+    # same file by tests/e2e/peers_table.py
+    subprocess.run(["/usr/bin/python3", os.path.join(sstest.SRC, "tests", "e2e", "peers_table.py"),
+                    path, os.path.join(sstest.BUILD, "peers.md")], capture_output=True)
 
 
 def need_tool(name, package):
