@@ -514,7 +514,9 @@ int cmd_ndp_listen(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	fprintf(stderr, "sockgen: %s: listening on %s%s\n", CTX, l.ifname,
 		l.respond ? " (answering NS and RS)" : "");
-	while (!stop && (!count || l.seen < count)) {
+	/* After a signal, what is already queued is still read (poll with
+	 * no wait), so a sender's last messages are not lost. */
+	for (bool draining = false; !count || l.seen < count; ) {
 		uint8_t buf[NDP_MSG_MAX_LEN];
 		union {
 			struct cmsghdr h;
@@ -529,13 +531,21 @@ int cmd_ndp_listen(int argc, char **argv)
 		int wait_ms = 500;
 		ssize_t n;
 
+		if (stop && !draining)
+			draining = true;
+		if (draining)
+			wait_ms = 0;
+
 		if (timeout) {
 			clock_gettime(CLOCK_MONOTONIC, &now);
 			if (now.tv_sec - t0.tv_sec >= (time_t)timeout)
 				break;
 		}
-		if (poll(&pfd, 1, wait_ms) <= 0)
+		if (poll(&pfd, 1, wait_ms) <= 0) {
+			if (draining)
+				break;
 			continue;
+		}
 		n = recvmsg(l.fd, &mh, 0);
 		if (n < 0) {
 			if (errno == EINTR || errno == EAGAIN)

@@ -104,9 +104,16 @@ class Capture:
             self.stop()
             raise RuntimeError("tcpdump did not start: " + line)
 
-    def stop(self):
+    def stop(self, expect=0, deadline=10.0):
+        """Stop once the file holds at least expect frames (or after the
+        deadline: a loaded machine may be slow to hand frames over)."""
+        end = time.monotonic() + deadline
+        while expect and time.monotonic() < end and self.p.poll() is None:
+            if len(read_pcap(self.path)) >= expect:
+                break
+            time.sleep(0.1)
         if self.p.poll() is None:
-            time.sleep(0.5)           # let the last frames arrive
+            time.sleep(0.3)           # let the last frames arrive
             self.p.send_signal(signal.SIGTERM)
             try:
                 self.p.wait(5)

@@ -46,8 +46,8 @@ def main():
                 r = p.sockgen(p.nsa, "ndp", *args, "--quiet")
                 sstest.eq(r.returncode, 0, "send %s: exit status\n%s" % (what, r.stderr))
                 time.sleep(0.1)
-            time.sleep(0.5)
-            lst.terminate()         # SIGTERM: a clean exit 0
+            time.sleep(1.0)
+            lst.terminate()         # SIGTERM: a clean exit 0 (after draining)
             try:
                 out, err = lst.communicate(timeout=10)
             except subprocess.TimeoutExpired:
@@ -58,7 +58,7 @@ def main():
             if lst.poll() is None:
                 lst.kill()
                 lst.wait()
-            got = cap.stop()
+            got = cap.stop(expect=8)
 
         recs = [json.loads(x) for x in out.splitlines() if x.strip()]
         drops = [r["drop"] for r in recs if "drop" in r]

@@ -70,7 +70,7 @@ def main():
             sstest.check(0.35 <= took < 5, "--rate 50 paces 20 packets", "took %.3f s" % took)
             sstest.check("20 packets in" in r.stderr, "summary line on stderr", r.stderr)
         finally:
-            got = cap.stop()
+            got = cap.stop(expect=len(sent) + 20)
         paced = [g for g in got if len(g) > 62 + 16 and g[54] == 136 and
                  g[62:78] == bytes.fromhex("20010db8000000000000000000000077")]
         sstest.eq(len(paced), 20, "all 20 paced packets captured")
