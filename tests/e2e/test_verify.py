@@ -111,11 +111,39 @@ with open(os.path.join(d, "skip.json")) as f:
     r = json.load(f)
 sstest.eq(r["skipped"], 3, "three captured packets skipped as unrelated")
 
+# 5b. pcapng works as well as pcap
+if shutil.which("editcap"):
+    ng = os.path.join(d, "echo.pcapng")
+    sstest.run(["editcap", "-F", "pcapng", echo_pcap, ng], check_rc=0)
+    v = peers.verify(echo_man, ng)
+    sstest.eq(v.returncode, 0, "pcapng capture verifies (%s)" % v.stdout.strip()[-200:])
+
 # 6. a field tshark does not know is a mismatch, not a crash
 rewrite(ra_man, bad, lambda rs: rs[0].update({"ndisc.no_such_field": "1"}))
 v = peers.verify(bad, ra_pcap)
 sstest.eq(v.returncode, 3, "unknown field: exit 3")
 sstest.check("ndisc.no_such_field" in v.stdout, "unknown field named", v.stdout)
+
+# 6b. JSON values other than strings: numbers as written, true/false as
+# tshark prints booleans (1/0); escapes decoded
+na_pcap, na_man = os.path.join(d, "na.pcap"), os.path.join(d, "na.jsonl")
+
+
+def typed(rs):
+    r = rs[0]
+    r["ndisc.type"] = int(r["ndisc.type"])
+    r["ndisc.na.flag.r"] = r["ndisc.na.flag.r"] == "1"
+    r["ndisc.na.flag.s"] = r["ndisc.na.flag.s"] == "1"
+
+
+rewrite(na_man, bad, typed)
+with open(bad) as f:
+    line = f.read().replace('"ndisc.na.target"', '"ndisc.na.\\u0074arget"')
+with open(bad, "w") as f:
+    f.write(line)
+v = peers.verify(bad, na_pcap)
+sstest.check(v.returncode == 0 and "0 mismatches" in v.stdout, "numbers, booleans and \\u escapes read",
+             v.stdout + v.stderr)
 
 # 7. bad usage and bad input: exit 2 with one message naming the argument
 notjson = os.path.join(d, "notjson.jsonl")
