@@ -345,21 +345,29 @@ int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknow
 		free(skip);
 		return -1;
 	}
-	snprintf(p, sizeof(p), "%s/plugins", tmpl);
-	mkdir(p, 0755);
-	snprintf(p, sizeof(p), "%s/plugins/4.0", tmpl);
-	mkdir(p, 0755);
-	snprintf(p, sizeof(p), "%s/plugins/4.0/epan", tmpl);
-	mkdir(p, 0755);
-	snprintf(p, sizeof(p), "%s/home", tmpl);
-	mkdir(p, 0777);
-	/* mkdir's mode is cut by the umask; nobody needs to write HOME. */
-	chmod(p, 0777);
-	chmod(tmpl, 0755);
+	/* Modes set with chmod: mkdir's are cut by the umask, and nobody must
+	 * read the plugin tree and write HOME. */
+	static const struct {
+		const char *sub;
+		mode_t mode;
+	} dirs[] = { { "", 0755 }, { "/plugins", 0755 }, { "/plugins/4.0", 0755 },
+		     { "/plugins/4.0/epan", 0755 }, { "/home", 0777 } };
+
+	for (size_t k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++) {
+		snprintf(p, sizeof(p), "%s%s", tmpl, dirs[k].sub);
+		if ((k && mkdir(p, 0700)) || chmod(p, dirs[k].mode)) {
+			snprintf(err, errsz, "%s: %s", p, strerror(errno));
+			goto out;
+		}
+	}
 	if (t->plugin) {
 		snprintf(p, sizeof(p), "%s/plugins/4.0/epan/sockscope.so", tmpl);
 		if (copy_file(t->plugin, p, err, errsz))
 			goto out;
+		if (chmod(p, 0644)) {
+			snprintf(err, errsz, "%s: %s", p, strerror(errno));
+			goto out;
+		}
 	}
 	/* At most two runs: the second without the fields tshark rejected. */
 	for (int attempt = 0; attempt < 2; attempt++) {
