@@ -273,11 +273,11 @@ void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 
 	if (f->flags & VSM_F_REFUSED) {
 		expert_add_info(pinfo, ai, &ei_refused);
-		col_append_str(pinfo->cinfo, COL_INFO, " [refused]");
+		col_append_str(pinfo->cinfo, COL_INFO, "[refused] ");
 	}
 	if (f->flags & VSM_F_RST_UNKNOWN) {
 		expert_add_info(pinfo, ai, &ei_rst_unknown);
-		col_append_str(pinfo->cinfo, COL_INFO, " [RST unknown connection]");
+		col_append_str(pinfo->cinfo, COL_INFO, "[RST unknown connection] ");
 	}
 	if (f->flags & VSM_F_DATA_AFTER_SHUTDOWN)
 		expert_add_info(pinfo, ai, &ei_data_after_shutdown);
@@ -285,15 +285,15 @@ void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 		expert_add_info_format(pinfo, ai, &ei_credit_exceeded,
 				       "Sent %u bytes with only %" G_GINT64_FORMAT " bytes of peer credit",
 				       p->len, f->credit + p->len);
-		col_append_str(pinfo->cinfo, COL_INFO, " [credit exceeded]");
+		col_append_str(pinfo->cinfo, COL_INFO, "[credit exceeded] ");
 	}
 	if (f->flags & VSM_F_WINDOW_FULL) {
 		expert_add_info(pinfo, ai, &ei_window_full);
-		col_append_str(pinfo->cinfo, COL_INFO, " [window full]");
+		col_append_str(pinfo->cinfo, COL_INFO, "[window full] ");
 	}
 	if (f->flags & VSM_F_WINDOW_REOPENED) {
 		expert_add_info(pinfo, ai, &ei_window_reopened);
-		col_append_str(pinfo->cinfo, COL_INFO, " [window reopened]");
+		col_append_str(pinfo->cinfo, COL_INFO, "[window reopened] ");
 	}
 	if (f->flags & VSM_F_FWD_CNT_BACKWARDS)
 		expert_add_info(pinfo, ai, &ei_fwd_cnt_backwards);

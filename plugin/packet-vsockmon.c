@@ -249,33 +249,45 @@ static void dissect_virtio(tvbuff_t *tvb, packet_info *pinfo, proto_tree *mt, vs
 		p->payload_cap = len;
 }
 
+/* The Info column in one formatted write (it is on every packet's hot
+ * path); always ends with a space, so appended notes need no separator. */
 static void set_columns(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
 {
-	col_add_fstr(pinfo->cinfo, COL_INFO, "%" G_GUINT64_FORMAT ":%u \xe2\x86\x92 %" G_GUINT64_FORMAT ":%u ",
-		     p->src_cid, p->src_port, p->dst_cid, p->dst_port);
+	char buf[256];
+	int n = g_snprintf(buf, sizeof buf, "%" G_GUINT64_FORMAT ":%u \xe2\x86\x92 %" G_GUINT64_FORMAT ":%u ",
+			   p->src_cid, p->src_port, p->dst_cid, p->dst_port);
+#define ADD(...) \
+	do { \
+		if (n >= 0 && (size_t)n < sizeof buf) \
+			n += g_snprintf(buf + n, sizeof buf - (size_t)n, __VA_ARGS__); \
+	} while (0)
 	if (!p->has_virtio) {
-		col_append_fstr(pinfo->cinfo, COL_INFO, "%s (no transport header)",
-				val_to_str(p->mon_op, vs_mon_op, "op %u"));
-		return;
+		ADD("%s (no transport header) ", val_to_str(p->mon_op, vs_mon_op, "op %u"));
+	} else {
+		const char *op = try_val_to_str(p->op, vs_op);
+		if (op)
+			ADD("%s", op);
+		else
+			ADD("op %u", p->op);
+		if (p->type == VSOCK_VIRTIO_TYPE_SEQPACKET)
+			ADD(" SEQPACKET");
+		else if (p->type != VSOCK_VIRTIO_TYPE_STREAM)
+			ADD(" type %u", p->type);
+		if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN)
+			ADD(" [%s%s%s]", (p->flags & VSOCK_VIRTIO_SHUTDOWN_RCV) ? "RCV" : "",
+			    (p->flags & 3) == 3 ? "," : "", (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND) ? "SEND" : "");
+		if (p->op == VSOCK_VIRTIO_OP_RW && p->type == VSOCK_VIRTIO_TYPE_SEQPACKET &&
+		    (p->flags & VSOCK_VIRTIO_SEQ_EOM))
+			ADD(" [EOM]");
+		ADD(" len=%u", p->len);
+		if (f && p->op == VSOCK_VIRTIO_OP_RW)
+			ADD(" seq=%u", f->seq);
+		if (p->op != VSOCK_VIRTIO_OP_RW)
+			ADD(" buf_alloc=%u fwd_cnt=%u", p->buf_alloc, p->fwd_cnt);
+		ADD(" ");
 	}
-	col_append_str(pinfo->cinfo, COL_INFO, val_to_str(p->op, vs_op, "op %u"));
-	if (p->type == VSOCK_VIRTIO_TYPE_SEQPACKET)
-		col_append_str(pinfo->cinfo, COL_INFO, " SEQPACKET");
-	else if (p->type != VSOCK_VIRTIO_TYPE_STREAM)
-		col_append_fstr(pinfo->cinfo, COL_INFO, " type %u", p->type);
-	if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN)
-		col_append_fstr(pinfo->cinfo, COL_INFO, " [%s%s%s]",
-				(p->flags & VSOCK_VIRTIO_SHUTDOWN_RCV) ? "RCV" : "",
-				(p->flags & 3) == 3 ? "," : "",
-				(p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND) ? "SEND" : "");
-	if (p->op == VSOCK_VIRTIO_OP_RW && p->type == VSOCK_VIRTIO_TYPE_SEQPACKET &&
-	    (p->flags & VSOCK_VIRTIO_SEQ_EOM))
-		col_append_str(pinfo->cinfo, COL_INFO, " [EOM]");
-	col_append_fstr(pinfo->cinfo, COL_INFO, " len=%u", p->len);
-	if (f && p->op == VSOCK_VIRTIO_OP_RW)
-		col_append_fstr(pinfo->cinfo, COL_INFO, " seq=%u", f->seq);
-	if (p->op != VSOCK_VIRTIO_OP_RW)
-		col_append_fstr(pinfo->cinfo, COL_INFO, " buf_alloc=%u fwd_cnt=%u", p->buf_alloc, p->fwd_cnt);
+#undef ADD
+	col_add_str(pinfo->cinfo, COL_INFO, buf);
 }
 
 static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
@@ -378,7 +390,6 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	if (f)
 		vsm_analysis_tree(tvb, pinfo, mt, root, &p, f);
 	/* Subdissectors append to the Info column, never replace ours. */
-	col_append_str(pinfo->cinfo, COL_INFO, " ");
 	col_set_fence(pinfo->cinfo, COL_INFO);
 	vsm_tap(pinfo, &p, f);
 	vsm_payload(tvb, pinfo, tree, mt, &p, f);
