@@ -178,9 +178,33 @@ static int run_once(const struct vf_tshark *t, const char *tree, const unsigned 
 	if (pid == 0) {
 		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errfd, 2) < 0)
 			_exit(126);
+		/* A sanitizer-built plugin needs its runtime preloaded into
+		 * tshark (scripts/test --sanitize sets SOCKSCOPE_TSHARK_PRELOAD);
+		 * the sanitizer options go along. */
+		const char *pre = getenv("SOCKSCOPE_TSHARK_PRELOAD");
+		static const char *const pass[] = { "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS" };
+		char *envp[8], envpre[4200], envopt[3][4200];
+		size_t ne = 0;
+
+		if (!pre || !*pre)
+			pre = getenv("LD_PRELOAD");
 		if (root) {
-			char *envp[] = { "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-					 envhome, envplug, NULL };
+			envp[ne++] = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+			envp[ne++] = envhome;
+			envp[ne++] = envplug;
+			if (pre && *pre) {
+				snprintf(envpre, sizeof(envpre), "LD_PRELOAD=%s", pre);
+				envp[ne++] = envpre;
+			}
+			for (size_t k = 0; k < sizeof(pass) / sizeof(pass[0]); k++) {
+				const char *v = getenv(pass[k]);
+
+				if (v) {
+					snprintf(envopt[k], sizeof(envopt[k]), "%s=%s", pass[k], v);
+					envp[ne++] = envopt[k];
+				}
+			}
+			envp[ne] = NULL;
 
 			if (setgroups(0, NULL) || setresgid(VF_NOBODY, VF_NOBODY, VF_NOBODY) ||
 			    setresuid(VF_NOBODY, VF_NOBODY, VF_NOBODY)) {
@@ -192,6 +216,8 @@ static int run_once(const struct vf_tshark *t, const char *tree, const unsigned 
 		} else {
 			setenv("HOME", home, 1);
 			setenv("WIRESHARK_PLUGIN_DIR", plugdir, 1);
+			if (pre && *pre)
+				setenv("LD_PRELOAD", pre, 1);
 			execvp(t->tshark, (char *const *)argv);
 		}
 		dprintf(2, "sockgen verify: cannot run '%s': %s\n", t->tshark, strerror(errno));
