@@ -17,7 +17,9 @@
 # exactly 1 (RFC 5269 5.1/5.2), which it then reads right.
 # CGA (11) and Certificate (16) bodies are decoded as DER by the built-in,
 # so they carry a real public key and certificate made with openssl.
+import atexit
 import os
+import shutil
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
@@ -110,6 +112,7 @@ def main():
     if sstest.run(["tshark", "--version"]).returncode != 0:
         sstest.skip("tshark not installed")
     d = sstest.tmpdir()
+    atexit.register(shutil.rmtree, d, True)   # scratch files go with the test
     cert, key = make_cert(d)
     if cert is None:
         sstest.skip("openssl cannot make the X.509 certificate the built-in needs")

@@ -4,8 +4,10 @@
 # 0), answers NS for its addresses with NA (RFC 4861 7.2.4) and RS with the
 # configured RA (6.2.6). The answers are captured on the other side and
 # decoded by Wireshark's built-in icmpv6 dissector.
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -21,6 +23,7 @@ OWN = "2001:db8::99"        # an address only the listener answers for
 def main():
     ndpnet.require()
     d = sstest.tmpdir()
+    atexit.register(shutil.rmtree, d, True)   # scratch files go with the test
     with ndpnet.Pair("l") as p:
         cap_path = os.path.join(d, "a.pcap")
         cap = ndpnet.Capture(p, p.nsa, p.ifa, cap_path)

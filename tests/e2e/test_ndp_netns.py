@@ -5,7 +5,9 @@
 # the peer must hold exactly the bytes the codec built, as recorded by
 # --pcap in the same run (for --raw the kernel writes the Ethernet header,
 # so the IPv6 packet is compared; for --iface the whole frame).
+import atexit
 import os
+import shutil
 import sys
 import time
 
@@ -42,6 +44,7 @@ def messages(p):
 def main():
     ndpnet.require()
     d = sstest.tmpdir()
+    atexit.register(shutil.rmtree, d, True)   # scratch files go with the test
     with ndpnet.Pair("n") as p:
         msgs = messages(p)
         # DAD probes need a source of :: and so the link layer
