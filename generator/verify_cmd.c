@@ -52,6 +52,8 @@ static void usage(FILE *f)
 		"  --quiet          only the summary line, no per-field differences\n"
 		"As root tshark runs as nobody (uid 65534) with a private plugin\n"
 		"directory and HOME, reading the capture on stdin.\n"
+		"SOCKSCOPE_TSHARK_PRELOAD (or LD_PRELOAD) is preloaded into tshark, with\n"
+		"ASAN_OPTIONS/UBSAN_OPTIONS, for a sanitizer-built plugin.\n"
 		"Exit: 0 all fields agree, 3 any mismatch or missing packet, 1 tshark or\n"
 		"the plugin cannot run, 2 bad usage or unreadable/invalid input.\n"
 		"Examples:\n"
