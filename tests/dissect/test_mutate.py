@@ -43,7 +43,7 @@ keep = os.path.join(t.SRC, "tests", "fuzz", "mutated-failures")
 def decode(path):
     """None when clean, else why it is not."""
     try:
-        r = t.run([t.WRAPPER, "-nVxr", path], env=dict(os.environ, SOCKSCOPE_PLUGIN=t.PLUGIN),
+        r = t.run([t.WRAPPER, "-nVx", "-r", path], env=dict(os.environ, SOCKSCOPE_PLUGIN=t.PLUGIN),
                   errors="replace",
                   timeout=LIMIT)
     except subprocess.TimeoutExpired:

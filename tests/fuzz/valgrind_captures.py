@@ -56,7 +56,7 @@ def write_launcher(log):
         f.write("#!/bin/sh\n"
                 "export G_SLICE=always-malloc G_DEBUG=gc-friendly\n"
                 "exec %s --tool=memcheck --leak-check=full --show-leak-kinds=definite "
-                "--errors-for-leak-kinds=definite --num-callers=30 --error-limit=no "
+                "--errors-for-leak-kinds=definite --num-callers=30 --error-limit=no --keep-debuginfo=yes "
                 "--log-file=%s %s \"$@\"\n" % (vg, log, shutil.which("tshark")))
     os.chmod(launcher, 0o755)
 
@@ -93,7 +93,7 @@ for cap in caps:
     env = dict(os.environ, SOCKSCOPE_PLUGIN=plugin, TSHARK=launcher)
     write_launcher(log)
     try:
-        p = subprocess.run([os.path.join(SRC, "tests", "lib", "tshark-plugin"), "-nVxr", cap],
+        p = subprocess.run([os.path.join(SRC, "tests", "lib", "tshark-plugin"), "-nVx", "-r", os.path.abspath(cap)],
                            env=env, capture_output=True, timeout=1800, cwd=work)
         rc = p.returncode
     except subprocess.TimeoutExpired:
