@@ -421,7 +421,9 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 		expert_add_info_format(pinfo, item, &ei_code, "Code is %u, not 0", v);
 	add_checksum(tvb, pinfo, nt);
 
-	if (iph && iph->ip6_hop != 255)
+	/* inside an ICMPv6 error the quoted packet's hop limit has been
+	 * decremented on its way: only the message itself is checked */
+	if (iph && iph->ip6_hop != 255 && !pinfo->flags.in_error_pkt)
 		expert_add_info_format(pinfo, ti, &ei_hop_limit,
 				       "IPv6 hop limit is %u, not 255: not from an on-link neighbor",
 				       iph->ip6_hop);
@@ -441,6 +443,8 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 
 	ndisc_dissect_options(tvb, off, pinfo, nt, pkt->type, pkt, 0);
 	check_message(pinfo, ti, pkt, pkt->has_slla);
+	if (pinfo->flags.in_error_pkt)
+		return tvb_captured_length(tvb);  /* a quote: no state, no stats */
 	ndisc_analyze(tvb, pinfo, nt, pkt);
 	set_info(pinfo, pkt);
 	ndisc_stats_tap(pinfo, pkt);
