@@ -30,6 +30,7 @@ struct ndisc_pkt {
 	guint8 src[16], dst[16];
 	gboolean has_target;
 	guint8 target[16];
+	guint8 destination[16];         /* redirect */
 	guint8 ra_flags;
 	guint16 router_lifetime;
 	guint8 cur_hop_limit;

@@ -272,6 +272,7 @@ dissect_fixed(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 		add_reserved32(tvb, pinfo, tree, hf_redirect_reserved, 4);
 		add_target(tvb, tree, hf_redirect_target, 8, pkt);
 		proto_tree_add_item(tree, hf_redirect_destination, tvb, 24, 16, ENC_NA);
+		tvb_memcpy(tvb, pkt->destination, 24, 16);
 		return 40;
 	case NDP_IND_SOL:
 	case NDP_IND_ADV:
@@ -361,7 +362,8 @@ set_info(packet_info *pinfo, struct ndisc_pkt *pkt)
 		break;
 	case NDP_REDIRECT:
 		if (pkt->has_target)
-			col_append_fstr(pinfo->cinfo, COL_INFO, " via %s",
+			col_append_fstr(pinfo->cinfo, COL_INFO, " for %s via %s",
+					ndisc_ip6_str(pool, pkt->destination),
 					ndisc_ip6_str(pool, pkt->target));
 		break;
 	default:
