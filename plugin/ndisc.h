@@ -50,7 +50,6 @@ struct ndisc_pkt {
 
 /* Options (packet-ndisc-options.c). */
 void ndisc_options_register(void);
-void ndisc_options_handoff(void);
 /* Dissects the options in tvb[offset, end of reported data) of message type
  * msg (0: inside a PvD ID, any option allowed). Never throws for a bad
  * option header; stops at length 0 or an option past the end. */

@@ -1689,8 +1689,3 @@ ndisc_options_register(void)
 	expert = expert_register_protocol(proto_ndisc);
 	expert_register_field_array(expert, ei, array_length(ei));
 }
-
-void
-ndisc_options_handoff(void)
-{
-}

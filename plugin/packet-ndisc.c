@@ -628,5 +628,4 @@ proto_reg_handoff_ndisc(void)
 		proto_icmpv6, FT_PROTOCOL);
 	h = create_dissector_handle(dissect_icmpv6_dispatch, proto_dispatch);
 	dissector_add_uint("ip.proto", IP_PROTO_ICMPV6, h);
-	ndisc_options_handoff();
 }
