@@ -70,10 +70,16 @@ def vsock_key(frame):
     return frame[24:28] + frame[32 + 28:32 + 36] + bytes([len(frame) > 76])
 
 
+def known(d, digest):
+    """An input with these contents is already there, under any name."""
+    return os.path.isdir(d) and any(f.endswith("-" + digest) for f in os.listdir(d))
+
+
 def save(d, name, data):
     os.makedirs(d, exist_ok=True)
-    path = os.path.join(d, "%s-%s" % (name, hashlib.sha1(data).hexdigest()[:8]))
-    if os.path.exists(path):
+    digest = hashlib.sha1(data).hexdigest()[:8]
+    path = os.path.join(d, "%s-%s" % (name, digest))
+    if os.path.exists(path) or known(d, digest):
         return 0
     with open(path, "wb") as f:
         f.write(data)
@@ -112,7 +118,7 @@ def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--dissect":
         return dissect_main(sys.argv[2], sys.argv[3:])
     corpus = sys.argv[1]
-    added = 0
+    added, seen = 0, set()
     for cap in sys.argv[2:]:
         base = os.path.splitext(os.path.basename(cap))[0]
         for linktype, n, pkt in frames(cap):
@@ -124,11 +130,15 @@ def main():
                 msg, sub = pkt, "vsockmon"
             else:
                 continue
+            key = (sub, vsock_key(msg) if sub == "vsockmon" else msg)
+            if key in seen:     # payload bytes alone add nothing for the codec
+                continue
+            seen.add(key)
             d = os.path.join(corpus, sub)
             os.makedirs(d, exist_ok=True)
             digest = hashlib.sha1(msg).hexdigest()[:8]
             path = os.path.join(d, "seed-%s-%d-%s" % (base, n, digest))
-            if not os.path.exists(path):
+            if not os.path.exists(path) and not known(d, digest):
                 with open(path, "wb") as f:
                     f.write(msg)
                 added += 1
