@@ -105,6 +105,28 @@ def main():
     sstest.check((1, "Error", "Bad checksum [should be %s]" % good[0][0]) in ndisc_pkt.expert(b),
                  "checksum: exact expert message", repr(ndisc_pkt.expert(b)))
 
+    # PvD IDs nested inside PvD IDs: dissected down to a bound, then marked
+    def pvd(inner):
+        body = bytes.fromhex("2000" "0001" "017000" + "00" * 7 +
+                             "8600000040000708" + "00" * 8) + inner
+        return bytes([21, (len(body) + 2) // 8]) + body
+    opts = bytes.fromhex("0501000000000578")
+    for _ in range(6):
+        opts = pvd(opts)
+    deep = g.ndp("pvd_deep", "ra", "--no-slla", "--opt", "21:" + opts[2:].hex())
+    ex = ndisc_pkt.expert(deep)
+    sstest.check((1, "Warning", "PvD ID options nested deeper than 4 levels; not dissected") in ex,
+                 "deep PvD nesting bounded", repr(ex))
+    sstest.eq(sstest.fields(deep, ["ndisc.opt.type"], extra=["-E", "occurrence=a"])[0],
+              ["21,21,21,21"], "four PvD levels dissected")
+    shallow = g.ndp("pvd_shallow", "ra", "--no-slla", "--opt", "21:" + pvd(pvd(
+        bytes.fromhex("0501000000000578")))[2:].hex())
+    sstest.eq(sstest.fields(shallow, ["ndisc.opt.type", "ndisc.opt.mtu"],
+                            extra=["-E", "occurrence=a"])[0], ["21,21,5", "1400"],
+              "two PvD levels and the MTU inside")
+    sstest.eq([e for e in ndisc_pkt.expert(shallow) if "nested" in e[2]], [],
+              "shallow PvD nesting not flagged")
+
     # a message shorter than its fixed part (sockgen never builds one)
     from scapy.all import Ether, IPv6, Raw
     short = g.scapy("short", [Ether(src="02:00:00:00:00:01", dst="33:33:00:00:00:01") /
