@@ -26,6 +26,7 @@ gboolean vsm_pref_heur_first = FALSE;
 guint vsm_pref_reasm_limit = 16u * 1024u * 1024u;
 
 static dissector_handle_t vsockmon_handle;
+static dissector_handle_t builtin_handle;   /* Wireshark's own "vsock" */
 
 static int hf_src_cid = -1, hf_dst_cid = -1, hf_src_port = -1, hf_dst_port = -1;
 static int hf_op = -1, hf_transport = -1, hf_len = -1, hf_reserved = -1;
@@ -396,6 +397,19 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	return tvb_captured_length(tvb);
 }
 
+/* Entry for LINKTYPE_VSOCK. It belongs to no protocol so that it still
+ * runs with vsockmon disabled and then hands the frame to the built-in
+ * vsock dissector it replaced (a disabled handle in wtap_encap would leave
+ * the frames undissected). */
+static int dissect_linktype_vsock(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+{
+	if (proto_is_protocol_enabled(find_protocol_by_id(proto_vsockmon)))
+		return call_dissector_only(vsockmon_handle, tvb, pinfo, tree, data);
+	if (builtin_handle)
+		return call_dissector_only(builtin_handle, tvb, pinfo, tree, data);
+	return 0;
+}
+
 void proto_register_vsockmon(void)
 {
 	vs_mon_op = vs_from(vsockmon_op_names);
@@ -509,7 +523,12 @@ void proto_register_vsockmon(void)
 
 void proto_reg_handoff_vsockmon(void)
 {
-	/* Replaces the built-in vsock dissector for LINKTYPE_VSOCK. */
-	dissector_add_uint("wtap_encap", WTAP_ENCAP_VSOCK, vsockmon_handle);
+	/* Replaces the built-in vsock dissector for LINKTYPE_VSOCK, keeping
+	 * it for when vsockmon is disabled. */
+	dissector_table_t encap = find_dissector_table("wtap_encap");
+	builtin_handle = encap ? dissector_get_uint_handle(encap, WTAP_ENCAP_VSOCK) : NULL;
+	if (!builtin_handle)
+		builtin_handle = find_dissector("vsock");
+	dissector_add_uint("wtap_encap", WTAP_ENCAP_VSOCK, create_dissector_handle(dissect_linktype_vsock, -1));
 	vsm_payload_handoff();
 }
