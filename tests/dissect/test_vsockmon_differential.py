@@ -62,4 +62,11 @@ for path in captures:
             diffs.append("frame %d: payload differs" % (i + 1))
     sstest.eq(diffs[:5], [], name + ": built-in vsock and vsockmon agree")
 sstest.check(len(captures) >= 1, "at least one capture compared")
+
+# With vsockmon disabled, the built-in takes LINKTYPE_VSOCK back.
+names = [a for a, _ in PAIRS]
+off = sstest.fields(hand, names, extra=["--disable-protocol", "vsockmon"])
+sstest.eq(off, sstest.fields(hand, names, plugin=False), "vsockmon disabled: the built-in vsock decodes")
+sstest.eq(sstest.fields(hand, ["vsockmon.op"], extra=["--disable-protocol", "vsockmon"]), [[""]] * len(fr),
+          "vsockmon disabled: no vsockmon fields")
 sstest.done()
