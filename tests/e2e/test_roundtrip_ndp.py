@@ -63,7 +63,7 @@ def main():
         finally:
             cap.stop()
         sstest.eq(sorted(peers.ALL_OPTION_TYPES - types), [], "every option type sent")
-        sstest.eq(sorted(verbs), ["133", "134", "135", "136", "137", "141", "142"], "every message type sent")
+        sstest.eq(sorted(verbs), ["133", "134", "135", "136", "137", "141", "142", "148", "149"], "every message type sent")
         rep = os.path.join(d, "report.json")
         v = peers.verify(manifest, cap_path, rep)
         print(v.stdout[-6000:], v.stderr, end="")

@@ -10,6 +10,20 @@ import sstest
 
 KEYHASH = "00112233445566778899aabbccddeeff"
 SIG = "a5" * 24
+# a real DER X.509v3 certificate (self-signed, EC P-256, CN=sockscope-test,
+# made with openssl req -x509): Wireshark's built-in parses the Certificate
+# option's body as X.509 and stops at anything else
+CERT = ("308201873082012da00302010202141cd966076649bc3a5abb38de6f5656256f0b0e3e30"
+        "0a06082a8648ce3d04030230193117301506035504030c0e736f636b73636f70652d7465"
+        "7374301e170d3236313132323231343332305a170d3336313131393231343332305a3019"
+        "3117301506035504030c0e736f636b73636f70652d746573743059301306072a8648ce3d"
+        "020106082a8648ce3d03010703420004c7dac257e1dd877f9127214cb805942fd52b587a"
+        "970c4a6c06ab5a612ae4e92ea63e2b1c25a88fe1e8b8dc98ec1bf4b5cc990f759677bb72"
+        "53ecb3e4b59cf00fa3533051301d0603551d0e0416041486cf5e50992aca6afc19ae784b"
+        "038dd3781f9226301f0603551d2304183016801486cf5e50992aca6afc19ae784b038dd3"
+        "781f9226300f0603551d130101ff040530030101ff300a06082a8648ce3d040302034800"
+        "3045022100efe460155c3bd56ef7c022016dc3899ca690ae3724baae6cc1388ebf2eccb9"
+        "10022021a29a68035aaf9812bb59b4ab47ba38c731dae6c2a35df4f4a970bfdada6ac7")
 # start of the redirected packet: IPv6 header (payload 8, ICMPv6, hop
 # limit 64, 2001:db8::1 -> 2001:db8::77) and an echo request header
 REDIRECTED = ("6000000000083a40" + "20010db8000000000000000000000001" +
@@ -57,6 +71,9 @@ NDP_MESSAGES = {
                 "--src-addr-list", "2001:db8::1,2001:db8::2"],
     "ind-adv": ["--slla", "02:00:00:00:00:02", "--tlla", "02:00:00:00:00:01", "--mtu", "1400",
                 "--tgt-addr-list", "2001:db8::3,2001:db8::4", "--src-addr-list", "2001:db8::5"],
+    "cps": ["--identifier", "7", "--component", "65535", "--trust-anchor", "fqdn=ta.example.com"],
+    "cpa": ["--identifier", "7", "--all-components", "2", "--component", "1",
+            "--certificate", CERT, "--trust-anchor", "fqdn=ta.example.org"],
 }
 
 ALL_OPTION_TYPES = set(range(1, 22)) | set(range(23, 43)) | {138, 139, 144, 253, 254}
