@@ -48,6 +48,8 @@ def main(argv):
                   file=sys.stderr)
             return 2
         rows.append((c + [""])[:5])
+    # third parties first, sockgen's own round trips last
+    rows.sort(key=lambda r: (r[0].startswith("sockgen"), r[0].lower()))
     when = datetime.datetime.fromtimestamp(os.path.getmtime(tsv), datetime.timezone.utc)
     os.makedirs(os.path.dirname(os.path.abspath(md)), exist_ok=True)
     with open(md + ".tmp", "w") as f:

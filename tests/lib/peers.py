@@ -2,6 +2,7 @@
 """Shared pieces of the round-trip and third-party peer tests: the NDP
 message set (every message type, every option type of the IANA registry),
 sockgen verify, and the peers table row (build/peers.tsv)."""
+import fcntl
 import os
 import shutil
 import subprocess
@@ -90,20 +91,23 @@ def verify(manifest, capture, json_report=None, plugin=None):
 
 
 def peers_row(peer, packets, fields, mismatches, note=""):
-    """Append one row to build/peers.tsv (rendered by tests/e2e/peers_table.py)."""
+    """Set this peer's row in build/peers.tsv (rendered by tests/e2e/peers_table.py).
+    Locked: ctest -j runs the peer tests side by side."""
     path = os.path.join(sstest.BUILD, "peers.tsv")
-    rows = []
-    if os.path.exists(path):
-        with open(path) as f:
-            rows = [r for r in f.read().splitlines() if r and r.split("\t")[0] != peer]
-    rows.append("\t".join([peer, str(packets), str(fields), str(mismatches), note.replace("\t", " ")]))
-    with open(path + ".tmp", "w") as f:
-        f.write("\n".join(rows) + "\n")
-    os.replace(path + ".tmp", path)
-    # build/peers.md follows every row; docs/peers.md is rendered from the
-    # same file by tests/e2e/peers_table.py
-    subprocess.run(["/usr/bin/python3", os.path.join(sstest.SRC, "tests", "e2e", "peers_table.py"),
-                    path, os.path.join(sstest.BUILD, "peers.md")], capture_output=True)
+    with open(path + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        rows = []
+        if os.path.exists(path):
+            with open(path) as f:
+                rows = [r for r in f.read().splitlines() if r and r.split("\t")[0] != peer]
+        rows.append("\t".join([peer, str(packets), str(fields), str(mismatches), note.replace("\t", " ")]))
+        with open(path + ".tmp", "w") as f:
+            f.write("\n".join(rows) + "\n")
+        os.replace(path + ".tmp", path)
+        # build/peers.md follows every row; docs/peers.md is rendered from
+        # the same file by tests/e2e/peers_table.py
+        subprocess.run(["/usr/bin/python3", os.path.join(sstest.SRC, "tests", "e2e", "peers_table.py"),
+                        path, os.path.join(sstest.BUILD, "peers.md")], capture_output=True)
 
 
 def need_tool(name, package):
