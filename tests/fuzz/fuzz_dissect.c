@@ -231,7 +231,7 @@ static guint8 *make_packet(const uint8_t *p, size_t len, size_t *out_len)
  * replayer starts a fresh one per input so every finding replays alone;
  * the libFuzzer build (FUZZ_PERSISTENT) keeps it for SESSION_INPUTS inputs,
  * because a session costs tens of milliseconds to set up. */
-#define SESSION_INPUTS 512
+#define SESSION_INPUTS 128
 static struct packet_provider_data prov;
 static epan_t *session;
 static unsigned session_inputs;
