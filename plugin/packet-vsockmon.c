@@ -84,14 +84,37 @@ static void at_get(const address *a, guint64 *cid, guint32 *port)
 	*port = a->len >= 12 ? pletoh32(b + 8) : 0;
 }
 
+/* Appends the decimal digits of v to out at *n. */
+static void put_dec(char *out, int *n, guint64 v)
+{
+	char rev[20];
+	int t = 0;
+	do {
+		rev[t++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (t)
+		out[(*n)++] = rev[--t];
+}
+
+/* Digits by hand, not printf: this runs twice per packet for the address
+ * columns. */
 static int at_to_str(const address *a, gchar *buf, int buf_len)
 {
 	guint64 cid;
 	guint32 port;
+	char out[32];
+	int n = 0;
+
 	at_get(a, &cid, &port);
-	if (a->len >= 12)
-		return g_snprintf(buf, buf_len, "%" G_GUINT64_FORMAT ":%u", cid, port) + 1;
-	return g_snprintf(buf, buf_len, "%" G_GUINT64_FORMAT, cid) + 1;
+	put_dec(out, &n, cid);
+	if (a->len >= 12) {
+		out[n++] = ':';
+		put_dec(out, &n, port);
+	}
+	out[n] = '\0';
+	g_strlcpy(buf, out, (gsize)buf_len);
+	return n + 1;
 }
 
 static int at_str_len(const address *a _U_)
@@ -250,44 +273,80 @@ static void dissect_virtio(tvbuff_t *tvb, packet_info *pinfo, proto_tree *mt, vs
 		p->payload_cap = len;
 }
 
-/* The Info column in one formatted write (it is on every packet's hot
- * path); always ends with a space, so appended notes need no separator. */
+/* Appends s to out at *n (out has room: callers stay far below 256). */
+static void put_str(char *out, int *n, const char *s)
+{
+	while (*s && *n < 250)
+		out[(*n)++] = *s++;
+}
+
+/* The Info column in one write, numbers by hand (it is on every packet's
+ * hot path); it always ends with a space, so appended notes need no
+ * separator. */
 static void set_columns(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
 {
 	char buf[256];
-	int n = g_snprintf(buf, sizeof buf, "%" G_GUINT64_FORMAT ":%u \xe2\x86\x92 %" G_GUINT64_FORMAT ":%u ",
-			   p->src_cid, p->src_port, p->dst_cid, p->dst_port);
-#define ADD(...) \
-	do { \
-		if (n >= 0 && (size_t)n < sizeof buf) \
-			n += g_snprintf(buf + n, sizeof buf - (size_t)n, __VA_ARGS__); \
-	} while (0)
+	int n = 0;
+
+	put_dec(buf, &n, p->src_cid);
+	buf[n++] = ':';
+	put_dec(buf, &n, p->src_port);
+	put_str(buf, &n, " \xe2\x86\x92 ");
+	put_dec(buf, &n, p->dst_cid);
+	buf[n++] = ':';
+	put_dec(buf, &n, p->dst_port);
+	buf[n++] = ' ';
 	if (!p->has_virtio) {
-		ADD("%s (no transport header) ", val_to_str(p->mon_op, vs_mon_op, "op %u"));
+		const char *op = try_val_to_str(p->mon_op, vs_mon_op);
+		if (op) {
+			put_str(buf, &n, op);
+		} else {
+			put_str(buf, &n, "op ");
+			put_dec(buf, &n, p->mon_op);
+		}
+		put_str(buf, &n, " (no transport header) ");
 	} else {
 		const char *op = try_val_to_str(p->op, vs_op);
-		if (op)
-			ADD("%s", op);
-		else
-			ADD("op %u", p->op);
-		if (p->type == VSOCK_VIRTIO_TYPE_SEQPACKET)
-			ADD(" SEQPACKET");
-		else if (p->type != VSOCK_VIRTIO_TYPE_STREAM)
-			ADD(" type %u", p->type);
-		if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN)
-			ADD(" [%s%s%s]", (p->flags & VSOCK_VIRTIO_SHUTDOWN_RCV) ? "RCV" : "",
-			    (p->flags & 3) == 3 ? "," : "", (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND) ? "SEND" : "");
+		if (op) {
+			put_str(buf, &n, op);
+		} else {
+			put_str(buf, &n, "op ");
+			put_dec(buf, &n, p->op);
+		}
+		if (p->type == VSOCK_VIRTIO_TYPE_SEQPACKET) {
+			put_str(buf, &n, " SEQPACKET");
+		} else if (p->type != VSOCK_VIRTIO_TYPE_STREAM) {
+			put_str(buf, &n, " type ");
+			put_dec(buf, &n, p->type);
+		}
+		if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN) {
+			put_str(buf, &n, " [");
+			if (p->flags & VSOCK_VIRTIO_SHUTDOWN_RCV)
+				put_str(buf, &n, "RCV");
+			if ((p->flags & 3) == 3)
+				put_str(buf, &n, ",");
+			if (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND)
+				put_str(buf, &n, "SEND");
+			put_str(buf, &n, "]");
+		}
 		if (p->op == VSOCK_VIRTIO_OP_RW && p->type == VSOCK_VIRTIO_TYPE_SEQPACKET &&
 		    (p->flags & VSOCK_VIRTIO_SEQ_EOM))
-			ADD(" [EOM]");
-		ADD(" len=%u", p->len);
-		if (f && p->op == VSOCK_VIRTIO_OP_RW)
-			ADD(" seq=%u", f->seq);
-		if (p->op != VSOCK_VIRTIO_OP_RW)
-			ADD(" buf_alloc=%u fwd_cnt=%u", p->buf_alloc, p->fwd_cnt);
-		ADD(" ");
+			put_str(buf, &n, " [EOM]");
+		put_str(buf, &n, " len=");
+		put_dec(buf, &n, p->len);
+		if (f && p->op == VSOCK_VIRTIO_OP_RW) {
+			put_str(buf, &n, " seq=");
+			put_dec(buf, &n, f->seq);
+		}
+		if (p->op != VSOCK_VIRTIO_OP_RW) {
+			put_str(buf, &n, " buf_alloc=");
+			put_dec(buf, &n, p->buf_alloc);
+			put_str(buf, &n, " fwd_cnt=");
+			put_dec(buf, &n, p->fwd_cnt);
+		}
+		put_str(buf, &n, " ");
 	}
-#undef ADD
+	buf[n] = '\0';
 	col_add_str(pinfo->cinfo, COL_INFO, buf);
 }
 
