@@ -5,7 +5,9 @@ sockgen verify, and the peers table row (build/peers.tsv)."""
 import fcntl
 import os
 import shutil
+import signal
 import subprocess
+import time
 
 import sstest
 
@@ -136,3 +138,28 @@ def pkg_version(package):
     """Debian version of an installed package ("?" when unknown)."""
     r = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True, text=True)
     return r.stdout.strip() if r.returncode == 0 and r.stdout.strip() else "?"
+
+
+class Capture:
+    """tcpdump in a namespace with a chosen filter (ndpnet.Capture's
+    "icmp6" misses ICMPv6 behind extension headers)."""
+
+    def __init__(self, ns, ifname, path, filt="ip6"):
+        self.path = path
+        self.p = subprocess.Popen(["ip", "netns", "exec", ns, "tcpdump", "-Z", "root", "-n", "--immediate-mode",
+                                   "-i", ifname, "-U", "-w", path, filt],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        line = self.p.stderr.readline()
+        if "listening on" not in line:
+            self.stop()
+            raise RuntimeError("tcpdump did not start: " + line)
+
+    def stop(self):
+        if self.p.poll() is None:
+            time.sleep(0.5)
+            self.p.send_signal(signal.SIGTERM)
+            try:
+                self.p.wait(5)
+            except subprocess.TimeoutExpired:
+                self.p.kill()
+                self.p.wait()
