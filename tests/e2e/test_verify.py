@@ -118,6 +118,23 @@ if shutil.which("editcap"):
     v = peers.verify(echo_man, ng)
     sstest.eq(v.returncode, 0, "pcapng capture verifies (%s)" % v.stdout.strip()[-200:])
 
+# 5c. not root: tshark runs as the caller with WIRESHARK_PLUGIN_DIR (run as nobody here)
+if sstest.is_root() and shutil.which("setpriv"):
+    pub = os.path.join(d, "pub")
+    os.mkdir(pub)
+    for src in (echo_pcap, echo_man, sstest.PLUGIN):
+        shutil.copy(src, pub)
+    os.chmod(d, 0o755)
+    for n in os.listdir(pub):
+        os.chmod(os.path.join(pub, n), 0o644)
+    os.chmod(pub, 0o755)
+    p = sstest.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/nonexistent",
+                    "SOCKSCOPE_PLUGIN=" + os.path.join(pub, os.path.basename(sstest.PLUGIN)),
+                    sstest.SOCKGEN, "verify", "--manifest", os.path.join(pub, os.path.basename(echo_man)),
+                    "--capture", os.path.join(pub, os.path.basename(echo_pcap))])
+    sstest.check(p.returncode == 0 and "0 mismatches" in p.stdout, "verify as an unprivileged user",
+                 p.stdout + p.stderr)
+
 # 6. a field tshark does not know is a mismatch, not a crash
 rewrite(ra_man, bad, lambda rs: rs[0].update({"ndisc.no_such_field": "1"}))
 v = peers.verify(bad, ra_pcap)
