@@ -9,12 +9,16 @@ import json
 import os
 import shutil
 import sys
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.dirname(__file__))
 import ndpnet  # noqa: E402
 import peers  # noqa: E402
 import sstest  # noqa: E402
+
+
+KERNEL_DAD = "2001:db8::abcd"
 
 
 def message_set(p):
@@ -44,6 +48,12 @@ def main():
         cap_path = os.path.join(d, "peer.pcap")
         cap = ndpnet.Capture(p, p.nsb, p.ifb, cap_path)
         try:
+            # the kernel's own traffic in the capture, for verify to skip: DAD
+            # for a new address (NS from ::) and its MLD report
+            p.sh(p.nsa, "sysctl", "-qw", "net.ipv6.conf.%s.accept_dad=1" % p.ifa,
+                 "net.ipv6.conf.%s.dad_transmits=1" % p.ifa)
+            p.sh(p.nsa, "ip", "addr", "add", KERNEL_DAD + "/64", "dev", p.ifa)
+            time.sleep(1.5)
             with open(manifest, "w") as allf:
                 for mode in ("raw", "iface"):
                     for name, args in message_set(p):
@@ -73,6 +83,10 @@ def main():
         n = len(sstest.read_manifest(manifest))
         sstest.eq((r["packets"], r["missing"]), (n, 0), "every sent packet found in the capture")
         sstest.check(r["fields"] > 20 * n, "many fields compared", str(r["fields"]))
+        dad = sstest.fields(cap_path, ["frame.number"],
+                            filt="ndisc.type == 135 && ipv6.src == :: && ndisc.ns.target == " + KERNEL_DAD)
+        sstest.check(len(dad) >= 1, "the kernel's DAD probe is in the capture (and was skipped)")
+        sstest.check(r["skipped"] >= len(dad) + 1, "kernel DAD and MLD packets skipped", str(r["skipped"]))
         peers.peers_row("sockgen ndp (netns --raw/--iface)", r["packets"], r["fields"], r["mismatches"],
                         "veth capture on the peer, kernel DAD/MLD skipped (%d packets)" % r["skipped"])
     shutil.rmtree(d, ignore_errors=True)
