@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sockgen.h"
 #include "verify.h"
 
 /* tshark started as root ignores WIRESHARK_PLUGIN_DIR and personal
@@ -401,6 +402,14 @@ int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknow
 			goto out;
 		if (WIFEXITED(ro.status) && WEXITSTATUS(ro.status) == 0)
 			break;
+		/* A capture cut short (a capture stopped mid-write, editcap -s)
+		 * still has its whole packets: verify those, the rest of the
+		 * manifest is reported missing. */
+		if (WIFEXITED(ro.status) && strstr(ro.errtext, "cut short in the middle of a packet")) {
+			sg_warn("verify", "--capture '%s': cut short in the middle of a packet; verifying the whole packets",
+				t->capture);
+			break;
+		}
 		size_t marked = attempt == 0 ? mark_unknown(t, ro.errtext, skip) : 0;
 
 		if (marked == 0) {

@@ -103,6 +103,18 @@ with open(os.path.join(d, "short.json")) as f:
     r = json.load(f)
 sstest.eq((r["missing"], r["mismatches"]), (2, 2), "two missing packets in the JSON report")
 
+# 4b. a capture cut short mid-packet: whole packets verified, the rest missing
+cut = os.path.join(d, "cut.pcap")
+with open(echo_pcap, "rb") as f, open(cut, "wb") as g:
+    g.write(f.read()[:3000])
+v = peers.verify(echo_man, cut, os.path.join(d, "cut.json"))
+sstest.eq(v.returncode, 3, "capture cut short: exit 3")
+sstest.check("cut short" in v.stderr, "capture cut short: said so", v.stderr)
+with open(os.path.join(d, "cut.json")) as f:
+    r = json.load(f)
+sstest.check(r["packets"] > 0 and r["missing"] > 0 and r["packets"] + r["missing"] == r["records"],
+             "capture cut short: whole packets verified, the rest missing", str(r))
+
 # 5. unrelated traffic in the capture is skipped: drop records from the manifest
 rewrite(echo_man, bad, lambda rs: [rs.pop(i) for i in (10, 5, 0)])
 v = peers.verify(bad, echo_pcap, os.path.join(d, "skip.json"))
