@@ -21,14 +21,32 @@ for tool in ("editcap", "mergecap"):
         sstest.skip(tool + " not installed")
 
 
+# With a sanitizer build of the plugin (cmake -DSOCKSCOPE_SANITIZE=ON) set
+# NDISC_TSHARK_PRELOAD to the sanitizer runtimes ("libasan.so libubsan.so"):
+# only the tshark runs get them, not python or editcap.
+PRELOAD = os.environ.get("NDISC_TSHARK_PRELOAD")
+TSHARK_ENV = {"LD_PRELOAD": PRELOAD, "ASAN_OPTIONS": "detect_leaks=0"} if PRELOAD else None
+
+
+def fields(pcap, names, extra=()):
+    """sstest.fields, but with the sanitizer runtimes when asked for."""
+    args = ["-n", "-r", pcap, "-T", "fields", "-E", "separator=\t"]
+    for n in names:
+        args += ["-e", n]
+    p = sstest.tshark(*(args + list(extra)), env=TSHARK_ENV)
+    sstest.eq(p.returncode, 0, "tshark -T fields: " + p.stderr[-300:])
+    return [ln.split("\t") for ln in p.stdout.splitlines()]
+
+
 def survives(pcap, what):
     """tshark -V over the whole file: exit 0, no crash, within the timeout."""
     try:
-        p = sstest.tshark("-n", "-r", pcap, "-V")
+        p = sstest.tshark("-n", "-r", pcap, "-V", env=TSHARK_ENV)
     except Exception as e:  # timeout or the like
         return sstest.check(False, what + ": tshark ran", str(e))
     ok = sstest.eq(p.returncode, 0, what + ": tshark exit status")
-    sstest.check("Segmentation" not in p.stderr and "Aborted" not in p.stderr,
+    sstest.check("Segmentation" not in p.stderr and "Aborted" not in p.stderr and
+                 "Sanitizer" not in p.stderr and "runtime error" not in p.stderr,
                  what + ": no crash", p.stderr[-500:])
     return ok
 
@@ -53,7 +71,7 @@ def main():
     sstest.check(survives(allp, "all option and negative captures"), "baseline")
 
     # negative knobs: marked with an ndisc error
-    neg = sstest.fields(allp, ["frame.number", "_ws.expert.severity"],
+    neg = fields(allp, ["frame.number", "_ws.expert.severity"],
                         extra=["-E", "occurrence=a"])[n - 6:]
     for row in neg:
         sstest.check("8388608" in row[1].split(","), "negative frame %s has an error" % row[0],
@@ -65,7 +83,7 @@ def main():
         sstest.run(["editcap", "-s", str(snap), allp, cut], check_rc=0)
         if not survives(cut, "snaplen %d" % snap):
             continue
-        rows = sstest.fields(cut, ["frame.number", "frame.len", "frame.cap_len", "ndisc.type",
+        rows = fields(cut, ["frame.number", "frame.len", "frame.cap_len", "ndisc.type",
                                    "_ws.short", "_ws.malformed", "_ws.expert.severity"],
                              extra=["-E", "occurrence=a"])
         unmarked = [r[0] for r in rows
@@ -92,7 +110,7 @@ def main():
                     IPv6(src="fe80::1", dst="ff02::1", nh=58, hlim=255) / Raw(hdr + body))
     fuzz = g.scapy("random_opts", pkts)
     survives(fuzz, "400 RAs with random option bytes")
-    rows = sstest.fields(fuzz, ["ndisc.type"])
+    rows = fields(fuzz, ["ndisc.type"])
     sstest.eq(len(rows), 400, "all random frames dissected")
     sstest.check(all(r[0] == "134" for r in rows), "all random frames reach ndisc")
     sstest.done()
