@@ -9,22 +9,8 @@
 #include <epan/to_str.h>
 
 #include "ndisc.h"
+#include "ndisc_opt.h"
 #include "ndp.h"
-
-/* one context per option: tvb holds the option from its type octet */
-struct optctx {
-	tvbuff_t *tvb;
-	packet_info *pinfo;
-	proto_tree *tree;
-	proto_item *item;
-	guint len;                      /* octets of the option in tvb */
-	guint8 type;
-	guint8 msg;
-	struct ndisc_pkt *pkt;
-	guint depth;
-};
-
-typedef void (*opt_fn)(struct optctx *c);
 
 static int hf_opt = -1;
 static int hf_opt_type = -1;
@@ -59,15 +45,6 @@ static int hf_nrp_code = -1, hf_nrp_prefix_len = -1, hf_nrp_reserved = -1,
 static int hf_lla_code = -1, hf_lla_lla = -1;
 static int hf_naack_code = -1, hf_naack_status = -1, hf_naack_reserved = -1,
 	   hf_naack_rest = -1;
-static int hf_pvd_flags = -1, hf_pvd_flag_h = -1, hf_pvd_flag_l = -1,
-	   hf_pvd_flag_r = -1, hf_pvd_reserved = -1, hf_pvd_delay = -1,
-	   hf_pvd_seq = -1, hf_pvd_fqdn = -1, hf_pvd_padding = -1,
-	   hf_pvd_ra_type = -1, hf_pvd_ra_code = -1, hf_pvd_ra_checksum = -1,
-	   hf_pvd_ra_cur_hop_limit = -1, hf_pvd_ra_flags = -1,
-	   hf_pvd_ra_flag_m = -1, hf_pvd_ra_flag_o = -1, hf_pvd_ra_flag_h = -1,
-	   hf_pvd_ra_prf = -1, hf_pvd_ra_flag_p = -1, hf_pvd_ra_reserved = -1,
-	   hf_pvd_ra_router_lifetime = -1, hf_pvd_ra_reachable = -1,
-	   hf_pvd_ra_retrans = -1;
 static int hf_map_dist = -1, hf_map_pref = -1, hf_map_flag_r = -1,
 	   hf_map_reserved = -1, hf_map_valid = -1, hf_map_addr = -1;
 static int hf_route_len = -1, hf_route_reserved1 = -1, hf_route_prf = -1,
@@ -80,8 +57,6 @@ static int hf_hkrep_pad_len = -1, hf_hkrep_at = -1, hf_hkrep_reserved = -1,
 	   hf_hkrep_lifetime = -1, hf_hkrep_key = -1, hf_hkrep_padding = -1;
 static int hf_hai_code = -1, hf_hai_value_len = -1, hf_hai_value = -1;
 static int hf_mn_id_code = -1, hf_mn_id_value_len = -1, hf_mn_id_value = -1;
-static int hf_dnssl_reserved = -1, hf_dnssl_lifetime = -1, hf_dnssl_name = -1,
-	   hf_dnssl_padding = -1;
 static int hf_proxy_sig_reserved = -1, hf_proxy_sig_key_hash = -1,
 	   hf_proxy_sig_signature = -1;
 static int hf_earo_status = -1, hf_earo_opaque = -1, hf_earo_flags = -1,
@@ -96,7 +71,6 @@ static int hf_abro_version_low = -1, hf_abro_version_high = -1,
 static int hf_6cio_flags = -1, hf_6cio_flag_g = -1, hf_6cio_flag_e = -1,
 	   hf_6cio_flag_p = -1, hf_6cio_flag_b = -1, hf_6cio_flag_l = -1,
 	   hf_6cio_flag_d = -1;
-static int hf_captive_portal_uri = -1;
 static int hf_pref64_lifetime = -1, hf_pref64_plc = -1, hf_pref64_prefix = -1;
 static int hf_cipo_reserved1 = -1, hf_cipo_key_len = -1, hf_cipo_crypto_type = -1,
 	   hf_cipo_reserved2 = -1, hf_cipo_key = -1, hf_cipo_padding = -1;
@@ -107,19 +81,10 @@ static int hf_uptime_exponent = -1, hf_uptime_reserved1 = -1,
 	   hf_uptime_uptime = -1, hf_uptime_rest = -1;
 static int hf_card_req_reserved = -1, hf_card_req_body = -1;
 static int hf_card_rep_reserved = -1, hf_card_rep_body = -1;
-static int hf_edns_priority = -1, hf_edns_lifetime = -1, hf_edns_adn_len = -1,
-	   hf_edns_adn = -1, hf_edns_addrs_len = -1, hf_edns_addr = -1,
-	   hf_edns_svcparams_len = -1, hf_edns_svcparams = -1, hf_edns_padding = -1,
-	   hf_edns_svcparam_key = -1, hf_edns_svcparam_length = -1,
-	   hf_edns_svcparam_value = -1, hf_edns_svcparam_alpn = -1,
-	   hf_edns_svcparam_port = -1, hf_edns_svcparam_dohpath = -1;
 static int hf_exp_data = -1;
 
 static gint ett_opt = -1;
 static gint ett_opt_flags = -1;
-static gint ett_pvd_ra = -1;
-static gint ett_pvd_ra_flags = -1;
-static gint ett_svcparam = -1;
 
 static expert_field ei_opt_len_zero = EI_INIT;
 static expert_field ei_opt_past_end = EI_INIT;
@@ -132,10 +97,6 @@ static expert_field ei_prefix_lifetimes = EI_INIT;
 static expert_field ei_prefix_len = EI_INIT;
 static expert_field ei_route_len = EI_INIT;
 static expert_field ei_route_len_opt = EI_INIT;
-static expert_field ei_dnssl_name = EI_INIT;
-static expert_field ei_adn_name = EI_INIT;
-static expert_field ei_pvd_fqdn = EI_INIT;
-static expert_field ei_pvd_depth = EI_INIT;
 
 static const value_string prf_vals[] = {
 	{ 0, "Medium" }, { 1, "High" }, { 2, "Reserved" }, { 3, "Low" },
@@ -162,13 +123,6 @@ static const value_string earo_status_vals[] = {
 /* RFC 9685: what the registered address is */
 static const value_string earo_p_vals[] = {
 	{ 0, "Unicast" }, { 1, "Multicast" }, { 2, "Anycast" }, { 3, "Reserved" },
-	{ 0, NULL }
-};
-
-/* RFC 9460 14.3.2 */
-static const value_string svcparam_vals[] = {
-	{ 0, "mandatory" }, { 1, "alpn" }, { 2, "no-default-alpn" }, { 3, "port" },
-	{ 4, "ipv4hint" }, { 5, "ech" }, { 6, "ipv6hint" }, { 7, "dohpath" },
 	{ 0, NULL }
 };
 
@@ -206,8 +160,8 @@ ndisc_lifetime_str(wmem_allocator_t *scope, guint32 secs)
 
 /* ---- small helpers over the option's tvb ---- */
 
-static guint32
-add_uint(struct optctx *c, int hf, int off, int size)
+guint32
+opt_add_uint(struct optctx *c, int hf, int off, int size)
 {
 	guint32 v;
 
@@ -215,8 +169,8 @@ add_uint(struct optctx *c, int hf, int off, int size)
 	return v;
 }
 
-static void
-add_reserved(struct optctx *c, int hf, int off, int size)
+void
+opt_add_reserved(struct optctx *c, int hf, int off, int size)
 {
 	proto_item *ti;
 	guint64 v = 0;
@@ -235,18 +189,18 @@ add_reserved(struct optctx *c, int hf, int off, int size)
 	ndisc_check_reserved(c->pinfo, ti, v);
 }
 
-static void
-add_bytes(struct optctx *c, int hf, int off, int len)
+void
+opt_add_bytes(struct optctx *c, int hf, int off, int len)
 {
 	if (len > 0)
 		proto_tree_add_item(c->tree, hf, c->tvb, off, len, ENC_NA);
 }
 
-static void
-summary(struct optctx *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+void
+opt_summary(struct optctx *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
-static void
-summary(struct optctx *c, const char *fmt, ...)
+void
+opt_summary(struct optctx *c, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
@@ -257,14 +211,14 @@ summary(struct optctx *c, const char *fmt, ...)
 	proto_item_append_text(c->item, ": %s", s);
 }
 
-static const char *
-ip6_at(struct optctx *c, int off)
+const char *
+opt_ip6_at(struct optctx *c, int off)
 {
 	return tvb_ip6_to_str(c->pinfo->pool, c->tvb, off);
 }
 
-static void
-body_error(struct optctx *c, const char *why)
+void
+opt_body_error(struct optctx *c, const char *why)
 {
 	expert_add_info_format(c->pinfo, c->item, &ei_opt_body,
 			       "%s option body malformed: %s",
@@ -273,8 +227,8 @@ body_error(struct optctx *c, const char *why)
 
 /* RFC 1035 3.1 names without compression. Returns the offset after the
  * name, or -1 if it is malformed; *out gets the dotted name. */
-static int
-dns_name(tvbuff_t *tvb, int off, int end, wmem_allocator_t *scope, char **out)
+int
+opt_dns_name(tvbuff_t *tvb, int off, int end, wmem_allocator_t *scope, char **out)
 {
 	wmem_strbuf_t *b = wmem_strbuf_new(scope, "");
 	guint total = 0;
@@ -297,8 +251,8 @@ dns_name(tvbuff_t *tvb, int off, int end, wmem_allocator_t *scope, char **out)
 	return -1;
 }
 
-static gboolean
-all_zero(tvbuff_t *tvb, int off, int end)
+gboolean
+opt_all_zero(tvbuff_t *tvb, int off, int end)
 {
 	for (; off < end; off++)
 		if (tvb_get_guint8(tvb, off))
@@ -314,14 +268,14 @@ lla_common(struct optctx *c, int hf_ether, int hf_raw, gboolean *has, guint8 *ma
 	/* Ethernet: 6 octets fill a 1-unit option (RFC 2464 8) */
 	if (c->len == 8) {
 		proto_tree_add_item(c->tree, hf_ether, c->tvb, 2, 6, ENC_NA);
-		summary(c, "%s", tvb_ether_to_str(c->pinfo->pool, c->tvb, 2));
+		opt_summary(c, "%s", tvb_ether_to_str(c->pinfo->pool, c->tvb, 2));
 		if (c->pkt && !*has) {
 			tvb_memcpy(c->tvb, mac, 2, 6);
 			*has = TRUE;
 		}
 	} else {
-		add_bytes(c, hf_raw, 2, c->len - 2);
-		summary(c, "%s", tvb_bytes_to_str(c->pinfo->pool, c->tvb, 2, c->len - 2));
+		opt_add_bytes(c, hf_raw, 2, c->len - 2);
+		opt_summary(c, "%s", tvb_bytes_to_str(c->pinfo->pool, c->tvb, 2, c->len - 2));
 	}
 }
 
@@ -337,8 +291,8 @@ opt_tlla(struct optctx *c)
 	lla_common(c, hf_tlla_addr, hf_tlla_addr_raw, &c->pkt->has_tlla, c->pkt->tlla);
 }
 
-static proto_tree *
-add_flags(struct optctx *c, int hf, int off, int size, guint32 *v)
+proto_tree *
+opt_add_flags(struct optctx *c, int hf, int off, int size, guint32 *v)
 {
 	proto_item *ti = proto_tree_add_item_ret_uint(c->tree, hf, c->tvb, off, size,
 						      ENC_BIG_ENDIAN, v);
@@ -358,14 +312,14 @@ opt_prefix(struct optctx *c)
 	if (plen > 128)
 		expert_add_info_format(c->pinfo, ti, &ei_prefix_len,
 				       "Prefix length %u exceeds 128", plen);
-	ft = add_flags(c, hf_prefix_flags, 3, 1, &flags);
+	ft = opt_add_flags(c, hf_prefix_flags, 3, 1, &flags);
 	proto_tree_add_item(ft, hf_prefix_flag_l, c->tvb, 3, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, hf_prefix_flag_a, c->tvb, 3, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, hf_prefix_flag_r, c->tvb, 3, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, hf_prefix_flag_p, c->tvb, 3, 1, ENC_BIG_ENDIAN);
 	ti = proto_tree_add_item(ft, hf_prefix_reserved1, c->tvb, 3, 1, ENC_BIG_ENDIAN);
 	ndisc_check_reserved(c->pinfo, ti, flags & 0x0f);
-	valid = add_uint(c, hf_prefix_valid, 4, 4);
+	valid = opt_add_uint(c, hf_prefix_valid, 4, 4);
 	ti = proto_tree_add_item_ret_uint(c->tree, hf_prefix_preferred, c->tvb, 8, 4,
 					  ENC_BIG_ENDIAN, &preferred);
 	if (preferred > valid)
@@ -376,7 +330,7 @@ opt_prefix(struct optctx *c)
 					  ENC_BIG_ENDIAN, &r2);
 	ndisc_check_reserved(c->pinfo, ti, r2);
 	proto_tree_add_item(c->tree, hf_prefix_prefix, c->tvb, 16, 16, ENC_NA);
-	summary(c, "%s/%u%s%s%s%s%s, valid %s, preferred %s", ip6_at(c, 16), plen,
+	opt_summary(c, "%s/%u%s%s%s%s%s, valid %s, preferred %s", opt_ip6_at(c, 16), plen,
 		flags & 0xf0 ? "," : "",
 		flags & 0x80 ? " L" : "", flags & 0x40 ? " A" : "",
 		flags & 0x20 ? " R" : "", flags & 0x10 ? " P" : "",
@@ -395,9 +349,9 @@ opt_prefix(struct optctx *c)
 static void
 opt_redirected(struct optctx *c)
 {
-	add_reserved(c, hf_redirected_reserved, 2, 6);
-	add_bytes(c, hf_redirected_data, 8, c->len - 8);
-	summary(c, "%u octets of the redirected packet", c->len - 8);
+	opt_add_reserved(c, hf_redirected_reserved, 2, 6);
+	opt_add_bytes(c, hf_redirected_data, 8, c->len - 8);
+	opt_summary(c, "%u octets of the redirected packet", c->len - 8);
 }
 
 static void
@@ -405,9 +359,9 @@ opt_mtu(struct optctx *c)
 {
 	guint32 mtu;
 
-	add_reserved(c, hf_mtu_reserved, 2, 2);
-	mtu = add_uint(c, hf_mtu, 4, 4);
-	summary(c, "%u", mtu);
+	opt_add_reserved(c, hf_mtu_reserved, 2, 2);
+	mtu = opt_add_uint(c, hf_mtu, 4, 4);
+	opt_summary(c, "%u", mtu);
 	if (c->pkt && !c->pkt->has_mtu) {
 		c->pkt->has_mtu = TRUE;
 		c->pkt->mtu = mtu;
@@ -417,16 +371,16 @@ opt_mtu(struct optctx *c)
 static void
 opt_nbma(struct optctx *c)
 {
-	summary(c, "%u", add_uint(c, hf_nbma_limit, 2, 1));
-	add_reserved(c, hf_nbma_reserved1, 3, 1);
-	add_reserved(c, hf_nbma_reserved2, 4, 4);
+	opt_summary(c, "%u", opt_add_uint(c, hf_nbma_limit, 2, 1));
+	opt_add_reserved(c, hf_nbma_reserved1, 3, 1);
+	opt_add_reserved(c, hf_nbma_reserved2, 4, 4);
 }
 
 static void
 opt_adv_interval(struct optctx *c)
 {
-	add_reserved(c, hf_adv_interval_reserved, 2, 2);
-	summary(c, "%u ms", add_uint(c, hf_adv_interval_interval, 4, 4));
+	opt_add_reserved(c, hf_adv_interval_reserved, 2, 2);
+	opt_summary(c, "%u ms", opt_add_uint(c, hf_adv_interval_interval, 4, 4));
 }
 
 static void
@@ -435,11 +389,11 @@ opt_ha_info(struct optctx *c)
 	gint32 pref;
 	guint32 lt;
 
-	add_reserved(c, hf_ha_info_reserved, 2, 2);
+	opt_add_reserved(c, hf_ha_info_reserved, 2, 2);
 	proto_tree_add_item_ret_int(c->tree, hf_ha_info_preference, c->tvb, 4, 2,
 				    ENC_BIG_ENDIAN, &pref);
-	lt = add_uint(c, hf_ha_info_lifetime, 6, 2);
-	summary(c, "preference %d, lifetime %s", pref,
+	lt = opt_add_uint(c, hf_ha_info_lifetime, 6, 2);
+	opt_summary(c, "preference %d, lifetime %s", pref,
 		ndisc_lifetime_str(c->pinfo->pool, lt));
 }
 
@@ -449,13 +403,13 @@ addr_list(struct optctx *c, int hf_res, int hf_addr)
 	int off;
 	guint n = 0;
 
-	add_reserved(c, hf_res, 2, 6);
+	opt_add_reserved(c, hf_res, 2, 6);
 	if ((c->len - 8) % 16)
-		body_error(c, "address list is not a multiple of 16 octets");
+		opt_body_error(c, "address list is not a multiple of 16 octets");
 	for (off = 8; off + 16 <= (int)c->len; off += 16, n++)
 		proto_tree_add_item(c->tree, hf_addr, c->tvb, off, 16, ENC_NA);
-	summary(c, "%u address%s%s%s", n, n == 1 ? "" : "es", n ? ", " : "",
-		n ? ip6_at(c, 8) : "");
+	opt_summary(c, "%u address%s%s%s", n, n == 1 ? "" : "es", n ? ", " : "",
+		n ? opt_ip6_at(c, 8) : "");
 }
 
 static void
@@ -473,28 +427,28 @@ opt_tgt_addr_list(struct optctx *c)
 static void
 opt_cga(struct optctx *c)
 {
-	guint32 pad = add_uint(c, hf_cga_pad_len, 2, 1);
+	guint32 pad = opt_add_uint(c, hf_cga_pad_len, 2, 1);
 	int plen;
 
-	add_reserved(c, hf_cga_reserved, 3, 1);
+	opt_add_reserved(c, hf_cga_reserved, 3, 1);
 	plen = (int)c->len - 4 - (int)pad;
 	if (plen < 0) {
-		body_error(c, "pad length exceeds the option");
+		opt_body_error(c, "pad length exceeds the option");
 		plen = (int)c->len - 4;
 		pad = 0;
 	}
-	add_bytes(c, hf_cga_params, 4, plen);
-	add_bytes(c, hf_cga_padding, 4 + plen, (int)pad);
-	summary(c, "%d octets of CGA parameters", plen);
+	opt_add_bytes(c, hf_cga_params, 4, plen);
+	opt_add_bytes(c, hf_cga_padding, 4 + plen, (int)pad);
+	opt_summary(c, "%d octets of CGA parameters", plen);
 }
 
 static void
 signature(struct optctx *c, int hf_res, int hf_hash, int hf_sig)
 {
-	add_reserved(c, hf_res, 2, 2);
+	opt_add_reserved(c, hf_res, 2, 2);
 	proto_tree_add_item(c->tree, hf_hash, c->tvb, 4, 16, ENC_NA);
-	add_bytes(c, hf_sig, 20, c->len - 20);
-	summary(c, "key hash %s", tvb_bytes_to_str(c->pinfo->pool, c->tvb, 4, 16));
+	opt_add_bytes(c, hf_sig, 20, c->len - 20);
+	opt_summary(c, "key hash %s", tvb_bytes_to_str(c->pinfo->pool, c->tvb, 4, 16));
 }
 
 static void
@@ -515,59 +469,59 @@ opt_timestamp(struct optctx *c)
 	guint64 ts;
 	time_t secs;
 
-	add_reserved(c, hf_timestamp_reserved, 2, 6);
+	opt_add_reserved(c, hf_timestamp_reserved, 2, 6);
 	proto_tree_add_item_ret_uint64(c->tree, hf_timestamp_timestamp, c->tvb, 8, 8,
 				       ENC_BIG_ENDIAN, &ts);
 	/* 48 bits of seconds since 1970, 16 bits of 1/64K s (RFC 3971 5.3.1) */
 	secs = (time_t)(ts >> 16);
-	summary(c, "%s", abs_time_secs_to_str(c->pinfo->pool, secs,
+	opt_summary(c, "%s", abs_time_secs_to_str(c->pinfo->pool, secs,
 					      ABSOLUTE_TIME_UTC, TRUE));
 }
 
 static void
 opt_nonce(struct optctx *c)
 {
-	add_bytes(c, hf_nonce_nonce, 2, c->len - 2);
-	summary(c, "%s", tvb_bytes_to_str(c->pinfo->pool, c->tvb, 2, c->len - 2));
+	opt_add_bytes(c, hf_nonce_nonce, 2, c->len - 2);
+	opt_summary(c, "%s", tvb_bytes_to_str(c->pinfo->pool, c->tvb, 2, c->len - 2));
 }
 
 static void
 opt_trust_anchor(struct optctx *c)
 {
-	guint32 nt = add_uint(c, hf_trust_anchor_name_type, 2, 1);
-	guint32 pad = add_uint(c, hf_trust_anchor_pad_len, 3, 1);
+	guint32 nt = opt_add_uint(c, hf_trust_anchor_name_type, 2, 1);
+	guint32 pad = opt_add_uint(c, hf_trust_anchor_pad_len, 3, 1);
 	int nlen = (int)c->len - 4 - (int)pad;
 
 	if (nlen < 0) {
-		body_error(c, "pad length exceeds the option");
+		opt_body_error(c, "pad length exceeds the option");
 		nlen = (int)c->len - 4;
 		pad = 0;
 	}
-	add_bytes(c, hf_trust_anchor_name, 4, nlen);
-	add_bytes(c, hf_trust_anchor_padding, 4 + nlen, (int)pad);
-	summary(c, "%s name, %d octets", nt == 1 ? "DER X.501" : nt == 2 ? "FQDN" : "unknown",
+	opt_add_bytes(c, hf_trust_anchor_name, 4, nlen);
+	opt_add_bytes(c, hf_trust_anchor_padding, 4 + nlen, (int)pad);
+	opt_summary(c, "%s name, %d octets", nt == 1 ? "DER X.501" : nt == 2 ? "FQDN" : "unknown",
 		nlen);
 }
 
 static void
 opt_certificate(struct optctx *c)
 {
-	guint32 ct = add_uint(c, hf_certificate_cert_type, 2, 1);
+	guint32 ct = opt_add_uint(c, hf_certificate_cert_type, 2, 1);
 
-	add_reserved(c, hf_certificate_reserved, 3, 1);
-	add_bytes(c, hf_certificate_cert, 4, c->len - 4);
-	summary(c, "%s, %u octets", ct == 1 ? "X.509v3" : "unknown type", c->len - 4);
+	opt_add_reserved(c, hf_certificate_reserved, 3, 1);
+	opt_add_bytes(c, hf_certificate_cert, 4, c->len - 4);
+	opt_summary(c, "%s, %u octets", ct == 1 ? "X.509v3" : "unknown type", c->len - 4);
 }
 
 static void
 ip_addr_common(struct optctx *c, int hcode, int hplen, int hres, int haddr)
 {
-	guint32 code = add_uint(c, hcode, 2, 1);
-	guint32 plen = add_uint(c, hplen, 3, 1);
+	guint32 code = opt_add_uint(c, hcode, 2, 1);
+	guint32 plen = opt_add_uint(c, hplen, 3, 1);
 
-	add_reserved(c, hres, 4, 4);
+	opt_add_reserved(c, hres, 4, 4);
 	proto_tree_add_item(c->tree, haddr, c->tvb, 8, 16, ENC_NA);
-	summary(c, "%s/%u, code %u", ip6_at(c, 8), plen, code);
+	opt_summary(c, "%s/%u, code %u", opt_ip6_at(c, 8), plen, code);
 }
 
 static void
@@ -586,98 +540,22 @@ opt_new_router_prefix(struct optctx *c)
 static void
 opt_lla(struct optctx *c)
 {
-	guint32 code = add_uint(c, hf_lla_code, 2, 1);
+	guint32 code = opt_add_uint(c, hf_lla_code, 2, 1);
 
-	add_bytes(c, hf_lla_lla, 3, c->len - 3);
-	summary(c, "code %u, %s", code,
+	opt_add_bytes(c, hf_lla_lla, 3, c->len - 3);
+	opt_summary(c, "code %u, %s", code,
 		tvb_bytes_to_str(c->pinfo->pool, c->tvb, 3, MIN(c->len - 3, 6)));
 }
 
 static void
 opt_naack(struct optctx *c)
 {
-	guint32 code = add_uint(c, hf_naack_code, 2, 1);
-	guint32 st = add_uint(c, hf_naack_status, 3, 1);
+	guint32 code = opt_add_uint(c, hf_naack_code, 2, 1);
+	guint32 st = opt_add_uint(c, hf_naack_status, 3, 1);
 
-	add_reserved(c, hf_naack_reserved, 4, 4);
-	add_bytes(c, hf_naack_rest, 8, c->len - 8);
-	summary(c, "code %u, status %u", code, st);
-}
-
-static const struct ndisc_ra_hf pvd_ra_hf = {
-	&hf_pvd_ra_cur_hop_limit, &hf_pvd_ra_flags, &hf_pvd_ra_flag_m,
-	&hf_pvd_ra_flag_o, &hf_pvd_ra_flag_h, &hf_pvd_ra_prf, &hf_pvd_ra_flag_p,
-	&hf_pvd_ra_reserved, &hf_pvd_ra_router_lifetime, &hf_pvd_ra_reachable,
-	&hf_pvd_ra_retrans, &ett_pvd_ra_flags,
-};
-
-/* RFC 8801 3.1: flags, delay, sequence, FQDN, then (R) an RA header and
- * options of their own, dissected recursively up to NDISC_MAX_DEPTH. */
-static void
-opt_pvd_id(struct optctx *c)
-{
-	guint32 flags, seq;
-	proto_tree *ft;
-	proto_item *ti;
-	char *fqdn = NULL;
-	int end, next;
-
-	ft = add_flags(c, hf_pvd_flags, 2, 2, &flags);
-	proto_tree_add_item(ft, hf_pvd_flag_h, c->tvb, 2, 2, ENC_BIG_ENDIAN);
-	proto_tree_add_item(ft, hf_pvd_flag_l, c->tvb, 2, 2, ENC_BIG_ENDIAN);
-	proto_tree_add_item(ft, hf_pvd_flag_r, c->tvb, 2, 2, ENC_BIG_ENDIAN);
-	ti = proto_tree_add_item(ft, hf_pvd_reserved, c->tvb, 2, 2, ENC_BIG_ENDIAN);
-	ndisc_check_reserved(c->pinfo, ti, (flags >> 4) & 0x1ff);
-	proto_tree_add_item(ft, hf_pvd_delay, c->tvb, 2, 2, ENC_BIG_ENDIAN);
-	seq = add_uint(c, hf_pvd_seq, 4, 2);
-
-	end = dns_name(c->tvb, 6, (int)c->len, c->pinfo->pool, &fqdn);
-	if (end < 0) {
-		ti = proto_tree_add_item(c->tree, hf_pvd_fqdn, c->tvb, 6, c->len - 6,
-					 ENC_ASCII);
-		expert_add_info(c->pinfo, ti, &ei_pvd_fqdn);
-		summary(c, "malformed FQDN, seq %u", seq);
-		return;
-	}
-	proto_tree_add_string(c->tree, hf_pvd_fqdn, c->tvb, 6, end - 6, fqdn);
-	next = (end + 7) & ~7;
-	if (next > (int)c->len)
-		next = (int)c->len;
-	add_bytes(c, hf_pvd_padding, end, next - end);
-	summary(c, "%s, seq %u%s%s%s", fqdn, seq, flags & 0x8000 ? ", H" : "",
-		flags & 0x4000 ? ", L" : "", flags & 0x2000 ? ", R" : "");
-
-	if (!(flags & 0x2000))
-		return;
-	if (next + 16 > (int)c->len) {
-		body_error(c, "R flag set but no room for the RA header");
-		return;
-	}
-	{
-		proto_tree *rt;
-		struct ndisc_pkt *inner = wmem_new0(c->pinfo->pool, struct ndisc_pkt);
-
-		rt = proto_tree_add_subtree(c->tree, c->tvb, next, 16, ett_pvd_ra, NULL,
-					    "Embedded Router Advertisement header");
-		proto_tree_add_item(rt, hf_pvd_ra_type, c->tvb, next, 1, ENC_BIG_ENDIAN);
-		proto_tree_add_item(rt, hf_pvd_ra_code, c->tvb, next + 1, 1, ENC_BIG_ENDIAN);
-		proto_tree_add_item(rt, hf_pvd_ra_checksum, c->tvb, next + 2, 2,
-				    ENC_BIG_ENDIAN);
-		ndisc_dissect_ra_fixed(c->tvb, next + 4, rt, &pvd_ra_hf, inner);
-		next += 16;
-		if (next < (int)c->len) {
-			if (c->depth + 1 >= NDISC_MAX_DEPTH) {
-				expert_add_info_format(c->pinfo, c->item, &ei_pvd_depth,
-						       "PvD ID options nested deeper than %u levels; not dissected",
-						       NDISC_MAX_DEPTH);
-				return;
-			}
-			ndisc_dissect_options(tvb_new_subset_length(c->tvb, next,
-								    c->len - next),
-					      0, c->pinfo, c->tree, NDP_RA, inner,
-					      c->depth + 1);
-		}
-	}
+	opt_add_reserved(c, hf_naack_reserved, 4, 4);
+	opt_add_bytes(c, hf_naack_rest, 8, c->len - 8);
+	opt_summary(c, "code %u, status %u", code, st);
 }
 
 static void
@@ -686,15 +564,15 @@ opt_map(struct optctx *c)
 	guint32 dist, pref, valid, r;
 	proto_item *ti;
 
-	dist = add_uint(c, hf_map_dist, 2, 1);
-	pref = add_uint(c, hf_map_pref, 2, 1);
+	dist = opt_add_uint(c, hf_map_dist, 2, 1);
+	pref = opt_add_uint(c, hf_map_pref, 2, 1);
 	proto_tree_add_item(c->tree, hf_map_flag_r, c->tvb, 3, 1, ENC_BIG_ENDIAN);
 	ti = proto_tree_add_item_ret_uint(c->tree, hf_map_reserved, c->tvb, 3, 1,
 					  ENC_BIG_ENDIAN, &r);
 	ndisc_check_reserved(c->pinfo, ti, r);
-	valid = add_uint(c, hf_map_valid, 4, 4);
+	valid = opt_add_uint(c, hf_map_valid, 4, 4);
 	proto_tree_add_item(c->tree, hf_map_addr, c->tvb, 8, 16, ENC_NA);
-	summary(c, "%s, dist %u, pref %u, valid %s", ip6_at(c, 8), dist, pref,
+	opt_summary(c, "%s, dist %u, pref %u, valid %s", opt_ip6_at(c, 8), dist, pref,
 		ndisc_lifetime_str(c->pinfo->pool, valid));
 }
 
@@ -720,18 +598,18 @@ opt_route(struct optctx *c)
 	ti = proto_tree_add_item_ret_uint(c->tree, hf_route_reserved1, c->tvb, 3, 1,
 					  ENC_BIG_ENDIAN, &r);
 	ndisc_check_reserved(c->pinfo, ti, r);
-	prf = add_uint(c, hf_route_prf, 3, 1);
+	prf = opt_add_uint(c, hf_route_prf, 3, 1);
 	ti = proto_tree_add_item_ret_uint(c->tree, hf_route_reserved2, c->tvb, 3, 1,
 					  ENC_BIG_ENDIAN, &r);
 	ndisc_check_reserved(c->pinfo, ti, r);
-	lt = add_uint(c, hf_route_lifetime, 4, 4);
+	lt = opt_add_uint(c, hf_route_lifetime, 4, 4);
 	memset(&a, 0, sizeof a);
 	if (n > 16)
 		n = 16;
 	if (n > 0)
 		tvb_memcpy(c->tvb, a.bytes, 8, n);
 	proto_tree_add_ipv6(c->tree, hf_route_prefix, c->tvb, 8, n, &a);
-	summary(c, "%s/%u, %s, lifetime %s",
+	opt_summary(c, "%s/%u, %s, lifetime %s",
 		ndisc_ip6_str(c->pinfo->pool, a.bytes), plen,
 		val_to_str_const(prf, prf_vals, "?"),
 		ndisc_lifetime_str(c->pinfo->pool, lt));
@@ -744,15 +622,15 @@ opt_rdnss(struct optctx *c)
 	int off;
 	wmem_strbuf_t *b = wmem_strbuf_new(c->pinfo->pool, "");
 
-	add_reserved(c, hf_rdnss_reserved, 2, 2);
-	lt = add_uint(c, hf_rdnss_lifetime, 4, 4);
+	opt_add_reserved(c, hf_rdnss_reserved, 2, 2);
+	lt = opt_add_uint(c, hf_rdnss_lifetime, 4, 4);
 	if ((c->len - 8) % 16)
-		body_error(c, "addresses are not a multiple of 16 octets");
+		opt_body_error(c, "addresses are not a multiple of 16 octets");
 	for (off = 8; off + 16 <= (int)c->len; off += 16) {
 		proto_tree_add_item(c->tree, hf_rdnss_addr, c->tvb, off, 16, ENC_NA);
-		wmem_strbuf_append_printf(b, "%s%s", off > 8 ? " " : "", ip6_at(c, off));
+		wmem_strbuf_append_printf(b, "%s%s", off > 8 ? " " : "", opt_ip6_at(c, off));
 	}
-	summary(c, "%s, lifetime %s", wmem_strbuf_get_str(b),
+	opt_summary(c, "%s, lifetime %s", wmem_strbuf_get_str(b),
 		ndisc_lifetime_str(c->pinfo->pool, lt));
 }
 
@@ -763,33 +641,33 @@ opt_ra_flags_ext(struct optctx *c)
 
 	proto_tree_add_item_ret_uint64(c->tree, hf_ra_flags_ext_flags, c->tvb, 2, 6,
 				       ENC_BIG_ENDIAN, &v);
-	summary(c, "0x%012" PRIx64, v);
+	opt_summary(c, "0x%012" PRIx64, v);
 }
 
 static void
 handover_key(struct optctx *c, int hpad, int hat, int hres, int hlt, int hkey,
 	     int hpadding)
 {
-	guint32 pad = add_uint(c, hpad, 2, 1), at, r;
+	guint32 pad = opt_add_uint(c, hpad, 2, 1), at, r;
 	proto_item *ti;
 	int off = 4, klen;
 
-	at = add_uint(c, hat, 3, 1);
+	at = opt_add_uint(c, hat, 3, 1);
 	ti = proto_tree_add_item_ret_uint(c->tree, hres, c->tvb, 3, 1, ENC_BIG_ENDIAN, &r);
 	ndisc_check_reserved(c->pinfo, ti, r);
 	if (hlt >= 0) {
-		add_uint(c, hlt, 4, 2);
+		opt_add_uint(c, hlt, 4, 2);
 		off = 6;
 	}
 	klen = (int)c->len - off - (int)pad;
 	if (klen < 0) {
-		body_error(c, "pad length exceeds the option");
+		opt_body_error(c, "pad length exceeds the option");
 		klen = (int)c->len - off;
 		pad = 0;
 	}
-	add_bytes(c, hkey, off, klen);
-	add_bytes(c, hpadding, off + klen, (int)pad);
-	summary(c, "AT %u, %d octets of key", at, klen);
+	opt_add_bytes(c, hkey, off, klen);
+	opt_add_bytes(c, hpadding, off + klen, (int)pad);
+	opt_summary(c, "AT %u, %d octets of key", at, klen);
 }
 
 static void
@@ -809,15 +687,15 @@ opt_hkrep(struct optctx *c)
 static void
 code_value(struct optctx *c, int hcode, int hvlen, int hvalue)
 {
-	guint32 code = add_uint(c, hcode, 2, 1);
-	guint32 vlen = add_uint(c, hvlen, 3, 1);
+	guint32 code = opt_add_uint(c, hcode, 2, 1);
+	guint32 vlen = opt_add_uint(c, hvlen, 3, 1);
 
 	if (4 + vlen > c->len) {
-		body_error(c, "value length exceeds the option");
+		opt_body_error(c, "value length exceeds the option");
 		vlen = c->len - 4;
 	}
-	add_bytes(c, hvalue, 4, (int)vlen);
-	summary(c, "code %u, %u octets", code, vlen);
+	opt_add_bytes(c, hvalue, 4, (int)vlen);
+	opt_summary(c, "code %u, %u octets", code, vlen);
 }
 
 static void
@@ -832,41 +710,6 @@ opt_mn_id(struct optctx *c)
 	code_value(c, hf_mn_id_code, hf_mn_id_value_len, hf_mn_id_value);
 }
 
-static void
-opt_dnssl(struct optctx *c)
-{
-	guint32 lt;
-	int off = 8, next;
-	char *name;
-	wmem_strbuf_t *b = wmem_strbuf_new(c->pinfo->pool, "");
-
-	add_reserved(c, hf_dnssl_reserved, 2, 2);
-	lt = add_uint(c, hf_dnssl_lifetime, 4, 4);
-	while (off < (int)c->len) {
-		if (tvb_get_guint8(c->tvb, off) == 0) {
-			/* padding: zeros up to the end (RFC 8106 5.2) */
-			proto_item *ti = proto_tree_add_item(c->tree, hf_dnssl_padding, c->tvb,
-							     off, c->len - off, ENC_NA);
-			if (!all_zero(c->tvb, off, (int)c->len))
-				expert_add_info_format(c->pinfo, ti, &ei_dnssl_name,
-						       "Malformed domain name in DNSSL option (non-zero padding)");
-			break;
-		}
-		next = dns_name(c->tvb, off, (int)c->len, c->pinfo->pool, &name);
-		if (next < 0) {
-			proto_item *ti = proto_tree_add_item(c->tree, hf_dnssl_name, c->tvb, off,
-							     c->len - off, ENC_ASCII);
-			expert_add_info(c->pinfo, ti, &ei_dnssl_name);
-			break;
-		}
-		proto_tree_add_string(c->tree, hf_dnssl_name, c->tvb, off, next - off, name);
-		wmem_strbuf_append_printf(b, "%s%s", wmem_strbuf_get_len(b) ? " " : "", name);
-		off = next;
-	}
-	summary(c, "%s, lifetime %s", wmem_strbuf_get_str(b),
-		ndisc_lifetime_str(c->pinfo->pool, lt));
-}
-
 /* RFC 8505 4.1 (EARO) / RFC 6775 4.1 (ARO) */
 static void
 opt_earo(struct optctx *c)
@@ -875,9 +718,9 @@ opt_earo(struct optctx *c)
 	proto_tree *ft;
 	proto_item *ti;
 
-	st = add_uint(c, hf_earo_status, 2, 1);
-	add_uint(c, hf_earo_opaque, 3, 1);
-	ft = add_flags(c, hf_earo_flags, 4, 1, &flags);
+	st = opt_add_uint(c, hf_earo_status, 2, 1);
+	opt_add_uint(c, hf_earo_opaque, 3, 1);
+	ft = opt_add_flags(c, hf_earo_flags, 4, 1, &flags);
 	ti = proto_tree_add_item(ft, hf_earo_reserved, c->tvb, 4, 1, ENC_BIG_ENDIAN);
 	ndisc_check_reserved(c->pinfo, ti, flags >> 7);
 	proto_tree_add_item(ft, hf_earo_flag_c, c->tvb, 4, 1, ENC_BIG_ENDIAN);
@@ -885,10 +728,10 @@ opt_earo(struct optctx *c)
 	proto_tree_add_item(ft, hf_earo_i, c->tvb, 4, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, hf_earo_flag_r, c->tvb, 4, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, hf_earo_flag_t, c->tvb, 4, 1, ENC_BIG_ENDIAN);
-	tid = add_uint(c, hf_earo_tid, 5, 1);
-	lt = add_uint(c, hf_earo_lifetime, 6, 2);
-	add_bytes(c, hf_earo_rovr, 8, c->len - 8);
-	summary(c, "%s, TID %u, lifetime %u min%s%s",
+	tid = opt_add_uint(c, hf_earo_tid, 5, 1);
+	lt = opt_add_uint(c, hf_earo_lifetime, 6, 2);
+	opt_add_bytes(c, hf_earo_rovr, 8, c->len - 8);
+	opt_summary(c, "%s, TID %u, lifetime %u min%s%s",
 		val_to_str_const(st, earo_status_vals, "Unknown status"), tid, lt,
 		flags & 0x02 ? ", R" : "", flags & 0x01 ? ", T" : "");
 }
@@ -902,21 +745,21 @@ opt_6lowpan_ctx(struct optctx *c)
 	ws_in6_addr a;
 	int n = (int)c->len - 8;
 
-	clen = add_uint(c, hf_ctx_context_len, 2, 1);
-	ft = add_flags(c, hf_ctx_flags, 3, 1, &flags);
+	clen = opt_add_uint(c, hf_ctx_context_len, 2, 1);
+	ft = opt_add_flags(c, hf_ctx_flags, 3, 1, &flags);
 	ti = proto_tree_add_item(ft, hf_ctx_reserved1, c->tvb, 3, 1, ENC_BIG_ENDIAN);
 	ndisc_check_reserved(c->pinfo, ti, flags >> 5);
 	proto_tree_add_item(ft, hf_ctx_flag_c, c->tvb, 3, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, hf_ctx_cid, c->tvb, 3, 1, ENC_BIG_ENDIAN);
-	add_reserved(c, hf_ctx_reserved2, 4, 2);
-	lt = add_uint(c, hf_ctx_lifetime, 6, 2);
+	opt_add_reserved(c, hf_ctx_reserved2, 4, 2);
+	lt = opt_add_uint(c, hf_ctx_lifetime, 6, 2);
 	memset(&a, 0, sizeof a);
 	if (n > 16)
 		n = 16;
 	if (n > 0)
 		tvb_memcpy(c->tvb, a.bytes, 8, n);
 	proto_tree_add_ipv6(c->tree, hf_ctx_prefix, c->tvb, 8, n, &a);
-	summary(c, "CID %u, %s/%u%s, lifetime %u min", flags & 0x0f,
+	opt_summary(c, "CID %u, %s/%u%s, lifetime %u min", flags & 0x0f,
 		ndisc_ip6_str(c->pinfo->pool, a.bytes), clen,
 		flags & 0x10 ? ", C" : "", lt);
 }
@@ -924,12 +767,12 @@ opt_6lowpan_ctx(struct optctx *c)
 static void
 opt_abro(struct optctx *c)
 {
-	guint32 lo = add_uint(c, hf_abro_version_low, 2, 2);
-	guint32 hi = add_uint(c, hf_abro_version_high, 4, 2);
-	guint32 lt = add_uint(c, hf_abro_lifetime, 6, 2);
+	guint32 lo = opt_add_uint(c, hf_abro_version_low, 2, 2);
+	guint32 hi = opt_add_uint(c, hf_abro_version_high, 4, 2);
+	guint32 lt = opt_add_uint(c, hf_abro_lifetime, 6, 2);
 
 	proto_tree_add_item(c->tree, hf_abro_addr, c->tvb, 8, 16, ENC_NA);
-	summary(c, "%s, version %u, lifetime %u min", ip6_at(c, 8),
+	opt_summary(c, "%s, version %u, lifetime %u min", opt_ip6_at(c, 8),
 		(hi << 16) | lo, lt);
 }
 
@@ -959,21 +802,7 @@ opt_6cio(struct optctx *c)
 		if (v & bits[i].bit)
 			wmem_strbuf_append_printf(b, " %s", bits[i].name);
 	}
-	summary(c, "0x%012" PRIx64 "%s", v, wmem_strbuf_get_str(b));
-}
-
-static void
-opt_captive_portal(struct optctx *c)
-{
-	int end = (int)c->len;
-	const guint8 *uri;
-
-	/* the URI is padded with NULs to the option's end (RFC 8910 2.3) */
-	while (end > 2 && tvb_get_guint8(c->tvb, end - 1) == 0)
-		end--;
-	proto_tree_add_item_ret_string(c->tree, hf_captive_portal_uri, c->tvb, 2,
-				       end - 2, ENC_ASCII, c->pinfo->pool, &uri);
-	summary(c, "%s", uri);
+	opt_summary(c, "0x%012" PRIx64 "%s", v, wmem_strbuf_get_str(b));
 }
 
 static void
@@ -989,10 +818,10 @@ opt_pref64(struct optctx *c)
 	tvb_memcpy(c->tvb, a.bytes, 4, 12);
 	proto_tree_add_ipv6(c->tree, hf_pref64_prefix, c->tvb, 4, 12, &a);
 	if (plc < G_N_ELEMENTS(plc_len))
-		summary(c, "%s/%u, lifetime %s", ndisc_ip6_str(c->pinfo->pool, a.bytes),
+		opt_summary(c, "%s/%u, lifetime %s", ndisc_ip6_str(c->pinfo->pool, a.bytes),
 			plc_len[plc], ndisc_lifetime_str(c->pinfo->pool, (v >> 3) * 8));
 	else
-		summary(c, "%s, invalid PLC %u", ndisc_ip6_str(c->pinfo->pool, a.bytes), plc);
+		opt_summary(c, "%s, invalid PLC %u", ndisc_ip6_str(c->pinfo->pool, a.bytes), plc);
 }
 
 /* RFC 8928 4.3: 5 reserved bits, 11-bit key length, crypto-type,
@@ -1006,35 +835,35 @@ opt_cipo(struct optctx *c)
 	ti = proto_tree_add_item(c->tree, hf_cipo_reserved1, c->tvb, 2, 2, ENC_BIG_ENDIAN);
 	ndisc_check_reserved(c->pinfo, ti, w >> 11);
 	proto_tree_add_item(c->tree, hf_cipo_key_len, c->tvb, 2, 2, ENC_BIG_ENDIAN);
-	ct = add_uint(c, hf_cipo_crypto_type, 4, 1);
-	add_reserved(c, hf_cipo_reserved2, 5, 1);
+	ct = opt_add_uint(c, hf_cipo_crypto_type, 4, 1);
+	opt_add_reserved(c, hf_cipo_reserved2, 5, 1);
 	if (6 + klen > c->len) {
-		body_error(c, "public key length exceeds the option");
+		opt_body_error(c, "public key length exceeds the option");
 		klen = c->len - 6;
 	}
-	add_bytes(c, hf_cipo_key, 6, (int)klen);
-	add_bytes(c, hf_cipo_padding, 6 + (int)klen, (int)(c->len - 6 - klen));
-	summary(c, "crypto-type %u, %u octets of public key", ct, klen);
+	opt_add_bytes(c, hf_cipo_key, 6, (int)klen);
+	opt_add_bytes(c, hf_cipo_padding, 6 + (int)klen, (int)(c->len - 6 - klen));
+	opt_summary(c, "crypto-type %u, %u octets of public key", ct, klen);
 }
 
 /* RFC 8928 4.4 */
 static void
 opt_ndp_sig(struct optctx *c)
 {
-	guint32 pad = add_uint(c, hf_ndp_sig_pad_len, 2, 1);
+	guint32 pad = opt_add_uint(c, hf_ndp_sig_pad_len, 2, 1);
 	int slen;
 
-	add_reserved(c, hf_ndp_sig_reserved1, 3, 1);
-	add_reserved(c, hf_ndp_sig_reserved2, 4, 4);
+	opt_add_reserved(c, hf_ndp_sig_reserved1, 3, 1);
+	opt_add_reserved(c, hf_ndp_sig_reserved2, 4, 4);
 	slen = (int)c->len - 8 - (int)pad;
 	if (slen < 0) {
-		body_error(c, "pad length exceeds the option");
+		opt_body_error(c, "pad length exceeds the option");
 		slen = (int)c->len - 8;
 		pad = 0;
 	}
-	add_bytes(c, hf_ndp_sig_signature, 8, slen);
-	add_bytes(c, hf_ndp_sig_padding, 8 + slen, (int)pad);
-	summary(c, "%d octets of signature", slen);
+	opt_add_bytes(c, hf_ndp_sig_signature, 8, slen);
+	opt_add_bytes(c, hf_ndp_sig_padding, 8 + slen, (int)pad);
+	opt_summary(c, "%d octets of signature", slen);
 }
 
 static void
@@ -1042,29 +871,29 @@ opt_rd_addr(struct optctx *c)
 {
 	guint32 lt;
 
-	lt = add_uint(c, hf_rd_addr_lifetime, 2, 2);
-	add_reserved(c, hf_rd_addr_reserved, 4, 4);
+	lt = opt_add_uint(c, hf_rd_addr_lifetime, 2, 2);
+	opt_add_reserved(c, hf_rd_addr_reserved, 4, 4);
 	proto_tree_add_item(c->tree, hf_rd_addr_addr, c->tvb, 8, 16, ENC_NA);
-	summary(c, "%s, lifetime %u min", ip6_at(c, 8), lt);
+	opt_summary(c, "%s, lifetime %u min", opt_ip6_at(c, 8), lt);
 }
 
 static void
 opt_uptime(struct optctx *c)
 {
-	guint32 e = add_uint(c, hf_uptime_exponent, 2, 1), up;
+	guint32 e = opt_add_uint(c, hf_uptime_exponent, 2, 1), up;
 
-	add_reserved(c, hf_uptime_reserved1, 3, 1);
-	up = add_uint(c, hf_uptime_uptime, 4, 4);
-	add_bytes(c, hf_uptime_rest, 8, c->len - 8);
-	summary(c, "uptime %u, exponent %u", up, e);
+	opt_add_reserved(c, hf_uptime_reserved1, 3, 1);
+	up = opt_add_uint(c, hf_uptime_uptime, 4, 4);
+	opt_add_bytes(c, hf_uptime_rest, 8, c->len - 8);
+	opt_summary(c, "uptime %u, exponent %u", up, e);
 }
 
 static void
 opt_card(struct optctx *c, int hres, int hbody)
 {
-	add_reserved(c, hres, 2, 2);
-	add_bytes(c, hbody, 4, c->len - 4);
-	summary(c, "%u octets", c->len - 4);
+	opt_add_reserved(c, hres, 2, 2);
+	opt_add_bytes(c, hbody, 4, c->len - 4);
+	opt_summary(c, "%u octets", c->len - 4);
 }
 
 static void
@@ -1079,119 +908,11 @@ opt_card_rep(struct optctx *c)
 	opt_card(c, hf_card_rep_reserved, hf_card_rep_body);
 }
 
-/* RFC 9460 2.2 SvcParams: key, length, value */
-static void
-svcparams(struct optctx *c, int off, int end)
-{
-	while (off + 4 <= end) {
-		guint32 key = tvb_get_ntohs(c->tvb, off), vlen = tvb_get_ntohs(c->tvb, off + 2);
-		proto_tree *st;
-		int v = off + 4;
-
-		st = proto_tree_add_subtree_format(c->tree, c->tvb, off,
-						   (int)MIN(4 + vlen, (guint)(end - off)),
-						   ett_svcparam, NULL, "SvcParam %s",
-						   val_to_str_const(key, svcparam_vals, "key"));
-		proto_tree_add_item(st, hf_edns_svcparam_key, c->tvb, off, 2, ENC_BIG_ENDIAN);
-		proto_tree_add_item(st, hf_edns_svcparam_length, c->tvb, off + 2, 2,
-				    ENC_BIG_ENDIAN);
-		if (v + (int)vlen > end) {
-			body_error(c, "SvcParam runs past SvcParams");
-			return;
-		}
-		switch (key) {
-		case 1: /* alpn: length-prefixed ids */
-			while (v < off + 4 + (int)vlen) {
-				guint8 l = tvb_get_guint8(c->tvb, v);
-				if (v + 1 + l > off + 4 + (int)vlen) {
-					body_error(c, "alpn id runs past its SvcParam");
-					break;
-				}
-				proto_tree_add_item(st, hf_edns_svcparam_alpn, c->tvb, v + 1, l,
-						    ENC_ASCII);
-				v += 1 + l;
-			}
-			break;
-		case 3:
-			if (vlen == 2)
-				proto_tree_add_item(st, hf_edns_svcparam_port, c->tvb, v, 2,
-						    ENC_BIG_ENDIAN);
-			else
-				body_error(c, "port SvcParam is not 2 octets");
-			break;
-		case 7:
-			proto_tree_add_item(st, hf_edns_svcparam_dohpath, c->tvb, v, vlen,
-					    ENC_UTF_8);
-			break;
-		default:
-			if (vlen)
-				proto_tree_add_item(st, hf_edns_svcparam_value, c->tvb, v, vlen,
-						    ENC_NA);
-			break;
-		}
-		off += 4 + (int)vlen;
-	}
-	if (off != end)
-		body_error(c, "trailing octets in SvcParams");
-}
-
-/* RFC 9463 6.1 */
-static void
-opt_encrypted_dns(struct optctx *c)
-{
-	guint32 prio, lt, adn_len, alen, slen;
-	int off = 10, end = (int)c->len, a;
-	char *adn = NULL;
-	proto_item *ti;
-
-	prio = add_uint(c, hf_edns_priority, 2, 2);
-	lt = add_uint(c, hf_edns_lifetime, 4, 4);
-	adn_len = add_uint(c, hf_edns_adn_len, 8, 2);
-	if (off + (int)adn_len > end) {
-		body_error(c, "ADN length exceeds the option");
-		return;
-	}
-	if (dns_name(c->tvb, off, off + (int)adn_len, c->pinfo->pool, &adn) !=
-	    off + (int)adn_len) {
-		ti = proto_tree_add_item(c->tree, hf_edns_adn, c->tvb, off, adn_len, ENC_ASCII);
-		expert_add_info(c->pinfo, ti, &ei_adn_name);
-		adn = NULL;
-	} else {
-		proto_tree_add_string(c->tree, hf_edns_adn, c->tvb, off, adn_len, adn);
-	}
-	off += (int)adn_len;
-	summary(c, "%s, priority %u, lifetime %s", adn ? adn : "(malformed ADN)", prio,
-		ndisc_lifetime_str(c->pinfo->pool, lt));
-	if (off + 2 > end)
-		return;
-	alen = add_uint(c, hf_edns_addrs_len, off, 2);
-	off += 2;
-	if (off + (int)alen > end || alen % 16) {
-		body_error(c, "address length exceeds the option or is not a multiple of 16");
-		return;
-	}
-	for (a = 0; a < (int)alen; a += 16)
-		proto_tree_add_item(c->tree, hf_edns_addr, c->tvb, off + a, 16, ENC_NA);
-	off += (int)alen;
-	if (off + 2 > end)
-		return;
-	slen = add_uint(c, hf_edns_svcparams_len, off, 2);
-	off += 2;
-	if (off + (int)slen > end) {
-		body_error(c, "SvcParams length exceeds the option");
-		return;
-	}
-	add_bytes(c, hf_edns_svcparams, off, (int)slen);
-	svcparams(c, off, off + (int)slen);
-	off += (int)slen;
-	add_bytes(c, hf_edns_padding, off, end - off);
-}
-
 /* RFC 4727: experiments share one layout, opaque data */
 static void
 opt_exp(struct optctx *c)
 {
-	add_bytes(c, hf_exp_data, 2, c->len - 2);
+	opt_add_bytes(c, hf_exp_data, 2, c->len - 2);
 }
 
 /* Dissection side of each type: the function and the octets it reads
@@ -1374,7 +1095,7 @@ ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 		} else if (c.len > 2) {
 			proto_tree_add_item(c.tree, hf_opt_data, c.tvb, 2, c.len - 2, ENC_NA);
 			if (h->fn && c.len < h->min_len)
-				body_error(&c, "too short for its fields");
+				opt_body_error(&c, "too short for its fields");
 		}
 		if (len > left)
 			return;
@@ -1475,29 +1196,6 @@ ndisc_options_register(void)
 		HFI(hf_naack_reserved, "Reserved", OPT("naack.reserved"), FT_UINT32, BASE_HEX, NULL, 0),
 		HFI(hf_naack_rest, "Rest", OPT("naack.rest"), FT_BYTES, BASE_NONE, NULL, 0),
 
-		HFI(hf_pvd_flags, "Flags", OPT("pvd_id.flags"), FT_UINT16, BASE_HEX, NULL, 0),
-		HFI(hf_pvd_flag_h, "HTTP", OPT("pvd_id.flag.h"), FT_BOOLEAN, 16, NULL, 0x8000),
-		HFI(hf_pvd_flag_l, "Legacy", OPT("pvd_id.flag.l"), FT_BOOLEAN, 16, NULL, 0x4000),
-		HFI(hf_pvd_flag_r, "Router Advertisement header", OPT("pvd_id.flag.r"), FT_BOOLEAN, 16, NULL, 0x2000),
-		HFI(hf_pvd_reserved, "Reserved", OPT("pvd_id.reserved"), FT_UINT16, BASE_HEX, NULL, 0x1ff0),
-		HFI(hf_pvd_delay, "Delay", OPT("pvd_id.delay"), FT_UINT16, BASE_DEC, NULL, 0x000f),
-		HFI(hf_pvd_seq, "Sequence number", OPT("pvd_id.seq"), FT_UINT16, BASE_DEC, NULL, 0),
-		HFI(hf_pvd_fqdn, "PvD ID FQDN", OPT("pvd_id.fqdn"), FT_STRING, BASE_NONE, NULL, 0),
-		HFI(hf_pvd_padding, "Padding", OPT("pvd_id.padding"), FT_BYTES, BASE_NONE, NULL, 0),
-		HFI(hf_pvd_ra_type, "RA type", OPT("pvd_id.ra_type"), FT_UINT8, BASE_DEC, NULL, 0),
-		HFI(hf_pvd_ra_code, "RA code", OPT("pvd_id.ra_code"), FT_UINT8, BASE_DEC, NULL, 0),
-		HFI(hf_pvd_ra_checksum, "RA checksum", OPT("pvd_id.ra_checksum"), FT_UINT16, BASE_HEX, NULL, 0),
-		HFI(hf_pvd_ra_cur_hop_limit, "Cur hop limit", OPT("pvd_id.ra.cur_hop_limit"), FT_UINT8, BASE_DEC, NULL, 0),
-		HFI(hf_pvd_ra_flags, "Flags", OPT("pvd_id.ra.flags"), FT_UINT8, BASE_HEX, NULL, 0),
-		HFI(hf_pvd_ra_flag_m, "Managed address configuration", OPT("pvd_id.ra.flag.m"), FT_BOOLEAN, 8, NULL, 0x80),
-		HFI(hf_pvd_ra_flag_o, "Other configuration", OPT("pvd_id.ra.flag.o"), FT_BOOLEAN, 8, NULL, 0x40),
-		HFI(hf_pvd_ra_flag_h, "Home agent", OPT("pvd_id.ra.flag.h"), FT_BOOLEAN, 8, NULL, 0x20),
-		HFI(hf_pvd_ra_prf, "Default router preference", OPT("pvd_id.ra.prf"), FT_UINT8, BASE_DEC, VALS(prf_vals), 0x18),
-		HFI(hf_pvd_ra_flag_p, "Proxy", OPT("pvd_id.ra.flag.p"), FT_BOOLEAN, 8, NULL, 0x04),
-		HFI(hf_pvd_ra_reserved, "Reserved", OPT("pvd_id.ra.reserved"), FT_UINT8, BASE_HEX, NULL, 0x03),
-		HFI(hf_pvd_ra_router_lifetime, "Router lifetime (s)", OPT("pvd_id.ra.router_lifetime"), FT_UINT16, BASE_DEC, NULL, 0),
-		HFI(hf_pvd_ra_reachable, "Reachable time (ms)", OPT("pvd_id.ra.reachable"), FT_UINT32, BASE_DEC, NULL, 0),
-		HFI(hf_pvd_ra_retrans, "Retrans timer (ms)", OPT("pvd_id.ra.retrans"), FT_UINT32, BASE_DEC, NULL, 0),
 
 		HFI(hf_map_dist, "Distance", OPT("map.dist"), FT_UINT8, BASE_DEC, NULL, 0xf0),
 		HFI(hf_map_pref, "Preference", OPT("map.pref"), FT_UINT8, BASE_DEC, NULL, 0x0f),
@@ -1538,10 +1236,6 @@ ndisc_options_register(void)
 		HFI(hf_mn_id_value_len, "ID length", OPT("mn_id.value_len"), FT_UINT8, BASE_DEC, NULL, 0),
 		HFI(hf_mn_id_value, "Identifier", OPT("mn_id.value"), FT_BYTES, BASE_NONE, NULL, 0),
 
-		HFI(hf_dnssl_reserved, "Reserved", OPT("dnssl.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
-		HFI(hf_dnssl_lifetime, "Lifetime (s)", OPT("dnssl.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
-		HFI(hf_dnssl_name, "Domain name", OPT("dnssl.name"), FT_STRING, BASE_NONE, NULL, 0),
-		HFI(hf_dnssl_padding, "Padding", OPT("dnssl.padding"), FT_BYTES, BASE_NONE, NULL, 0),
 
 		HFI(hf_proxy_sig_reserved, "Reserved", OPT("proxy_sig.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
 		HFI(hf_proxy_sig_key_hash, "Key hash", OPT("proxy_sig.key_hash"), FT_BYTES, BASE_NONE, NULL, 0),
@@ -1582,7 +1276,6 @@ ndisc_options_register(void)
 		HFI(hf_6cio_flag_l, "6LR", OPT("cio.flag.l"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 36),
 		HFI(hf_6cio_flag_d, "RPL-unaware leaf support", OPT("cio.flag.d"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 37),
 
-		HFI(hf_captive_portal_uri, "URI", OPT("captive_portal.uri"), FT_STRING, BASE_NONE, NULL, 0),
 
 		HFI(hf_pref64_lifetime, "Scaled lifetime (units of 8 s)", OPT("pref64.lifetime"), FT_UINT16, BASE_DEC, NULL, 0xfff8),
 		HFI(hf_pref64_plc, "Prefix length code", OPT("pref64.plc"), FT_UINT16, BASE_DEC, VALS(plc_vals), 0x0007),
@@ -1615,26 +1308,10 @@ ndisc_options_register(void)
 		HFI(hf_card_rep_reserved, "Reserved", OPT("card_rep.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
 		HFI(hf_card_rep_body, "Body", OPT("card_rep.body"), FT_BYTES, BASE_NONE, NULL, 0),
 
-		HFI(hf_edns_priority, "Service priority", OPT("encrypted_dns.priority"), FT_UINT16, BASE_DEC, NULL, 0),
-		HFI(hf_edns_lifetime, "Lifetime (s)", OPT("encrypted_dns.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
-		HFI(hf_edns_adn_len, "ADN length", OPT("encrypted_dns.adn_len"), FT_UINT16, BASE_DEC, NULL, 0),
-		HFI(hf_edns_adn, "Authentication domain name", OPT("encrypted_dns.adn"), FT_STRING, BASE_NONE, NULL, 0),
-		HFI(hf_edns_addrs_len, "Addresses length", OPT("encrypted_dns.addrs_len"), FT_UINT16, BASE_DEC, NULL, 0),
-		HFI(hf_edns_addr, "Address", OPT("encrypted_dns.addr"), FT_IPv6, BASE_NONE, NULL, 0),
-		HFI(hf_edns_svcparams_len, "SvcParams length", OPT("encrypted_dns.svcparams_len"), FT_UINT16, BASE_DEC, NULL, 0),
-		HFI(hf_edns_svcparams, "SvcParams", OPT("encrypted_dns.svcparams"), FT_BYTES, BASE_NONE, NULL, 0),
-		HFI(hf_edns_padding, "Padding", OPT("encrypted_dns.padding"), FT_BYTES, BASE_NONE, NULL, 0),
-		HFI(hf_edns_svcparam_key, "SvcParamKey", OPT("encrypted_dns.svcparam.key"), FT_UINT16, BASE_DEC, VALS(svcparam_vals), 0),
-		HFI(hf_edns_svcparam_length, "SvcParam length", OPT("encrypted_dns.svcparam.length"), FT_UINT16, BASE_DEC, NULL, 0),
-		HFI(hf_edns_svcparam_value, "SvcParamValue", OPT("encrypted_dns.svcparam.value"), FT_BYTES, BASE_NONE, NULL, 0),
-		HFI(hf_edns_svcparam_alpn, "ALPN", OPT("encrypted_dns.svcparam.alpn"), FT_STRING, BASE_NONE, NULL, 0),
-		HFI(hf_edns_svcparam_port, "Port", OPT("encrypted_dns.svcparam.port"), FT_UINT16, BASE_DEC, NULL, 0),
-		HFI(hf_edns_svcparam_dohpath, "DoH path", OPT("encrypted_dns.svcparam.dohpath"), FT_STRING, BASE_NONE, NULL, 0),
 
 		HFI(hf_exp_data, "Data", OPT("exp.data"), FT_BYTES, BASE_NONE, NULL, 0),
 	};
-	static gint *ett[] = { &ett_opt, &ett_opt_flags, &ett_pvd_ra, &ett_pvd_ra_flags,
-			       &ett_svcparam };
+	static gint *ett[] = { &ett_opt, &ett_opt_flags };
 	static ei_register_info ei[] = {
 		{ &ei_opt_len_zero, { "ndisc.opt.len.zero", PI_MALFORMED, PI_ERROR,
 				      "Invalid option length (zero)", EXPFILL } },
@@ -1658,15 +1335,6 @@ ndisc_options_register(void)
 				   "Route prefix length exceeds 128", EXPFILL } },
 		{ &ei_route_len_opt, { "ndisc.opt.route.len.inconsistent", PI_PROTOCOL, PI_WARN,
 				       "Route prefix length does not fit the option length", EXPFILL } },
-		{ &ei_dnssl_name, { "ndisc.opt.dnssl.name.bad", PI_MALFORMED, PI_ERROR,
-				    "Malformed domain name in DNSSL option", EXPFILL } },
-		{ &ei_adn_name, { "ndisc.opt.encrypted_dns.adn.bad", PI_MALFORMED, PI_ERROR,
-				  "Malformed authentication domain name in encrypted DNS option",
-				  EXPFILL } },
-		{ &ei_pvd_fqdn, { "ndisc.opt.pvd_id.fqdn.bad", PI_MALFORMED, PI_ERROR,
-				  "Malformed PvD ID FQDN", EXPFILL } },
-		{ &ei_pvd_depth, { "ndisc.opt.pvd_id.depth", PI_MALFORMED, PI_WARN,
-				   "PvD ID options nested too deep", EXPFILL } },
 	};
 	expert_module_t *expert;
 	size_t i, n = 0;
@@ -1688,4 +1356,5 @@ ndisc_options_register(void)
 	proto_register_subtree_array(ett, array_length(ett));
 	expert = expert_register_protocol(proto_ndisc);
 	expert_register_field_array(expert, ei, array_length(ei));
+	ndisc_opt_dns_register();
 }

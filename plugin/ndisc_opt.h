@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* ndisc option dissection: the per-option context and the helpers shared by
+ * packet-ndisc-options.c and packet-ndisc-opt-dns.c. */
+#ifndef SOCKSCOPE_NDISC_OPT_H
+#define SOCKSCOPE_NDISC_OPT_H
+
+#include "ndisc.h"
+
+/* one context per option: tvb holds the option from its type octet */
+struct optctx {
+	tvbuff_t *tvb;
+	packet_info *pinfo;
+	proto_tree *tree;
+	proto_item *item;
+	guint len;                      /* octets of the option in tvb */
+	guint8 type;
+	guint8 msg;
+	struct ndisc_pkt *pkt;
+	guint depth;
+};
+
+typedef void (*opt_fn)(struct optctx *c);
+
+guint32 opt_add_uint(struct optctx *c, int hf, int off, int size);
+void opt_add_reserved(struct optctx *c, int hf, int off, int size);
+void opt_add_bytes(struct optctx *c, int hf, int off, int len);
+void opt_summary(struct optctx *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+const char *opt_ip6_at(struct optctx *c, int off);
+void opt_body_error(struct optctx *c, const char *why);
+proto_tree *opt_add_flags(struct optctx *c, int hf, int off, int size, guint32 *v);
+/* RFC 1035 3.1 name without compression in tvb[off, end): the offset after
+ * it, or -1 if malformed; *out gets the dotted name. */
+int opt_dns_name(tvbuff_t *tvb, int off, int end, wmem_allocator_t *scope, char **out);
+gboolean opt_all_zero(tvbuff_t *tvb, int off, int end);
+
+/* packet-ndisc-opt-dns.c: options carrying DNS names and URIs */
+void opt_pvd_id(struct optctx *c);
+void opt_dnssl(struct optctx *c);
+void opt_captive_portal(struct optctx *c);
+void opt_encrypted_dns(struct optctx *c);
+void ndisc_opt_dns_register(void);
+
+#endif
