@@ -86,8 +86,22 @@ def save(d, name, data):
     return 1
 
 
+def existing_keys(corpus):
+    """Keys of the single-packet seeds already kept, so a rerun over
+    regenerated captures adds only new layouts."""
+    seen = set()
+    for sub in ("dissect_ndisc", "dissect_vsockmon"):
+        d = os.path.join(corpus, sub)
+        for name in (os.listdir(d) if os.path.isdir(d) else []):
+            with open(os.path.join(d, name), "rb") as f:
+                data = f.read()
+            if not data.startswith(b"SSMP"):
+                seen.add(vsock_key(data) if sub == "dissect_vsockmon" else data)
+    return seen
+
+
 def dissect_main(corpus, caps):
-    added, seen = 0, set()
+    added, seen = 0, existing_keys(corpus)
     for cap in caps:
         base = os.path.splitext(os.path.basename(cap))[0]
         multi = []
@@ -108,6 +122,9 @@ def dissect_main(corpus, caps):
                 added += save(os.path.join(corpus, sub), "seed-%s-%d" % (base, n), msg)
             if sum(len(m) + 2 for m in multi) + len(msg) + 2 <= MULTI_MAX:
                 multi.append(msg)
+        d = os.path.join(corpus, sub) if sub else None
+        if d and os.path.isdir(d) and any(f.startswith("seed-multi-%s-" % base) for f in os.listdir(d)):
+            continue            # one multi-packet seed per capture name
         if sub and len(multi) > 1:
             data = b"SSMP" + b"".join(struct.pack("<H", len(m)) + m for m in multi)
             added += save(os.path.join(corpus, sub), "seed-multi-%s" % base, data)
