@@ -132,13 +132,22 @@ def differential(name, pcap):
 def main():
     g = ndisc_pkt.Gen()
     total = 0
+    # options whose list the built-in cannot match get their own run; the
+    # rest go through tshark once per side, as one merged capture
+    merged = []
     for name, verb, args, _want, _allowed in ndisc_pkt.OPTION_CASES:
         try:
             pcap = g.ndp(name, verb, *args)
         except AssertionError as e:
             sstest.check(False, name + ": capture made", str(e))
             continue
-        total += differential(name, pcap)
+        if name in SKIP_OPT_LIST | NESTED:
+            total += differential(name, pcap)
+        else:
+            merged.append(pcap)
+    allp = g.path("options.pcap")
+    sstest.run(["mergecap", "-a", "-w", allp] + merged, check_rc=0)
+    total += differential("options", allp)
     mixed = g.ndp("mixed", "ra", "--flags", "M,O,H,P", "--prf", "low", "--reachable", "30000",
                   "--retrans", "1000", "--cur-hop-limit", "32",
                   "--prefix", "2001:db8::/64,L,A,R,valid=1d,preferred=4h",

@@ -69,7 +69,7 @@ CGA = "00" * 16 + "20010db8" + "00" * 4 + "00" + "0102030405060708"  # modifier,
 OPTION_CASES = [
     ("slla", "rs", ["--slla", "02:00:00:00:00:0a"],
      {"ndisc.opt.type": "1", "ndisc.opt.slla.addr": "02:00:00:00:00:0a"}, None),
-    ("tlla", "na", ["--target", "fe80::1", "--dst", "fe80::2", "--flags", "S,O", "--tlla", "02:00:00:00:00:0b"],
+    ("tlla", "na", ["--src", "fe80::b", "--target", "fe80::b", "--dst", "fe80::2", "--flags", "S,O", "--tlla", "02:00:00:00:00:0b"],
      {"ndisc.opt.type": "2", "ndisc.opt.tlla.addr": "02:00:00:00:00:0b"}, None),
     ("prefix", "ra", ["--no-slla", "--prefix", "2001:db8::/64,L,A,valid=1d,preferred=4h"],
      {"ndisc.opt.type": "3", "ndisc.opt.len": "4", "ndisc.opt.prefix.prefix": "2001:db8::",
