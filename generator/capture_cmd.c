@@ -296,6 +296,8 @@ int cmd_capture(int argc, char **argv)
 		return sg_usage(CTX, "--iface: missing (the interface to capture, e.g. vsockmon0)");
 	if (!path)
 		return sg_usage(CTX, "--pcap: missing (the output file)");
+	if (sg_check_out_path(CTX, "pcap", path))
+		return SG_EXIT_USAGE;
 	if (strlen(iface) >= IFNAMSIZ)
 		return sg_usage(CTX, "--iface '%s': longer than %d characters", iface, IFNAMSIZ - 1);
 	ifindex = if_nametoindex(iface);

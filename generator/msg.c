@@ -2,6 +2,8 @@
 /* sockgen: one-line messages on stderr ("sockgen: <ctx>: <text>"). Kept out
  * of main.c so sockgen-core (tests, fuzz harnesses) links without it. */
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "sockgen.h"
 
@@ -42,4 +44,13 @@ void sg_warn(const char *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(ctx, fmt, ap);
 	va_end(ap);
+}
+
+int sg_check_out_path(const char *ctx, const char *flag, const char *path)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return sg_usage(ctx, "--%s '%s': is a directory", flag, path);
+	return 0;
 }

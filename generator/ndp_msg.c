@@ -257,15 +257,14 @@ static int run_path(struct ndpg_msg *m, bool script_line, const char *flag,
 	if (script_line)
 		return sg_usage(m->ctx, "--%s: not allowed in a script line (give it on "
 				"the command line)", flag);
-	struct stat st;
+	int rc;
 
 	if (!*arg)
 		return sg_usage(m->ctx, "--%s: empty argument", flag);
-	/* An output path that is a directory is bad input, not a runtime
-	 * failure (interface names never are paths). */
-	if (strcmp(flag, "raw") && strcmp(flag, "iface") && stat(arg, &st) == 0 &&
-	    S_ISDIR(st.st_mode))
-		return sg_usage(m->ctx, "--%s '%s': is a directory", flag, arg);
+	/* Interface names never are paths. */
+	if (strcmp(flag, "raw") && strcmp(flag, "iface") &&
+	    (rc = sg_check_out_path(m->ctx, flag, arg)))
+		return rc;
 	*slot = arg;
 	return 0;
 }

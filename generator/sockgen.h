@@ -26,6 +26,11 @@ int sg_fail(const char *ctx, const char *fmt, ...)
 void sg_warn(const char *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* An output path that is a directory is bad input (exit 2), found before
+ * anything is opened: returns 0, or sg_usage()'s code after saying
+ * "--<flag> '<path>': is a directory". "-" (stdout) is always fine. */
+int sg_check_out_path(const char *ctx, const char *flag, const char *path);
+
 /* Subcommands: argv[0] is the subcommand name. */
 int cmd_ndp(int argc, char **argv);
 int cmd_vsock(int argc, char **argv);

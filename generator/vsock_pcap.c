@@ -342,6 +342,9 @@ int cmd_vsock_pcap(int argc, char **argv)
 	if (vsock_scenario_check(scn, &o, err, sizeof(err)) < 0)
 		return sg_usage(CTX, "%s", err);
 
+	if ((r = sg_check_out_path(CTX, "out", out)) ||
+	    (mf_path && (r = sg_check_out_path(CTX, "manifest", mf_path))))
+		return r;
 	out_rm = removable(out);
 	mf_rm = mf_path ? removable(mf_path) : 0;
 	e.frame_cap = VSOCKMON_FRAME_MIN_LEN + VIRTIO_VSOCK_MAX_PKT_BUF_SIZE;
