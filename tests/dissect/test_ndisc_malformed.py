@@ -44,7 +44,8 @@ def survives(pcap, what):
         p = sstest.tshark("-n", "-r", pcap, "-V", env=TSHARK_ENV)
     except Exception as e:  # timeout or the like
         return sstest.check(False, what + ": tshark ran", str(e))
-    ok = sstest.eq(p.returncode, 0, what + ": tshark exit status")
+    ok = sstest.check(p.returncode == 0, what + ": tshark exit status 0",
+                      "got %d: %s" % (p.returncode, p.stderr[-500:]))
     sstest.check("Segmentation" not in p.stderr and "Aborted" not in p.stderr and
                  "Sanitizer" not in p.stderr and "runtime error" not in p.stderr,
                  what + ": no crash", p.stderr[-500:])

@@ -168,7 +168,7 @@ def main():
                   if len(t) == 1 and t[0] in BUILTIN_BUGS}
     tolerated = 0
     for frame, sev, grp, msg in sstest.expert(pcap, plugin=False):
-        bad = sev == str(0x00800000) or grp == str(0x07000000) or "Malformed" in msg
+        bad = sev == "Error" or grp == str(0x07000000) or "Malformed" in msg
         if not bad:
             continue
         if frame in bug_frames and msg == BUG_EXPERT:

@@ -6,15 +6,9 @@ import os
 
 import sstest
 
-# epan/proto.h PI_* severity values as tshark -T fields prints them
-SEVERITY = {"1048576": "Comment", "2097152": "Chat", "4194304": "Note",
-            "6291456": "Warning", "8388608": "Error"}
-
-
 def expert(capture, plugin=True, filt=None):
     """[(frame, severity name, message)] of every expert info."""
-    return [(f, SEVERITY.get(s, s), m)
-            for f, s, _g, m in sstest.expert(capture, plugin=plugin, filt=filt)]
+    return [(f, s, m) for f, s, _g, m in sstest.expert(capture, plugin=plugin, filt=filt)]
 
 
 def messages(capture, severity=None, plugin=True):

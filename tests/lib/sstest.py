@@ -87,8 +87,14 @@ def fields(capture, names, filt=None, plugin=True, extra=()):
     return [line.split("\t") for line in p.stdout.splitlines()]
 
 
+# epan/proto.h PI_* severities, as tshark -T fields prints them (numbers).
+SEVERITY = {"1048576": "Comment", "2097152": "Chat", "4194304": "Note",
+            "6291456": "Warning", "8388608": "Error"}
+
+
 def expert(capture, plugin=True, filt=None):
-    """Expert infos per frame: list of (frame, severity, group, message)."""
+    """Expert infos per frame: list of (frame, severity, group, message);
+    severity by name ("Note", "Warning", "Error"), group as tshark prints it."""
     args = ["-n", "-r", capture, "-T", "fields", "-E", "separator=\t",
             "-E", "occurrence=a", "-E", "aggregator=\x1f",
             "-e", "frame.number", "-e", "_ws.expert.severity",
@@ -103,7 +109,8 @@ def expert(capture, plugin=True, filt=None):
             continue
         sev, grp, msg = (c.split("\x1f") for c in cols[1:4])
         for i in range(len(msg)):
-            out.append((int(cols[0]), sev[i] if i < len(sev) else "",
+            s = sev[i] if i < len(sev) else ""
+            out.append((int(cols[0]), SEVERITY.get(s, s),
                         grp[i] if i < len(grp) else "", msg[i]))
     return out
 
