@@ -126,7 +126,8 @@ static const value_string earo_p_vals[] = {
 	{ 0, NULL }
 };
 
-static value_string *opt_type_vals;     /* built from the codec table */
+/* Built from the codec table; static, since the type octet bounds it. */
+static value_string opt_type_vals[256 + 1];
 
 const char *
 ndisc_opt_name(guint8 type)
@@ -1340,9 +1341,8 @@ ndisc_options_register(void)
 	size_t i, n = 0;
 
 	/* option names from the codec's table, so both sides say the same */
-	while (ndp_opt_desc_at(n))
+	while (ndp_opt_desc_at(n) && n < array_length(opt_type_vals) - 1)
 		n++;
-	opt_type_vals = g_new0(value_string, n + 1);
 	for (i = 0; i < n; i++) {
 		const struct ndp_opt_desc *d = ndp_opt_desc_at(i);
 		opt_type_vals[i].value = d->type;

@@ -86,6 +86,14 @@ static void analysis_init(void)
 	g_ptr_array_set_size(frame_chunks, 0);
 }
 
+/* Wireshark unloads plugins at exit: what registration allocated with glib
+ * is freed here, or valgrind counts it as lost with the module's statics. */
+static void analysis_shutdown(void)
+{
+	g_ptr_array_free(frame_chunks, TRUE);
+	frame_chunks = NULL;
+}
+
 static vsm_conn_t *conn_new(packet_info *pinfo, const vsm_pkt_t *p, const vsm_ep_t *src, const vsm_ep_t *dst)
 {
 	vsm_conn_t *c = wmem_new0(wmem_file_scope(), vsm_conn_t);
@@ -349,4 +357,5 @@ void vsm_analysis_register(void)
 	conns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
 	frame_chunks = g_ptr_array_new();
 	register_init_routine(analysis_init);
+	register_shutdown_routine(analysis_shutdown);
 }

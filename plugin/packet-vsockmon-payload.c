@@ -382,13 +382,22 @@ void vsm_payload_register(void)
 			   HEURISTIC_ENABLE);
 }
 
+/* Freed at exit, before Wireshark unloads the plugin and its statics. */
+static void payload_shutdown(void)
+{
+	g_hash_table_destroy(da_protos);
+	da_protos = NULL;
+}
+
 void vsm_payload_handoff(void)
 {
 	http_handle = find_dissector("http");
 	/* Anything that can run over a TCP port can run over a vsock port:
 	 * offer the same protocols for Decode As. */
-	if (!da_protos)
+	if (!da_protos) {
 		da_protos = g_hash_table_new(g_direct_hash, g_direct_equal);
+		register_shutdown_routine(payload_shutdown);
+	}
 	/* These take no transport-specific data pointer, so they go first. */
 	static const char *const byname[] = { "http", "ssh", "tls", "data" };
 	for (size_t i = 0; i < G_N_ELEMENTS(byname); i++) {

@@ -52,7 +52,10 @@ static expert_field ei_truncated = EI_INIT;
 
 /* value_strings built at registration from the codec's name tables, so the
  * generator and the dissector spell every name the same way. */
-static value_string *vs_mon_op, *vs_transport, *vs_type, *vs_op;
+/* value_strings built from the codec's name tables, in static storage (no
+ * heap that would outlive the plugin's unloading at exit). */
+#define VS_MAX 16
+static value_string vs_mon_op[VS_MAX], vs_transport[VS_MAX], vs_type[VS_MAX], vs_op[VS_MAX];
 
 static const val64_string cid_names[] = {
 	{ VSOCK_CID_HYPERVISOR, "hypervisor" },
@@ -62,17 +65,15 @@ static const val64_string cid_names[] = {
 	{ 0, NULL },
 };
 
-static value_string *vs_from(const struct vsock_name *t)
+static void vs_from(value_string *vs, const struct vsock_name *t)
 {
-	size_t n = 0;
-	while (t[n].name)
-		n++;
-	value_string *vs = g_new0(value_string, n + 1);
-	for (size_t i = 0; i < n; i++) {
+	size_t i;
+
+	for (i = 0; t[i].name && i < VS_MAX - 1; i++) {
 		vs[i].value = t[i].value;
 		vs[i].strptr = t[i].name;
 	}
-	return vs;
+	ws_assert(!t[i].name);  /* VS_MAX too small for a codec table */
 }
 
 /* ---- address type: "CID" (8 bytes) or "CID:port" (12 bytes), LE ---- */
@@ -471,10 +472,10 @@ static int dissect_linktype_vsock(tvbuff_t *tvb, packet_info *pinfo, proto_tree 
 
 void proto_register_vsockmon(void)
 {
-	vs_mon_op = vs_from(vsockmon_op_names);
-	vs_transport = vs_from(vsockmon_transport_names);
-	vs_type = vs_from(vsock_virtio_type_names);
-	vs_op = vs_from(vsock_virtio_op_names);
+	vs_from(vs_mon_op, vsockmon_op_names);
+	vs_from(vs_transport, vsockmon_transport_names);
+	vs_from(vs_type, vsock_virtio_type_names);
+	vs_from(vs_op, vsock_virtio_op_names);
 
 	static hf_register_info hf[] = {
 		{ &hf_src_cid, { "Source CID", "vsockmon.src_cid", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
