@@ -167,27 +167,6 @@ void vsm_set_address(address *a, wmem_allocator_t *scope, guint64 cid, gboolean 
 	set_address(a, vsm_at_cid, with_port ? 12 : 8, b);
 }
 
-/* The monitor op the kernel writes for a virtio op; written here from the
- * kernel's table rather than taken from the codec, so each side checks the
- * other. */
-static guint16 expected_mon_op(guint16 vop)
-{
-	switch (vop) {
-	case VSOCK_VIRTIO_OP_REQUEST:
-	case VSOCK_VIRTIO_OP_RESPONSE:
-		return VSOCKMON_OP_CONNECT;
-	case VSOCK_VIRTIO_OP_RST:
-	case VSOCK_VIRTIO_OP_SHUTDOWN:
-		return VSOCKMON_OP_DISCONNECT;
-	case VSOCK_VIRTIO_OP_RW:
-		return VSOCKMON_OP_PAYLOAD;
-	case VSOCK_VIRTIO_OP_CREDIT_UPDATE:
-	case VSOCK_VIRTIO_OP_CREDIT_REQUEST:
-		return VSOCKMON_OP_CONTROL;
-	default:
-		return VSOCKMON_OP_UNKNOWN;
-	}
-}
 
 static void add_flags(tvbuff_t *tvb, proto_tree *vt, guint off, const vsm_pkt_t *p, packet_info *pinfo)
 {
@@ -253,12 +232,12 @@ static void dissect_virtio(tvbuff_t *tvb, packet_info *pinfo, proto_tree *mt, vs
 		expert_add_info_format(pinfo, ti, &ei_unknown_type, "Unknown virtio type %u", type);
 	if (op == VSOCK_VIRTIO_OP_INVALID || !try_val_to_str(op, vs_op))
 		expert_add_info_format(pinfo, oi, &ei_unknown_op, "Unknown virtio op %u", op);
-	else if (expected_mon_op((guint16)op) != p->mon_op)
+	else if (vsock_virtio_op_to_mon((guint16)op) != p->mon_op)
 		expert_add_info_format(pinfo, mon_op_item, &ei_op_mismatch,
 				       "Monitor op %s does not match virtio op %s (expected %s)",
 				       val_to_str_const(p->mon_op, vs_mon_op, "?"),
 				       val_to_str_const(op, vs_op, "?"),
-				       val_to_str_const(expected_mon_op((guint16)op), vs_mon_op, "?"));
+				       val_to_str_const(vsock_virtio_op_to_mon((guint16)op), vs_mon_op, "?"));
 
 	/* The payload is what follows the transport header; its declared
 	 * length must be exactly what the kernel copied. */
