@@ -76,7 +76,7 @@ def expert2(pcap):
         if len(r) < 3 or not r[2]:
             continue
         for s, m in zip(r[1].split("\x1f"), r[2].split("\x1f")):
-            out.append((int(r[0]), ndisc_pkt.SEVERITY.get(s, s), m))
+            out.append((int(r[0]), sstest.SEVERITY.get(s, s), m))
     return out
 
 

@@ -77,8 +77,12 @@ def main():
             # timeout's 124: the tool was still sending when stopped (fake_solicitate6 never stops)
             sstest.check(r.returncode in (0, 124), "%s ran (exit %d)" % (tool, r.returncode),
                          r.stdout + r.stderr)
-            n = len(sstest.fields(cap_path, ["frame.number"], filt="ndisc.type == %s" % rec["ndisc.type"]
-                                  + " && ipv6.src == %s" % rec["ipv6.src"]))
+            # the destination too: fake_router26 also answers an RS it sees
+            # with a unicast RA, which its command line does not describe
+            filt = "ndisc.type == %s && ipv6.src == %s" % (rec["ndisc.type"], rec["ipv6.src"])
+            if "ipv6.dst" in rec:
+                filt += " && ipv6.dst == %s" % rec["ipv6.dst"]
+            n = len(sstest.fields(cap_path, ["frame.number"], filt=filt))
             if not sstest.check(n >= count, "%s: %d packets captured" % (tool, n), "want >= %d" % count):
                 continue
             man = cap_path[:-5] + ".jsonl"
