@@ -9,6 +9,10 @@
 
 extern int proto_ndisc;
 
+/* Router/route preference names (RFC 4191 2.1), for the RA header, the
+ * route information option and the PvD ID's embedded RA header. */
+extern const value_string ndisc_prf_vals[];
+
 /* Caps against pathological input: options per message (as the codec's
  * NDP_MAX_OPTS), PvD ID nesting, prefixes remembered per message. */
 #define NDISC_MAX_OPTS 128

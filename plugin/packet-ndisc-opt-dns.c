@@ -39,12 +39,6 @@ static expert_field ei_adn_name = EI_INIT;
 static expert_field ei_pvd_fqdn = EI_INIT;
 static expert_field ei_pvd_depth = EI_INIT;
 
-/* RFC 4191 2.1 */
-static const value_string prf_vals[] = {
-	{ 0, "Medium" }, { 1, "High" }, { 2, "Reserved" }, { 3, "Low" },
-	{ 0, NULL }
-};
-
 /* RFC 9460 14.3.2 */
 static const value_string svcparam_vals[] = {
 	{ 0, "mandatory" }, { 1, "alpn" }, { 2, "no-default-alpn" }, { 3, "port" },
@@ -310,7 +304,7 @@ ndisc_opt_dns_register(void)
 		HFI(hf_pvd_ra_flag_m, "Managed address configuration", OPT("pvd_id.ra.flag.m"), FT_BOOLEAN, 8, NULL, 0x80),
 		HFI(hf_pvd_ra_flag_o, "Other configuration", OPT("pvd_id.ra.flag.o"), FT_BOOLEAN, 8, NULL, 0x40),
 		HFI(hf_pvd_ra_flag_h, "Home agent", OPT("pvd_id.ra.flag.h"), FT_BOOLEAN, 8, NULL, 0x20),
-		HFI(hf_pvd_ra_prf, "Default router preference", OPT("pvd_id.ra.prf"), FT_UINT8, BASE_DEC, VALS(prf_vals), 0x18),
+		HFI(hf_pvd_ra_prf, "Default router preference", OPT("pvd_id.ra.prf"), FT_UINT8, BASE_DEC, VALS(ndisc_prf_vals), 0x18),
 		HFI(hf_pvd_ra_flag_p, "Proxy", OPT("pvd_id.ra.flag.p"), FT_BOOLEAN, 8, NULL, 0x04),
 		HFI(hf_pvd_ra_reserved, "Reserved", OPT("pvd_id.ra.reserved"), FT_UINT8, BASE_HEX, NULL, 0x03),
 		HFI(hf_pvd_ra_router_lifetime, "Router lifetime (s)", OPT("pvd_id.ra.router_lifetime"), FT_UINT16, BASE_DEC, NULL, 0),

@@ -98,11 +98,6 @@ static expert_field ei_prefix_len = EI_INIT;
 static expert_field ei_route_len = EI_INIT;
 static expert_field ei_route_len_opt = EI_INIT;
 
-static const value_string prf_vals[] = {
-	{ 0, "Medium" }, { 1, "High" }, { 2, "Reserved" }, { 3, "Low" },
-	{ 0, NULL }
-};
-
 /* RFC 8781 4: prefix length code */
 static const value_string plc_vals[] = {
 	{ 0, "/96" }, { 1, "/64" }, { 2, "/56" }, { 3, "/48" }, { 4, "/40" },
@@ -612,7 +607,7 @@ opt_route(struct optctx *c)
 	proto_tree_add_ipv6(c->tree, hf_route_prefix, c->tvb, 8, n, &a);
 	opt_summary(c, "%s/%u, %s, lifetime %s",
 		ndisc_ip6_str(c->pinfo->pool, a.bytes), plen,
-		val_to_str_const(prf, prf_vals, "?"),
+		val_to_str_const(prf, ndisc_prf_vals, "?"),
 		ndisc_lifetime_str(c->pinfo->pool, lt));
 }
 
@@ -1207,7 +1202,7 @@ ndisc_options_register(void)
 
 		HFI(hf_route_len, "Prefix length", OPT("route.len"), FT_UINT8, BASE_DEC, NULL, 0),
 		HFI(hf_route_reserved1, "Reserved", OPT("route.reserved1"), FT_UINT8, BASE_HEX, NULL, 0xe0),
-		HFI(hf_route_prf, "Route preference", OPT("route.prf"), FT_UINT8, BASE_DEC, VALS(prf_vals), 0x18),
+		HFI(hf_route_prf, "Route preference", OPT("route.prf"), FT_UINT8, BASE_DEC, VALS(ndisc_prf_vals), 0x18),
 		HFI(hf_route_reserved2, "Reserved", OPT("route.reserved2"), FT_UINT8, BASE_HEX, NULL, 0x07),
 		HFI(hf_route_lifetime, "Route lifetime (s)", OPT("route.lifetime"), FT_UINT32, BASE_DEC, NULL, 0),
 		HFI(hf_route_prefix, "Prefix", OPT("route.prefix"), FT_IPv6, BASE_NONE, NULL, 0),

@@ -82,7 +82,7 @@ static const value_string ndisc_type_vals[] = {
 };
 
 /* RFC 4191 2.1 */
-static const value_string ndisc_prf_vals[] = {
+const value_string ndisc_prf_vals[] = {
 	{ 0, "Medium" }, { 1, "High" }, { 2, "Reserved" }, { 3, "Low" },
 	{ 0, NULL }
 };
