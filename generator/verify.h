@@ -60,4 +60,43 @@ void vf_rows_free(struct vf_rows *rows);
  * malloc'd, or NULL. */
 char *vf_installed_plugin(const char *tshark);
 
+/* Live vsock manifests (sockgen vsock connect/listen --manifest): records
+ * with a sockgen.event key describe socket calls, not packets. */
+enum vf_event {
+	VF_EV_NONE,             /* a packet record (sockgen ndp, vsock pcap) */
+	VF_EV_PACKET,           /* connect, accept, shutdown, eof: one packet */
+	VF_EV_STREAM,           /* send, recv: bytes of a direction */
+	VF_EV_RESULT,           /* totals of both directions */
+	VF_EV_OTHER,            /* close, error: nothing on the wire to check */
+};
+enum vf_event vf_event_kind(const struct vf_record *rec);
+/* The packet an event puts on the wire, as a packet record in out (pairs:
+ * cap entries, values borrowed from ev). alt = 1 asks for the other packet
+ * an eof may be (RST instead of SHUTDOWN). 0, or -1 when there is none. */
+int vf_event_packet(const struct vf_record *ev, int alt, struct vf_record *out,
+		    struct vf_pair *pairs, size_t cap);
+
+/* Columns the byte streams are rebuilt from. */
+enum { VF_SF_OP, VF_SF_TYPE, VF_SF_SRC_CID, VF_SF_SRC_PORT, VF_SF_DST_CID, VF_SF_DST_PORT,
+       VF_SF_LEN, VF_SF_FLAGS, VF_SF_PAYLOAD, VF_SF_COUNT };
+extern const char *const vf_stream_fields[VF_SF_COUNT];
+
+struct vf_stream;
+struct vf_streams {
+	size_t n, cap;
+	struct vf_stream *v;
+};
+/* One stream per direction (addresses and type) from the RW packets'
+ * payloads, in capture order; col[k] = column of vf_stream_fields[k] in
+ * rows (-1 if absent). 0, or -1 out of memory / bad hex. */
+int vf_streams_build(struct vf_streams *s, const struct vf_rows *rows, const int *col);
+void vf_streams_free(struct vf_streams *s);
+
+/* Called once per compared value; the callback counts and reports. */
+typedef void (*vf_report_fn)(void *ctx, const char *key, const char *want, const char *got);
+/* Checks a send/recv/result record against the streams; label gets the
+ * direction's name for messages. */
+void vf_event_check_stream(const struct vf_streams *s, const struct vf_record *rec,
+			   vf_report_fn report, void *ctx, char *label, size_t labelsz);
+
 #endif

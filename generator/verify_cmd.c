@@ -42,6 +42,11 @@ static void usage(FILE *f)
 		"do not match the next record's identifying fields (ndisc.type,\n"
 		"vsockmon.virtio.op, addresses, ports, option types) are skipped as\n"
 		"unrelated traffic, e.g. the kernel's own DAD probes and MLD reports.\n"
+		"Live vsock manifests (sockgen vsock connect/listen --manifest) record\n"
+		"socket calls: connect/accept are checked against the REQUEST, shutdown\n"
+		"against our SHUTDOWN, eof against the peer's SHUTDOWN or RST, and every\n"
+		"send/recv (offset, length, FNV-1a, bytes) and the totals against the byte\n"
+		"stream of its direction rebuilt from the captured RW payloads.\n"
 		"  --manifest FILE  manifest written by sockgen ndp/vsock --manifest\n"
 		"  --capture FILE   pcap or pcapng capture\n"
 		"  --tshark PATH    tshark binary (default: tshark from PATH)\n"
@@ -61,6 +66,7 @@ static void usage(FILE *f)
 		"  sockgen verify --manifest ra.jsonl --capture ra.pcap\n"
 		"  sockgen vsock pcap --out echo.pcap --scenario stream-echo --manifest echo.jsonl\n"
 		"  sockgen verify --manifest echo.jsonl --capture echo.pcap --json report.json\n"
+		"  sockgen verify --manifest client.jsonl --capture vsockmon0.pcap   (live, in the guest)\n"
 		"  SOCKSCOPE_PLUGIN=build/plugin/sockscope.so sockgen verify --manifest m.jsonl --capture live.pcapng\n");
 }
 
@@ -257,6 +263,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 
 struct result {
 	size_t packets, fields, mismatches, missing, skipped;
+	size_t streams;                 /* live records checked against byte streams */
+	size_t unchecked;               /* live records with nothing to check (close, error) */
+	int quiet;
 	FILE *json;
 	int first_diff_written;
 };
@@ -285,46 +294,140 @@ static void report_missing(struct result *res, const struct vf_record *rec, cons
 	}
 }
 
-static void compare(struct result *res, const struct vf_record *rec, const struct cols *c,
-		    char *const *row, int quiet)
+/* One compared value: counted, and shown and written to the JSON report
+ * when it differs. where is the frame number (packet records) or NULL;
+ * stream names the byte stream (live records) or NULL. */
+static void report_field(struct result *res, const char *where, const char *stream, size_t line,
+			 const char *key, const char *want, const char *got, int unk)
 {
-	const char *frame = row[0];
+	res->fields++;
+	/* an unknown field is a difference even where "" is expected */
+	if (!unk && !strcmp(want, got))
+		return;
+	res->mismatches++;
+	if (!res->quiet) {
+		if (stream)
+			printf("  stream %s (manifest line %zu): %s\n", stream, line, key);
+		else
+			printf("  packet %s (manifest line %zu): %s%s\n", where, line, key,
+			       unk ? " (field unknown to tshark)" : "");
+		size_t d = first_diff(want, got);
 
+		show_value("expected", want, d);
+		show_value("decoded", unk ? "(no such field)" : got, d);
+	}
+	if (res->json) {
+		json_diff_begin(res);
+		fprintf(res->json, "{\"frame\": %s, \"line\": %zu, ",
+			where && where[0] ? where : "null", line);
+		if (stream) {
+			fputs("\"stream\": ", res->json);
+			json_str(res->json, stream);
+			fputs(", ", res->json);
+		}
+		fputs("\"field\": ", res->json);
+		json_str(res->json, key);
+		fputs(", \"expected\": ", res->json);
+		json_str(res->json, want);
+		fputs(", \"decoded\": ", res->json);
+		if (unk)
+			fputs("null", res->json);
+		else
+			json_str(res->json, got);
+		fputc('}', res->json);
+	}
+}
+
+static void compare(struct result *res, const struct vf_record *rec, const struct cols *c,
+		    char *const *row)
+{
 	res->packets++;
 	for (size_t k = 0; k < rec->n; k++) {
-		const char *key = rec->pairs[k].key, *want = rec->pairs[k].value;
-		const char *got = row[1 + col_index(c, key)];
-		int unk = 0;
+		int col = col_index(c, rec->pairs[k].key);
 
-		/* an unknown field is a difference even where "" is expected */
-		unk = c->unknown[col_index(c, key)];
-		res->fields++;
-		if (!unk && !strcmp(want, got))
+		report_field(res, row[0], NULL, rec->line, rec->pairs[k].key, rec->pairs[k].value,
+			     row[1 + col], c->unknown[col]);
+	}
+}
+
+/* First captured row at or after *cur that rec identifies, or rows->nrows. */
+static size_t find_row(const struct vf_record *rec, const struct cols *c, const struct vf_rows *rows,
+		       size_t cur)
+{
+	if (!has_id(rec))
+		return cur < rows->nrows ? cur : rows->nrows;
+	for (int strict = 1; strict >= 0; strict--)
+		for (size_t i = cur; i < rows->nrows; i++)
+			if (row_matches(rec, c, rows, i, strict))
+				return i;
+	return rows->nrows;
+}
+
+struct stream_ctx {
+	struct result *res;
+	const char *label;
+	size_t line;
+};
+
+static void stream_report(void *ctx, const char *key, const char *want, const char *got)
+{
+	struct stream_ctx *sc = ctx;
+
+	report_field(sc->res, NULL, sc->label, sc->line, key, want, got, 0);
+}
+
+/* Columns a record needs: its own keys, or for a live record those of the
+ * packets it implies and the stream columns. */
+#define EV_PAIRS 16
+
+static int add_columns(struct cols *c, const struct vf_record *rec, int *need_streams)
+{
+	enum vf_event kind = vf_event_kind(rec);
+	struct vf_pair pairs[EV_PAIRS];
+	struct vf_record pkt;
+
+	if (kind == VF_EV_NONE) {
+		for (size_t k = 0; k < rec->n; k++)
+			if (col_add(c, rec->pairs[k].key))
+				return -1;
+		return 0;
+	}
+	*need_streams |= kind == VF_EV_STREAM || kind == VF_EV_RESULT;
+	for (int alt = 0; alt < 2; alt++)
+		if (!vf_event_packet(rec, alt, &pkt, pairs, EV_PAIRS))
+			for (size_t k = 0; k < pkt.n; k++)
+				if (col_add(c, pkt.pairs[k].key))
+					return -1;
+	return 0;
+}
+
+/* A live record that puts one packet on the wire: the earliest captured
+ * packet it may be (an eof is the peer's SHUTDOWN or its RST). */
+static void check_event_packet(struct result *res, const struct vf_record *rec, const struct cols *c,
+			       const struct vf_rows *rows, size_t *cur)
+{
+	struct vf_pair pairs[2][EV_PAIRS];
+	struct vf_record pkt[2];
+	size_t best = rows->nrows;
+	int which = 0;
+
+	for (int alt = 0; alt < 2; alt++) {
+		if (vf_event_packet(rec, alt, &pkt[alt], pairs[alt], EV_PAIRS))
 			continue;
-		res->mismatches++;
-		if (!quiet) {
-			printf("  packet %s (manifest line %zu): %s%s\n", frame, rec->line, key,
-			       unk ? " (field unknown to tshark)" : "");
-			size_t d = first_diff(want, got);
+		size_t hit = find_row(&pkt[alt], c, rows, *cur);
 
-			show_value("expected", want, d);
-			show_value("decoded", unk ? "(no such field)" : got, d);
-		}
-		if (res->json) {
-			json_diff_begin(res);
-			fprintf(res->json, "{\"frame\": %s, \"line\": %zu, \"field\": ", frame[0] ? frame : "null",
-				rec->line);
-			json_str(res->json, key);
-			fputs(", \"expected\": ", res->json);
-			json_str(res->json, want);
-			fputs(", \"decoded\": ", res->json);
-			if (unk)
-				fputs("null", res->json);
-			else
-				json_str(res->json, got);
-			fputc('}', res->json);
+		if (hit < best) {
+			best = hit;
+			which = alt;
 		}
 	}
+	if (best == rows->nrows) {
+		report_missing(res, &pkt[0], c);
+		return;
+	}
+	res->skipped += best - *cur;
+	compare(res, &pkt[which], c, rows->cells + best * rows->ncols);
+	*cur = best + 1;
 }
 
 /* All plugin fields unknown while the plugin was asked for: it did not load. */
@@ -350,6 +453,7 @@ int cmd_verify(int argc, char **argv)
 	struct vf_rows rows = { 0 };
 	struct cols c = { 0 };
 	struct result res = { 0 };
+	struct vf_streams streams = { 0 };
 	char err[1024], *unknown = NULL, *installed = NULL;
 	int rc;
 
@@ -383,12 +487,18 @@ int cmd_verify(int argc, char **argv)
 		rc = sg_fail(CTX, "plugin '%s': %s", o.plugin, strerror(errno));
 		goto out;
 	}
+	int need_streams = 0;
+
 	for (size_t r = 0; r < m.n; r++)
-		for (size_t k = 0; k < m.recs[r].n; k++)
-			if (col_add(&c, m.recs[r].pairs[k].key)) {
-				rc = sg_fail(CTX, "out of memory");
-				goto out;
-			}
+		if (add_columns(&c, &m.recs[r], &need_streams)) {
+			rc = sg_fail(CTX, "out of memory");
+			goto out;
+		}
+	for (int k = 0; need_streams && k < VF_SF_COUNT; k++)
+		if (col_add(&c, vf_stream_fields[k])) {
+			rc = sg_fail(CTX, "out of memory");
+			goto out;
+		}
 
 	struct vf_tshark t = {
 		.tshark = o.tshark, .plugin = o.no_plugin ? NULL : o.plugin,
@@ -427,35 +537,60 @@ int cmd_verify(int argc, char **argv)
 	if (unknown)
 		printf("  fields tshark does not know: %s\n", unknown);
 
+	if (need_streams) {
+		int scol[VF_SF_COUNT];
+
+		for (int k = 0; k < VF_SF_COUNT; k++)
+			scol[k] = c.unknown[col_index(&c, vf_stream_fields[k])] ? -1
+										 : col_index(&c, vf_stream_fields[k]);
+		if (vf_streams_build(&streams, &rows, scol)) {
+			rc = sg_fail(CTX, "cannot rebuild the vsock byte streams (out of memory or bad payload hex)");
+			goto out;
+		}
+	}
+	res.quiet = o.quiet;
+
 	size_t cur = 0;
 
 	for (size_t r = 0; r < m.n; r++) {
 		const struct vf_record *rec = &m.recs[r];
-		size_t hit = rows.nrows;
+		char label[160];
+		struct stream_ctx sc = { &res, label, rec->line };
 
-		if (!has_id(rec)) {
-			hit = cur < rows.nrows ? cur : rows.nrows;
-		} else {
-			for (int strict = 1; strict >= 0 && hit == rows.nrows; strict--)
-				for (size_t i = cur; i < rows.nrows; i++)
-					if (row_matches(rec, &c, &rows, i, strict)) {
-						hit = i;
-						break;
-					}
+		switch (vf_event_kind(rec)) {
+		case VF_EV_NONE: {
+			size_t hit = find_row(rec, &c, &rows, cur);
+
+			if (hit == rows.nrows) {
+				report_missing(&res, rec, &c);
+				break;
+			}
+			res.skipped += hit - cur;
+			compare(&res, rec, &c, rows.cells + hit * rows.ncols);
+			cur = hit + 1;
+			break;
 		}
-		if (hit == rows.nrows) {
-			report_missing(&res, rec, &c);
-			continue;
+		case VF_EV_PACKET:
+			check_event_packet(&res, rec, &c, &rows, &cur);
+			break;
+		case VF_EV_STREAM:
+		case VF_EV_RESULT:
+			res.streams++;
+			vf_event_check_stream(&streams, rec, stream_report, &sc, label, sizeof(label));
+			break;
+		case VF_EV_OTHER:
+			res.unchecked++;
+			break;
 		}
-		res.skipped += hit - cur;
-		compare(&res, rec, &c, rows.cells + hit * rows.ncols, o.quiet);
-		cur = hit + 1;
 	}
 	res.skipped += rows.nrows - cur;
 	printf("verified %zu packets, %zu fields, %zu mismatches\n", res.packets, res.fields, res.mismatches);
 	if (res.missing || res.skipped)
 		printf("(%zu manifest records without a captured packet, %zu captured packets not in the manifest)\n",
 		       res.missing, res.skipped);
+	if (res.streams || res.unchecked)
+		printf("(%zu socket-call records checked against the captured byte streams, %zu with nothing on the wire to check)\n",
+		       res.streams, res.unchecked);
 	if (res.json) {
 		fprintf(res.json, "%s],\n \"manifest\": ", res.first_diff_written ? "\n  " : "");
 		json_str(res.json, o.manifest);
@@ -467,8 +602,10 @@ int cmd_verify(int argc, char **argv)
 		else
 			fputs("null", res.json);
 		fprintf(res.json, ",\n \"records\": %zu, \"captured\": %zu, \"packets\": %zu, \"fields\": %zu,"
-			" \"mismatches\": %zu, \"missing\": %zu, \"skipped\": %zu, \"unknown_fields\": ",
-			m.n, rows.nrows, res.packets, res.fields, res.mismatches, res.missing, res.skipped);
+			" \"mismatches\": %zu, \"missing\": %zu, \"skipped\": %zu, \"streams\": %zu,"
+			" \"unchecked\": %zu, \"unknown_fields\": ",
+			m.n, rows.nrows, res.packets, res.fields, res.mismatches, res.missing, res.skipped,
+			res.streams, res.unchecked);
 		json_str(res.json, unknown ? unknown : "");
 		fputs("}\n", res.json);
 		if (fclose(res.json)) {
@@ -484,6 +621,7 @@ out:
 	free(c.names);
 	free(c.unknown);
 	vf_rows_free(&rows);
+	vf_streams_free(&streams);
 	vf_manifest_free(&m);
 	return rc;
 }
