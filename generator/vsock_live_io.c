@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <time.h>
@@ -216,6 +217,21 @@ static ssize_t recv_chunk(struct vconn *c, uint8_t *buf, size_t cap, int *eor)
 	return r;
 }
 
+/* This machine's CID (IOCTL_VM_SOCKETS_GET_LOCAL_CID on /dev/vsock), or
+ * VMADDR_CID_ANY when it cannot be asked. */
+static unsigned local_cid(void)
+{
+	unsigned cid = VMADDR_CID_ANY;
+	int fd = open("/dev/vsock", O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		if (ioctl(fd, IOCTL_VM_SOCKETS_GET_LOCAL_CID, &cid) < 0)
+			cid = VMADDR_CID_ANY;
+		close(fd);
+	}
+	return cid;
+}
+
 /* After connect/accept: addresses for messages and the manifest, and the
  * blocking mode. A non-blocking seqpacket send that runs out of credit
  * returns EAGAIN although part of the message already left (Linux 6.1
@@ -235,6 +251,12 @@ static int vsl_connected(struct vconn *c)
 		c->pcid = a.svm_cid;
 		c->pport = a.svm_port;
 	}
+	/* An auto-bound client keeps VMADDR_CID_ANY as its own address, but
+	 * its packets carry the transport's CID: VMADDR_CID_LOCAL over
+	 * vsock_loopback, the guest's own CID otherwise (vsock(7)). The
+	 * manifest must name what is on the wire. */
+	if (c->lcid == VMADDR_CID_ANY)
+		c->lcid = c->pcid == VMADDR_CID_LOCAL ? VMADDR_CID_LOCAL : local_cid();
 	snprintf(c->peer, sizeof(c->peer), "%u:%u", c->pcid, c->pport);
 	c->tx_hash = c->rx_hash = FNV_INIT;
 	if (c->o->type == VSL_SEQPACKET) {
