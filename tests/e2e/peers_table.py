@@ -4,8 +4,10 @@
 round-trip tests append (tests/lib/peers.py peers_row): peer, packets,
 fields compared, mismatches, note. Nothing in the table is typed by hand.
 
-usage: tests/e2e/peers_table.py [PEERS_TSV [OUT_MD]]
-  defaults: $SOCKSCOPE_BUILD/peers.tsv (build/peers.tsv) and docs/peers.md"""
+usage: tests/e2e/peers_table.py [PEERS_TSV [OUT_MD [README]]]
+  defaults: $SOCKSCOPE_BUILD/peers.tsv (build/peers.tsv) and docs/peers.md;
+  with README, the table also replaces the lines between README's
+  <!-- peers:begin --> and <!-- peers:end --> markers."""
 import datetime
 import os
 import sys
@@ -30,6 +32,21 @@ def render(rows, when):
     return "\n".join(out) + "\n"
 
 
+def splice(readme, table):
+    """Put the table rows between README's markers; False when it has none."""
+    with open(readme) as f:
+        text = f.read()
+    begin, end = "<!-- peers:begin -->\n", "<!-- peers:end -->"
+    a, b = text.find(begin), text.find(end)
+    if a < 0 or b < a:
+        return False
+    rows = table[table.index("| peer |"):]
+    with open(readme + ".tmp", "w") as f:
+        f.write(text[:a + len(begin)] + rows + text[b:])
+    os.replace(readme + ".tmp", readme)
+    return True
+
+
 def main(argv):
     tsv = argv[1] if len(argv) > 1 else os.path.join(
         os.environ.get("SOCKSCOPE_BUILD", os.path.join(SRC, "build")), "peers.tsv")
@@ -52,10 +69,14 @@ def main(argv):
     rows.sort(key=lambda r: (r[0].startswith("sockgen"), r[0].lower()))
     when = datetime.datetime.fromtimestamp(os.path.getmtime(tsv), datetime.timezone.utc)
     os.makedirs(os.path.dirname(os.path.abspath(md)), exist_ok=True)
+    table = render(rows, when.strftime("%Y-%m-%d %H:%M UTC"))
     with open(md + ".tmp", "w") as f:
-        f.write(render(rows, when.strftime("%Y-%m-%d %H:%M UTC")))
+        f.write(table)
     os.replace(md + ".tmp", md)
     print("peers_table: %d rows -> %s" % (len(rows), md))
+    if len(argv) > 3 and not splice(argv[3], table):
+        print("peers_table: %s has no <!-- peers:begin/end --> markers" % argv[3], file=sys.stderr)
+        return 1
     return 0
 
 
