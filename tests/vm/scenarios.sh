@@ -186,4 +186,57 @@ kill $SOC
 wait $SOC
 cap_stop timeout 1 $rc
 
+# 10. HTTP over vsock between third-party programs: busybox httpd serves
+#     /www on 127.0.0.1:8000 (TCP); socat bridges vsock port 8081 to it, a
+#     second socat bridges TCP 127.0.0.1:8082 to vsock 1:8081, and busybox
+#     wget fetches through that chain: wget -TCP- socat -vsock- socat -TCP-
+#     httpd. Only the middle hop is vsock, and that is what is captured.
+#     Three connections: a small page (200), a missing one (404), and a
+#     72894-byte file (seq 1 14000) whose response spans many RW packets.
+busybox --list > $O/http-bridge.applets
+ip link set lo up
+mkdir -p /www $O/http-bridge.www
+printf '<html><body>sockscope http-bridge: busybox httpd over vsock</body></html>\n' > /www/index.html
+seq 1 14000 > /www/big.txt
+cp /www/index.html /www/big.txt $O/http-bridge.www/
+httpd -f -p 127.0.0.1:8000 -h /www > $O/http-bridge.httpd.err 2>&1 &
+HTTPD=$!
+socat -d -d VSOCK-LISTEN:8081,fork TCP:127.0.0.1:8000 > /dev/null 2> $O/http-bridge.socat-server.err &
+SOCS=$!
+socat -d -d TCP-LISTEN:8082,bind=127.0.0.1,reuseaddr,fork VSOCK-CONNECT:1:8081 > /dev/null 2> $O/http-bridge.socat-client.err &
+SOCC=$!
+wait_line $O/http-bridge.socat-server.err "listening on"
+wait_line $O/http-bridge.socat-client.err "listening on"
+# httpd says nothing when ready: ask it directly over TCP (no vsock yet)
+i=0
+while ! wget -q -O /dev/null http://127.0.0.1:8000/index.html 2> /dev/null; do
+	i=$((i + 1))
+	[ $i -gt 200 ] && { echo "httpd did not answer on 127.0.0.1:8000"; break; }
+	sleep 0.05
+done
+cap_start http-bridge
+wget -O /tmp/index.html http://127.0.0.1:8082/index.html > $O/http-bridge.wget-index.out 2>&1
+w1=$?
+wget -O /tmp/missing.html http://127.0.0.1:8082/missing.html > $O/http-bridge.wget-missing.out 2>&1
+w2=$?
+wget -O /tmp/big.txt http://127.0.0.1:8082/big.txt > $O/http-bridge.wget-big.out 2>&1
+w3=$?
+# scenario rc 0 only when the two files came and the missing one did not
+[ $w1 = 0 ] && [ $w2 != 0 ] && [ $w3 = 0 ]
+rc=$?
+cap_stop http-bridge 0 $rc
+{
+	echo "wget index.html rc=$w1"
+	echo "wget missing.html rc=$w2"
+	echo "wget big.txt rc=$w3"
+	cmp /www/index.html /tmp/index.html > /dev/null 2>&1; echo "cmp index.html $?"
+	cmp /www/big.txt /tmp/big.txt > /dev/null 2>&1; echo "cmp big.txt $?"
+	[ -e /tmp/missing.html ] && echo "missing.html saved" || echo "missing.html not saved"
+	cd /www && sha256sum index.html big.txt | sed 's/^/served /'
+	cd /tmp && sha256sum index.html big.txt | sed 's/^/fetched /'
+} > $O/http-bridge.result 2>&1
+cd /tmp
+kill $SOCC $SOCS $HTTPD
+wait $SOCC $SOCS $HTTPD 2> /dev/null
+
 echo "scenarios done" >> $O/scenarios.txt

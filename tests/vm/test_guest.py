@@ -21,6 +21,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sstest  # noqa: E402
 from sstest import check, eq, done, skip  # noqa: E402
 import guest  # noqa: E402
+import http_bridge  # noqa: E402
+import peers  # noqa: E402
 
 OP = {"REQUEST": 1, "RESPONSE": 2, "RST": 3, "SHUTDOWN": 4, "RW": 5,
       "CREDIT_UPDATE": 6, "CREDIT_REQUEST": 7}
@@ -28,9 +30,10 @@ SCENARIOS = {  # name: (expected client exit, server port)
     "stream-echo": (0, 5000), "bulk": (0, 5001), "seqpacket": (0, 5002),
     "seqpacket-burst": (0, 5003), "refused": (1, 5999), "reset": (1, 5004),
     "http": (0, 8080), "socat-server": (0, 5005), "socat-client": (0, 5006),
-    "timeout": (1, 5007),
+    "timeout": (1, 5007), "http-bridge": (0, 8081),
 }
-STREAM = ["stream-echo", "bulk", "refused", "reset", "http", "socat-server", "socat-client", "timeout"]
+STREAM = ["stream-echo", "bulk", "refused", "reset", "http", "socat-server", "socat-client", "timeout",
+          "http-bridge"]
 SEQPACKET = ["seqpacket", "seqpacket-burst"]
 FNV = 0xcbf29ce484222325
 
@@ -278,6 +281,14 @@ def main():
         cport = client_port(out, "timeout")
         tx, _ = stream_bytes(caps["timeout"], cport, 5007)
         eq(tx, pattern(0, 100), "timeout: the 100 bytes went out before the wait")
+
+    # HTTP between busybox wget and httpd over socat's vsock bridge.
+    if "http-bridge" in caps:
+        if os.path.exists(sstest.PLUGIN):
+            row = http_bridge.check(out, caps["http-bridge"])
+            peers.peers_row("busybox httpd/wget via socat (HTTP over vsock)", *row)
+        else:
+            print("note: plugin not built, http-bridge decode not checked")
 
     # Server manifests tell the same story as the client's.
     for name in ("stream-echo", "seqpacket", "http", "bulk"):
