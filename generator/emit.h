@@ -19,6 +19,9 @@ struct pcap_out *pcap_out_open(const char *path, int linktype, char *err,
 /* ts NULL = now. 0 or -errno. */
 int pcap_out_write(struct pcap_out *p, const struct timeval *ts,
 		   const uint8_t *pkt, size_t len);
+/* Push what is buffered to the file or FIFO (a live reader sees every
+ * packet at once): 0 or -errno (-EPIPE when a FIFO's reader is gone). */
+int pcap_out_flush(struct pcap_out *p);
 /* Flush and close: 0 or -errno. */
 int pcap_out_close(struct pcap_out *p);
 /* Close and unlink: a failed run leaves no partial file. */

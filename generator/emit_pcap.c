@@ -68,6 +68,14 @@ int pcap_out_write(struct pcap_out *p, const struct timeval *ts,
 	return ferror(pcap_dump_file(p->dumper)) ? -EIO : 0;
 }
 
+int pcap_out_flush(struct pcap_out *p)
+{
+	errno = 0;
+	if (pcap_dump_flush(p->dumper) != 0)
+		return errno ? -errno : -EIO;
+	return 0;
+}
+
 int pcap_out_close(struct pcap_out *p)
 {
 	int err = 0;

@@ -17,6 +17,7 @@ static const struct {
 	{ "vsock", cmd_vsock, "vsock traffic: synthetic vsockmon captures, live client/server" },
 	{ "capture", cmd_capture, "capture an interface (vsockmon0, Ethernet) into a pcap file" },
 	{ "verify", cmd_verify, "check a capture against a manifest, field by field, with tshark + the plugin" },
+	{ "extcap", cmd_extcap, "Wireshark extcap interfaces sockgen-ndp and sockgen-vsock" },
 };
 
 static void usage(FILE *f)
@@ -35,6 +36,13 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	const char *prog = argv[0] ? strrchr(argv[0], '/') : NULL;
+
+	/* Wireshark runs the extcap directory's sockgen-extcap (a link to
+	 * sockgen) with extcap arguments only. */
+	prog = prog ? prog + 1 : argv[0];
+	if (prog && !strcmp(prog, "sockgen-extcap"))
+		return cmd_extcap(argc, argv);
 	if (argc < 2) {
 		usage(stderr);
 		return SG_EXIT_USAGE;

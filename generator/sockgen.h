@@ -36,6 +36,9 @@ int cmd_ndp(int argc, char **argv);
 int cmd_vsock(int argc, char **argv);
 int cmd_capture(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+/* extcap.c: Wireshark's extcap protocol; also main() when invoked as
+ * sockgen-extcap (argv[0] is then the program). */
+int cmd_extcap(int argc, char **argv);
 
 extern const char sockgen_version[];
 

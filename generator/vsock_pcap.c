@@ -154,6 +154,15 @@ static void manifest_packet(struct manifest *m, const struct af_vsockmon_hdr *mo
 	manifest_end(m);
 }
 
+void vsock_manifest_packet(struct manifest *m, const struct virtio_vsock_hdr *v,
+			   const uint8_t *payload)
+{
+	struct af_vsockmon_hdr mon;
+
+	vsockmon_hdr_for_virtio(v, &mon);
+	manifest_packet(m, &mon, v, payload);
+}
+
 static int emit_packet(void *ctx, const struct virtio_vsock_hdr *v, const uint8_t *payload)
 {
 	struct emitter *e = ctx;

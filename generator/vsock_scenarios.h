@@ -49,6 +49,13 @@ int vsock_scenario_check(const struct vsock_scenario *s, const struct vsock_scn_
 int vsock_scenario_run(const struct vsock_scenario *s, const struct vsock_scn_opts *o,
 		       vsm_emit_fn emit, void *ctx);
 
+/* The manifest record of one packet (vsock_pcap.c): vsockmon.* fields as
+ * tshark prints them, so `sockgen verify` can check the capture. Shared by
+ * `sockgen vsock pcap` and the extcap interface sockgen-vsock. */
+struct manifest;
+void vsock_manifest_packet(struct manifest *m, const struct virtio_vsock_hdr *v,
+			   const uint8_t *payload);
+
 /* The payload pattern sockgen vsock connect sends too: byte k of a
  * connection's stream is k % 251. */
 void vsock_pattern_fill(uint8_t *buf, size_t len, uint64_t offset);
