@@ -13,6 +13,8 @@ import os
 import sys
 
 SRC = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(SRC, "tests", "lib"))
+import readme_block  # noqa: E402
 
 
 def render(rows, when):
@@ -30,21 +32,6 @@ def render(rows, when):
     tot = [sum(int(r[k]) for r in rows) for k in (1, 2, 3)]
     out.append("| **total** | %d | %d | %d | |" % tuple(tot))
     return "\n".join(out) + "\n"
-
-
-def splice(readme, table):
-    """Put the table rows between README's markers; False when it has none."""
-    with open(readme) as f:
-        text = f.read()
-    begin, end = "<!-- peers:begin -->\n", "<!-- peers:end -->"
-    a, b = text.find(begin), text.find(end)
-    if a < 0 or b < a:
-        return False
-    rows = table[table.index("| peer |"):]
-    with open(readme + ".tmp", "w") as f:
-        f.write(text[:a + len(begin)] + rows + text[b:])
-    os.replace(readme + ".tmp", readme)
-    return True
 
 
 def main(argv):
@@ -74,7 +61,7 @@ def main(argv):
         f.write(table)
     os.replace(md + ".tmp", md)
     print("peers_table: %d rows -> %s" % (len(rows), md))
-    if len(argv) > 3 and not splice(argv[3], table):
+    if len(argv) > 3 and not readme_block.splice(argv[3], "peers", table[table.index("| peer |"):]):
         print("peers_table: %s has no <!-- peers:begin/end --> markers" % argv[3], file=sys.stderr)
         return 1
     return 0
