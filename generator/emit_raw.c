@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Raw ICMPv6 socket output (RFC 3542 advanced sockets API; RFC 4861 needs
  * hop limit 255, set through IPV6_UNICAST_HOPS / IPV6_MULTICAST_HOPS). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE             /* sendmmsg() */
+#endif
 #include <errno.h>
 #include <net/if.h>
 #include <netinet/icmp6.h>
@@ -11,18 +14,32 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "emit_raw.h"
 #include "ndp_emit.h"
 
+/* Everything a send needs except the bytes is prepared once and patched
+ * only when the source, destination or hop limit changes: a --count run
+ * sends the same message over and over, so the per-packet path is the
+ * system call and nothing else. */
 struct raw_out {
 	int fd;
 	unsigned ifindex;
 	int hops;               /* last hop limit set, -1 none */
+	struct sockaddr_in6 sa; /* destination, scope = our interface */
+	struct in6_pktinfo pi;  /* source + interface (IPV6_PKTINFO) */
+	union {
+		struct cmsghdr h;
+		uint8_t buf[CMSG_SPACE(sizeof(struct in6_pktinfo))];
+	} ctl;
+	struct iovec iov;
+	struct mmsghdr mm[RAW_OUT_BURST];       /* mm[0].msg_hdr is the single send */
 };
 
 struct raw_out *raw_out_open(const char *ifname, int *ret_err, char *err, size_t errlen)
 {
 	struct raw_out *r;
 	struct icmp6_filter filt;
+	struct cmsghdr *c;
 	int one = 1, off = 2, e;
 
 	*ret_err = 0;
@@ -71,6 +88,26 @@ struct raw_out *raw_out_open(const char *ifname, int *ret_err, char *err, size_t
 #else
 	(void)one;
 #endif
+	/* The message header template: destination and IPV6_PKTINFO are
+	 * filled in by the first send. */
+	r->sa.sin6_family = AF_INET6;
+	r->sa.sin6_scope_id = r->ifindex;
+	r->pi.ipi6_ifindex = r->ifindex;
+	for (unsigned i = 0; i < RAW_OUT_BURST; i++) {
+		struct msghdr *mh = &r->mm[i].msg_hdr;
+
+		mh->msg_name = &r->sa;
+		mh->msg_namelen = sizeof(r->sa);
+		mh->msg_iov = &r->iov;
+		mh->msg_iovlen = 1;
+		mh->msg_control = r->ctl.buf;
+		mh->msg_controllen = sizeof(r->ctl.buf);
+	}
+	c = CMSG_FIRSTHDR(&r->mm[0].msg_hdr);
+	c->cmsg_level = IPPROTO_IPV6;
+	c->cmsg_type = IPV6_PKTINFO;
+	c->cmsg_len = CMSG_LEN(sizeof(r->pi));
+	memcpy(CMSG_DATA(c), &r->pi, sizeof(r->pi));
 	return r;
 fail:
 	e = errno;
@@ -86,43 +123,65 @@ int raw_out_fd(const struct raw_out *r)
 	return r->fd;
 }
 
-int raw_out_send(struct raw_out *r, const uint8_t *icmp, size_t len,
-		 const uint8_t src[16], const uint8_t dst[16], int hop_limit)
+/* Point the template at this message: 0 or -errno (hop limit). */
+static int prepare(struct raw_out *r, const uint8_t *icmp, size_t len,
+		   const uint8_t src[16], const uint8_t dst[16], int hop_limit)
 {
-	struct sockaddr_in6 sa = { .sin6_family = AF_INET6 };
-	union {
-		struct cmsghdr h;
-		uint8_t buf[CMSG_SPACE(sizeof(struct in6_pktinfo))];
-	} ctl;
-	struct iovec iov = { .iov_base = (void *)icmp, .iov_len = len };
-	struct msghdr mh = {
-		.msg_name = &sa, .msg_namelen = sizeof(sa),
-		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = ctl.buf, .msg_controllen = sizeof(ctl.buf),
-	};
-	struct cmsghdr *c;
-	struct in6_pktinfo pi;
-
 	if (hop_limit != r->hops) {
 		if (setsockopt(r->fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &hop_limit, sizeof(hop_limit)) < 0 ||
 		    setsockopt(r->fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hop_limit, sizeof(hop_limit)) < 0)
 			return -errno;
 		r->hops = hop_limit;
 	}
-	memcpy(&sa.sin6_addr, dst, 16);
-	sa.sin6_scope_id = r->ifindex;
-	memset(&ctl, 0, sizeof(ctl));
-	c = CMSG_FIRSTHDR(&mh);
-	c->cmsg_level = IPPROTO_IPV6;
-	c->cmsg_type = IPV6_PKTINFO;
-	c->cmsg_len = CMSG_LEN(sizeof(pi));
-	memset(&pi, 0, sizeof(pi));
-	memcpy(&pi.ipi6_addr, src, 16);
-	pi.ipi6_ifindex = r->ifindex;
-	memcpy(CMSG_DATA(c), &pi, sizeof(pi));
-	if (sendmsg(r->fd, &mh, 0) < 0)
+	if (memcmp(&r->sa.sin6_addr, dst, 16))
+		memcpy(&r->sa.sin6_addr, dst, 16);
+	if (memcmp(&r->pi.ipi6_addr, src, 16)) {
+		memcpy(&r->pi.ipi6_addr, src, 16);
+		memcpy(CMSG_DATA(CMSG_FIRSTHDR(&r->mm[0].msg_hdr)), &r->pi, sizeof(r->pi));
+	}
+	r->iov.iov_base = (void *)icmp;
+	r->iov.iov_len = len;
+	return 0;
+}
+
+int raw_out_send(struct raw_out *r, const uint8_t *icmp, size_t len,
+		 const uint8_t src[16], const uint8_t dst[16], int hop_limit)
+{
+	int e = prepare(r, icmp, len, src, dst, hop_limit);
+
+	if (e < 0)
+		return e;
+	if (sendmsg(r->fd, &r->mm[0].msg_hdr, 0) < 0)
 		return -errno;
 	return 0;
+}
+
+long raw_out_send_burst(struct raw_out *r, const uint8_t *icmp, size_t len,
+			const uint8_t src[16], const uint8_t dst[16], int hop_limit,
+			unsigned long n)
+{
+	unsigned long sent = 0;
+	int e = prepare(r, icmp, len, src, dst, hop_limit);
+
+	if (e < 0)
+		return e;
+	/* Every entry shares one name, iovec and control block: the kernel
+	 * only reads them, and sendmmsg() skips re-checking a destination
+	 * that equals the previous entry's. */
+	while (sent < n) {
+		unsigned k = n - sent < RAW_OUT_BURST ? (unsigned)(n - sent) : RAW_OUT_BURST;
+		int got = sendmmsg(r->fd, r->mm, k, 0);
+
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			return sent ? (long)sent : -errno;
+		}
+		/* A short count means entry got failed: the next call starts
+		 * with it and reports the error if it persists. */
+		sent += (unsigned long)got;
+	}
+	return (long)sent;
 }
 
 void raw_out_close(struct raw_out *r)
