@@ -27,12 +27,13 @@ struct raw_out {
 	int hops;               /* last hop limit set, -1 none */
 	struct sockaddr_in6 sa; /* destination, scope = our interface */
 	struct in6_pktinfo pi;  /* source + interface (IPV6_PKTINFO) */
+	struct iovec iov;
+	struct mmsghdr mm[RAW_OUT_BURST];       /* mm[0].msg_hdr is the single send */
+	/* last: struct cmsghdr ends in a flexible array member */
 	union {
 		struct cmsghdr h;
 		uint8_t buf[CMSG_SPACE(sizeof(struct in6_pktinfo))];
 	} ctl;
-	struct iovec iov;
-	struct mmsghdr mm[RAW_OUT_BURST];       /* mm[0].msg_hdr is the single send */
 };
 
 struct raw_out *raw_out_open(const char *ifname, int *ret_err, char *err, size_t errlen)
