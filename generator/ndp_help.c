@@ -28,7 +28,8 @@ static const struct example examples[] = {
 			"      --destination 2001:db8:1::9 --tlla 02:00:00:00:00:02 --redirected-header 6000000000083a40" },
 	{ NDP_IND_SOL, "sockgen ndp ind-sol --pcap is.pcap --tlla 02:00:00:00:00:02" },
 	{ NDP_CPS, "sockgen ndp cps --pcap cps.pcap --identifier 7 --trust-anchor fqdn=ca.example.com" },
-	{ NDP_CPA, "sockgen ndp cpa --pcap cpa.pcap --identifier 7 --certificate 3082...   # DER, hex" },
+	{ NDP_CPA, "sockgen ndp cpa --pcap cpa.pcap --identifier 7 --all-components 1 \\\n"
+		"      --certificate \"$(xxd -p cert.der | tr -d '\\n')\"   # the DER bytes, in hex" },
 	{ NDP_IND_ADV, "sockgen ndp ind-adv --pcap ia.pcap --dst fe80::1 --tlla 02:00:00:00:00:01 \\\n"
 		       "      --tgt-addr-list 2001:db8::1,2001:db8::2" },
 };
@@ -53,7 +54,8 @@ void ndpg_help(const struct ndpg_verb *v)
 	       v->type);
 	printf("Addresses and link layer:\n");
 	line("src", "ADDR", "IPv6 source (default: the interface's link-local, fe80::1 with --pcap alone)");
-	line("dst", "ADDR", v->type == NDP_RS ? "IPv6 destination (default ff02::2, all-routers)" :
+	line("dst", "ADDR", v->type == NDP_RS || v->type == NDP_CPS ?
+	     "IPv6 destination (default ff02::2, all-routers)" :
 	     v->type == NDP_NS ? "IPv6 destination (default: solicited-node multicast of --target)" :
 	     "IPv6 destination (default ff02::1, all-nodes)");
 	line("src-mac", "MAC", "Ethernet source (default: the interface's MAC, 02:00:00:00:00:01 with --pcap alone)");
