@@ -38,6 +38,15 @@ const char *const vf_stream_fields[VF_SF_COUNT] = {
 #define FNV_INIT 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
+/* An error the peer caused with a RST: a refused connect, a reset. */
+static int is_reset(const struct vf_record *rec)
+{
+	const char *ev = vf_record_get(rec, "sockgen.event");
+	const char *err = vf_record_get(rec, "sockgen.errno");
+
+	return ev && err && !strcmp(ev, "error") && !strcmp(err, "Connection reset by peer");
+}
+
 enum vf_event vf_event_kind(const struct vf_record *rec)
 {
 	const char *ev = vf_record_get(rec, "sockgen.event");
@@ -45,7 +54,7 @@ enum vf_event vf_event_kind(const struct vf_record *rec)
 	if (!ev)
 		return VF_EV_NONE;
 	if (!strcmp(ev, "connect") || !strcmp(ev, "accept") || !strcmp(ev, "shutdown") ||
-	    !strcmp(ev, "eof"))
+	    !strcmp(ev, "eof") || is_reset(rec))
 		return VF_EV_PACKET;
 	if (!strcmp(ev, "send") || !strcmp(ev, "recv"))
 		return VF_EV_STREAM;
@@ -83,6 +92,21 @@ int vf_event_packet(const struct vf_record *ev, int alt, struct vf_record *out,
 		return -1;
 	if (alt && strcmp(e, "eof"))
 		return -1;
+	if (is_reset(ev)) {
+		/* the peer's RST, towards us; a failed connect never learnt
+		 * our own address (0:0 in the record), so the peer's names it */
+		const char *pc = vf_record_get(ev, "vsockmon.dst_cid"), *pp = vf_record_get(ev, "vsockmon.dst_port");
+		const char *lc = vf_record_get(ev, "vsockmon.src_cid"), *lp = vf_record_get(ev, "vsockmon.src_port");
+
+		if (!pc || !pp)
+			return -1;
+		if (put(out, cap, "vsockmon.src_cid", pc) || put(out, cap, "vsockmon.src_port", pp))
+			return -1;
+		if (lc && lp && strcmp(lp, "0") && (put(out, cap, "vsockmon.dst_cid", lc) ||
+						    put(out, cap, "vsockmon.dst_port", lp)))
+			return -1;
+		return put(out, cap, "vsockmon.virtio.op", OP_RST);
+	}
 	for (size_t k = 0; k < NADDR; k++) {
 		const char *v = vf_record_get(ev, addr_keys[k]);
 
@@ -307,12 +331,20 @@ void vf_event_check_stream(const struct vf_streams *s, const struct vf_record *r
 			const char *type = vf_record_get(rec, "vsockmon.virtio.type");
 			size_t len = d ? d->len : 0;
 
-			snprintf(label, labelsz, "%s", k2);
+			size_t eom = d ? d->eom : 0;
 
+			snprintf(label, labelsz, "%s", k2);
+			/* What we sent is all on the wire; what we read is a
+			 * prefix of what arrived: a reset, or a close with data
+			 * unread, leaves bytes the application never saw. */
+			if (rx && bytes && strtoull(bytes, NULL, 10) <= len)
+				len = strtoull(bytes, NULL, 10);
+			if (rx && msgs && strtoull(msgs, NULL, 10) <= eom)
+				eom = strtoull(msgs, NULL, 10);
 			snprintf(got, sizeof(got), "%zu", len);
 			check_one(rx ? "sockgen.rx_bytes" : "sockgen.tx_bytes", bytes, got, report, ctx);
 			if (hash) {
-				if (d && d->gaps)
+				if (d && d->gaps && d->gap_at < len)
 					snprintf(got, sizeof(got), "(payload snapped in the capture from byte %zu)",
 						 d->gap_at);
 				else
@@ -322,7 +354,7 @@ void vf_event_check_stream(const struct vf_streams *s, const struct vf_record *r
 			}
 			/* stream sends are not packets; seqpacket messages end in EOM */
 			if (msgs && type && !strcmp(type, "2")) {
-				snprintf(got, sizeof(got), "%zu", d ? d->eom : 0);
+				snprintf(got, sizeof(got), "%zu", eom);
 				check_one(rx ? "sockgen.rx_msgs" : "sockgen.tx_msgs", msgs, got, report, ctx);
 			}
 		}
