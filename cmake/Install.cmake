@@ -40,14 +40,16 @@ function(sockscope_find_extcap_dir out)
   set(${out} "${dir}" PARENT_SCOPE)
 endfunction()
 
+# STRING, not PATH: cmake would turn a relative -D value of a PATH entry
+# into an absolute path below the current directory.
 if(NOT DEFINED CACHE{SOCKSCOPE_EXTCAP_INSTALL_DIR})
   sockscope_find_extcap_dir(_sockscope_extcap_default)
 else()
   set(_sockscope_extcap_default "")
 endif()
-set(SOCKSCOPE_PLUGIN_INSTALL_DIR "${SOCKSCOPE_WS_PLUGINDIR}/epan" CACHE PATH
+set(SOCKSCOPE_PLUGIN_INSTALL_DIR "${SOCKSCOPE_WS_PLUGINDIR}/epan" CACHE STRING
     "Where sockscope.so is installed (absolute, or relative to CMAKE_INSTALL_PREFIX)")
-set(SOCKSCOPE_EXTCAP_INSTALL_DIR "${_sockscope_extcap_default}" CACHE PATH
+set(SOCKSCOPE_EXTCAP_INSTALL_DIR "${_sockscope_extcap_default}" CACHE STRING
     "Where the sockgen-extcap entry is installed (absolute, or relative to CMAKE_INSTALL_PREFIX)")
 if(NOT SOCKSCOPE_EXTCAP_INSTALL_DIR)
   message(WARNING "Wireshark's extcap directory not found: sockgen-extcap will "
