@@ -25,6 +25,9 @@ struct raw_out {
 	int fd;
 	unsigned ifindex;
 	int hops;               /* last hop limit set, -1 none */
+	int bound;              /* 1 bound to a source, -1 bind refused, 0 not tried */
+	uint8_t bound_src[16];
+	int use_ctl;            /* the entries carry IPV6_PKTINFO */
 	struct sockaddr_in6 sa; /* destination, scope = our interface */
 	struct in6_pktinfo pi;  /* source + interface (IPV6_PKTINFO) */
 	struct iovec iov;
@@ -50,6 +53,7 @@ struct raw_out *raw_out_open(const char *ifname, int *ret_err, char *err, size_t
 		return NULL;
 	}
 	r->hops = -1;
+	r->use_ctl = 1;
 	r->ifindex = if_nametoindex(ifname);
 	if (!r->ifindex) {
 		*ret_err = -ENODEV;
@@ -90,7 +94,8 @@ struct raw_out *raw_out_open(const char *ifname, int *ret_err, char *err, size_t
 	(void)one;
 #endif
 	/* The message header template: destination and IPV6_PKTINFO are
-	 * filled in by the first send. */
+	 * filled in by the first send, which also decides whether the control
+	 * block is passed at all. */
 	r->sa.sin6_family = AF_INET6;
 	r->sa.sin6_scope_id = r->ifindex;
 	r->pi.ipi6_ifindex = r->ifindex;
@@ -104,7 +109,7 @@ struct raw_out *raw_out_open(const char *ifname, int *ret_err, char *err, size_t
 		mh->msg_control = r->ctl.buf;
 		mh->msg_controllen = sizeof(r->ctl.buf);
 	}
-	c = CMSG_FIRSTHDR(&r->mm[0].msg_hdr);
+	c = &r->ctl.h;
 	c->cmsg_level = IPPROTO_IPV6;
 	c->cmsg_type = IPV6_PKTINFO;
 	c->cmsg_len = CMSG_LEN(sizeof(r->pi));
@@ -136,9 +141,32 @@ static int prepare(struct raw_out *r, const uint8_t *icmp, size_t len,
 	}
 	if (memcmp(&r->sa.sin6_addr, dst, 16))
 		memcpy(&r->sa.sin6_addr, dst, 16);
+	/* The first source is bound to the socket (IPV6_FREEBIND allows any),
+	 * so sending from it needs no ancillary data, which the kernel would
+	 * parse for every packet; another source goes in IPV6_PKTINFO. */
+	if (!r->bound) {
+		struct sockaddr_in6 b = {
+			.sin6_family = AF_INET6, .sin6_scope_id = r->ifindex,
+		};
+
+		memcpy(&b.sin6_addr, src, 16);
+		r->bound = !IN6_IS_ADDR_UNSPECIFIED(&b.sin6_addr) &&
+			   bind(r->fd, (struct sockaddr *)&b, sizeof(b)) == 0 ? 1 : -1;
+		if (r->bound > 0)
+			memcpy(r->bound_src, src, 16);
+	}
 	if (memcmp(&r->pi.ipi6_addr, src, 16)) {
 		memcpy(&r->pi.ipi6_addr, src, 16);
-		memcpy(CMSG_DATA(CMSG_FIRSTHDR(&r->mm[0].msg_hdr)), &r->pi, sizeof(r->pi));
+		memcpy(CMSG_DATA(&r->ctl.h), &r->pi, sizeof(r->pi));
+	}
+	{
+		int want = r->bound < 0 || memcmp(r->bound_src, src, 16);
+
+		if (want != r->use_ctl) {
+			for (unsigned i = 0; i < RAW_OUT_BURST; i++)
+				r->mm[i].msg_hdr.msg_controllen = want ? sizeof(r->ctl.buf) : 0;
+			r->use_ctl = want;
+		}
 	}
 	r->iov.iov_base = (void *)icmp;
 	r->iov.iov_len = len;
