@@ -22,6 +22,7 @@ import sstest  # noqa: E402
 from sstest import check, eq, done, skip  # noqa: E402
 import guest  # noqa: E402
 import http_bridge  # noqa: E402
+import live_verify  # noqa: E402
 import peers  # noqa: E402
 
 OP = {"REQUEST": 1, "RESPONSE": 2, "RST": 3, "SHUTDOWN": 4, "RW": 5,
@@ -289,6 +290,10 @@ def main():
             peers.peers_row("busybox httpd/wget via socat (HTTP over vsock)", *row)
         else:
             print("note: plugin not built, http-bridge decode not checked")
+
+    # sockgen verify: every live manifest against its scenario's capture.
+    if os.path.exists(sstest.PLUGIN):
+        live_verify.peers_row(live_verify.check(out, caps))
 
     # Server manifests tell the same story as the client's.
     for name in ("stream-echo", "seqpacket", "http", "bulk"):
