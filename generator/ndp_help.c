@@ -25,7 +25,9 @@ static const struct example examples[] = {
 	{ NDP_NA, "sockgen ndp na --pcap na.pcap --src fe80::2 --dst fe80::1 --flags S,O --target fe80::2" },
 	{ NDP_NA, "sockgen ndp na --raw eth0 --flags O --target 2001:db8::2     # unsolicited, to all-nodes" },
 	{ NDP_REDIRECT, "sockgen ndp redirect --pcap r.pcap --dst fe80::5 --target fe80::2 \\\n"
-			"      --destination 2001:db8:1::9 --tlla 02:00:00:00:00:02 --redirected-header 6000000000083a40" },
+			"      --destination 2001:db8:1::9 --tlla 02:00:00:00:00:02 \\\n"
+			"      --redirected-header \\\n"
+			"      6000000000083a4020010db800000000000000000000000520010db80001000000000000000000098000f7ff00010001   # IPv6 header + 8 octets" },
 	{ NDP_IND_SOL, "sockgen ndp ind-sol --pcap is.pcap --tlla 02:00:00:00:00:02" },
 	{ NDP_CPS, "sockgen ndp cps --pcap cps.pcap --identifier 7 --trust-anchor fqdn=ca.example.com" },
 	{ NDP_CPA, "sockgen ndp cpa --pcap cpa.pcap --identifier 7 --all-components 1 \\\n"
