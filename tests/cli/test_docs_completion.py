@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Bash completion of sockgen (doc/sockgen.bash), driven the way readline
+# drives it: bash-completion loaded, the file sourced, COMP_WORDS /
+# COMP_CWORD / COMP_LINE / COMP_POINT set and _sockgen called. The expected
+# words come from elsewhere than the completion's own source of truth
+# (sockgen's --help): the scenario table in generator/vsock_scenarios.c,
+# the message verbs, /sys/class/net.
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sstest as t  # noqa: E402
+
+COMPLETION = os.path.join(t.SRC, "doc", "sockgen.bash")
+BASH_COMPLETION = "/usr/share/bash-completion/bash_completion"
+
+if not os.access(t.SOCKGEN, os.X_OK):
+    t.skip("no sockgen binary at %s" % t.SOCKGEN)
+if not os.path.exists(BASH_COMPLETION):
+    t.skip("bash-completion is not installed (%s)" % BASH_COMPLETION)
+
+work = t.tmpdir()
+for name in ("ra.pcap", "ra.jsonl", "notes.txt"):
+    open(os.path.join(work, name), "w").close()
+os.mkdir(os.path.join(work, "subdir"))
+bindir = os.path.dirname(os.path.abspath(t.SOCKGEN))
+
+
+def complete(line, with_bash_completion=True):
+    """COMPREPLY for the command line typed so far (cursor at the end)."""
+    words = shlex.split(line)
+    if line.endswith(" "):
+        words.append("")
+    script = ""
+    if with_bash_completion:
+        script += "source %s\n" % shlex.quote(BASH_COMPLETION)
+    script += "source %s\n" % shlex.quote(COMPLETION)
+    script += "COMP_WORDS=(%s)\n" % " ".join(shlex.quote(w) for w in words)
+    script += "COMP_CWORD=%d\n" % (len(words) - 1)
+    script += "COMP_LINE=%s\nCOMP_POINT=%d\n" % (shlex.quote(line), len(line))
+    script += "_sockgen sockgen %s %s\n" % (shlex.quote(words[-1]),
+                                          shlex.quote(words[-2] if len(words) > 1 else ""))
+    script += 'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"])
+    p = subprocess.run(["bash", "--norc", "--noprofile", "-c", script], capture_output=True,
+                       text=True, cwd=work, env=env, timeout=60)
+    t.eq(p.stderr.strip(), "", "no error completing %r" % line)
+    return sorted(w for w in p.stdout.splitlines() if w)
+
+
+for bc in (True, False):
+    how = "with bash-completion" if bc else "without bash-completion"
+    t.eq(complete("sockgen nd", bc), ["ndp"], "sockgen nd<TAB> -> ndp (%s)" % how)
+    t.eq(complete("sockgen ndp r", bc), ["ra", "redirect", "rs"],
+         "sockgen ndp r<TAB> -> ra redirect rs (%s)" % how)
+    got = complete("sockgen ndp ra --pre", bc)
+    t.check("--prefix" in got and all(w.startswith("--pre") for w in got),
+            "sockgen ndp ra --pre<TAB> offers --prefix (%s)" % how, repr(got))
+
+# all subcommands and verbs
+got = complete("sockgen ")
+t.check({"ndp", "vsock", "capture", "verify"} <= set(got), "sockgen <TAB> lists the subcommands",
+        repr(got))
+t.eq(complete("sockgen ndp "), sorted(["rs", "ra", "ns", "na", "redirect", "ind-sol", "ind-adv",
+                                        "cps", "cpa", "listen"]),
+     "sockgen ndp <TAB> lists every message and listen")
+t.eq(complete("sockgen vsock "), ["connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
+t.eq(complete("sockgen --"), ["--help", "--version"], "sockgen --<TAB>")
+
+# scenarios, against the generator's scenario table
+with open(os.path.join(t.SRC, "generator", "vsock_scenarios.c")) as f:
+    table = re.findall(r'^\s*\{ "([a-z][a-z0-9-]*)", "(?:stream|seqpacket):', f.read(), flags=re.M)
+t.check(len(table) >= 8, "scenario names read from vsock_scenarios.c", repr(table))
+t.eq(complete("sockgen vsock pcap --scenario "), sorted(table),
+     "sockgen vsock pcap --scenario <TAB> lists every scenario")
+t.eq(complete("sockgen vsock pcap --scenario cr"), ["credit-stall"], "--scenario cr<TAB>")
+
+# options per verb, and values
+got = complete("sockgen ndp na --")
+t.check({"--flags", "--target", "--tlla", "--no-tlla", "--pcap", "--help"} <= set(got),
+        "sockgen ndp na --<TAB> offers its header fields and outputs", repr(got))
+t.check("--cur-hop-limit" not in got, "sockgen ndp na --<TAB> does not offer RA-only fields")
+got = complete("sockgen verify --")
+t.eq(got, sorted(["--manifest", "--capture", "--tshark", "--plugin", "--no-plugin", "--json",
+                  "--quiet", "--help"]), "sockgen verify --<TAB> (not the options its examples use)")
+got = complete("sockgen vsock connect --")
+t.check({"--cid", "--port", "--allow-remote-cid", "--pingpong", "--messages"} <= set(got),
+        "sockgen vsock connect --<TAB>", repr(got))
+t.check("--mode" not in got, "sockgen vsock connect --<TAB> does not offer listen's --mode")
+t.eq(complete("sockgen vsock listen --mode "), ["echo", "http", "reset", "sink"], "--mode <TAB>")
+t.eq(complete("sockgen vsock connect --type "), ["seqpacket", "stream"], "--type <TAB>")
+t.eq(complete("sockgen ndp ra --prf "), ["high", "low", "medium"], "--prf <TAB>")
+
+ifaces = sorted(os.listdir("/sys/class/net"))
+t.eq(complete("sockgen ndp ra --iface "), ifaces, "--iface <TAB> lists the interfaces")
+t.eq(complete("sockgen ndp rs --raw "), ifaces, "--raw <TAB> lists the interfaces")
+t.eq(complete("sockgen capture --iface "), ifaces, "capture --iface <TAB>")
+t.eq(complete("sockgen ndp listen "), ifaces, "sockgen ndp listen <TAB> lists the interfaces")
+
+for line in ("sockgen ndp ra --pcap ", "sockgen ndp ra --manifest ", "sockgen verify --capture ",
+             "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest "):
+    t.eq(complete(line), ["notes.txt", "ra.jsonl", "ra.pcap", "subdir"], "%s<TAB> completes files" % line)
+t.eq(complete("sockgen ndp ra --pcap ra."), ["ra.jsonl", "ra.pcap"], "--pcap ra.<TAB>")
+t.eq(complete("sockgen ndp ra --src "), [], "--src <TAB> (an address) offers no option names")
+t.eq(complete("sockgen ndp ra --mtu 1500 --ma"), ["--manifest", "--map"],
+     "options again after a value")
+
+t.done()
