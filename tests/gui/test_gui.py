@@ -32,7 +32,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from sstest import BUILD, PLUGIN, SOCKGEN, SRC, check, done, is_root, skip  # noqa: E402
+from sstest import BUILD, PLUGIN, SOCKGEN, SRC, check, done, eq, is_root, skip  # noqa: E402
 
 TOOLS = ["Xvfb", "xauth", "mcookie", "xdotool", "xwininfo", "import", "convert",
          "identify", "compare", "wireshark", "tshark", "mergecap"]
@@ -390,6 +390,58 @@ def run_ndisc():
         stop(p)
 
 
+def click_in(wid, dx, dy, times=1):
+    """Click at (dx, dy) inside window wid; negative values count from the
+    right/bottom edge (the dialog's buttons)."""
+    geo = x("xdotool", "getwindowgeometry", "--shell", wid).stdout
+    g = dict(ln.split("=", 1) for ln in geo.split() if "=" in ln)
+    w, h = int(g.get("WIDTH", 0)), int(g.get("HEIGHT", 0))
+    px = dx if dx >= 0 else w + dx
+    py = dy if dy >= 0 else h + dy
+    x("xdotool", "mousemove", "--window", wid, str(px), str(py),
+      "click", "--repeat", str(times), "--delay", "120", "1")
+    time.sleep(0.7)
+
+
+def decode_as():
+    """Analyze -> Decode As... (Ctrl+Shift+U) with the RW packet selected:
+    '+' adds a row whose field must be the plugin's "vsock port" table
+    (vsockmon.port); the value is set to 8080 and the dissector to HTTP,
+    then Save writes the profile's decode_as_entries, which must name
+    vsockmon.port. The dialog's widgets are not reachable by name, so this
+    clicks at fixed offsets of the dialog (fresh profile: default size and
+    fonts), and the saved file tells whether it worked."""
+    keys("ctrl+shift+u")
+    found = wait_window(lambda t: "Decode As" in t, 15)
+    if not check(found is not None, "Analyze -> Decode As... opens", "%r" % visible()):
+        return
+    dlg = found[0]
+    click_in(dlg, 23, -54)             # "+": a row for the selected packet
+    click_in(dlg, 400, 250)            # commit the field editor
+    click_in(dlg, 126, 41, times=2)    # Value: editable combo, text selected
+    x("xdotool", "type", "--delay", "60", "8080")
+    keys("Tab")
+    click_in(dlg, 368, 41, times=2)    # Current: the dissector list pops up
+    x("xdotool", "type", "--delay", "60", "HTTP")
+    keys("Return")
+    click_in(dlg, 400, 250)
+    shot = grab(os.path.join(tmp, "decode-as.png"))
+    path = crop(shot, os.path.join(OUT, "decode-as.png"))
+    n = colours(path)
+    check(n > 16, "decode-as.png is not blank (%d colours)" % n)
+    click_in(dlg, -327, -24)           # Save (applies, writes, closes)
+    entries = os.path.join(HOME, ".config", "wireshark", "decode_as_entries")
+    deadline = time.time() + 10
+    while time.time() < deadline and not os.path.exists(entries):
+        time.sleep(0.25)
+    text = open(entries).read() if os.path.exists(entries) else ""
+    rows = [ln for ln in text.splitlines() if ln.startswith("decode_as_entry:")]
+    eq(rows, ["decode_as_entry: vsockmon.port,8080,(none),HTTP"],
+       "Decode As saved a vsockmon.port entry (8080 -> HTTP)")
+    check(wait_window(lambda t: "Decode As" in t, 1) is None, "Decode As dialog closed by Save",
+          "%r" % visible())
+
+
 def run_vsockmon():
     p, logf = wireshark("vsockmon", PLUGDIR, HTTP, ["-Y", "vsockmon", "-g", "3"], 200)
     try:
@@ -407,6 +459,7 @@ def run_vsockmon():
         path = crop(after, os.path.join(OUT, "vsockmon.png"))
         n = colours(path)
         check(n > 16, "vsockmon.png is not blank (%d colours)" % n)
+        decode_as()
         # Statistics menu open at its end: "IPv6 Neighbor Discovery" and the
         # vsock submenu with vsockmon.
         focus_details()
