@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Benchmark of sockgen ndp's build path (RFC 4861 RAs with ten options):
  * packets/s writing a pcap while rebuilding every packet (a new nonce,
- * RFC 3971 5.3.2, and router lifetime each time), and the --raw send rate
- * against a bare sendto() loop of the same bytes. Driven by bench/ndp_gen,
- * which also runs scapy on the same packets. Not a test. */
+ * RFC 3971 5.3.2, and router lifetime each time); --raw: the raw ICMPv6
+ * send path (emit_raw.c, RFC 3542 sockets) per packet and in sendmmsg()
+ * batches against a bare sendto() loop of the same bytes, in rounds;
+ * --bare: that loop alone, for timing against the sockgen binary. Driven
+ * by bench/ndp_gen, which also runs scapy on the same packets. Not a test. */
 #include <errno.h>
 #include <getopt.h>
 #include <net/if.h>
