@@ -12,13 +12,20 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import sstest as t  # noqa: E402
+import scratch_tree  # noqa: E402
 
 SCRIPT = os.path.join(t.SRC, "scripts", "install")
 for tool in ("tshark", "pkg-config"):
     if not shutil.which(tool):
         t.skip("%s not found" % tool)
-if not os.path.isfile(t.PLUGIN) or not os.access(t.SOCKGEN, os.X_OK):
-    t.skip("build tree %s has no plugin or sockgen" % t.BUILD)
+# The install tests' plain build tree: the tree under test may be a
+# sanitizer build whose plugin a plain tshark cannot load.
+if not scratch_tree.prepare():
+    t.done()
+TREE = scratch_tree.TREE
+PLUGIN = os.path.join(TREE, "plugin", "sockscope.so")
+if not os.path.isfile(PLUGIN):
+    t.skip("no plugin built (SOCKSCOPE_PLUGIN=OFF?)")
 
 ROOT = t.is_root()
 if ROOT and not shutil.which("setpriv"):
@@ -36,8 +43,8 @@ def as_user(*cmd):
     return t.run(AS_NOBODY + env + list(cmd))
 
 
-if ROOT and as_user("test", "-r", t.PLUGIN).returncode != 0:
-    t.skip("nobody cannot read the build tree %s" % t.BUILD)
+if ROOT and as_user("test", "-r", PLUGIN).returncode != 0:
+    t.skip("nobody cannot read the build tree %s" % TREE)
 
 series = ".".join(t.run(["pkg-config", "--modversion", "wireshark"]).stdout.strip().split(".")[:2])
 plugin = home + "/.local/lib/wireshark/plugins/%s/epan/sockscope.so" % series
@@ -46,7 +53,7 @@ extcap = home + "/.config/wireshark/extcap/sockgen-extcap"     # 4.0: personal c
 manifest = home + "/.local/share/sockscope/user-install-manifest"
 want = {plugin, sockgen, extcap}
 for page in ("sockgen.1", "sockscope.7"):
-    if os.path.isfile(os.path.join(t.BUILD, "doc", page)):
+    if os.path.isfile(os.path.join(TREE, "doc", page)):
         want.add(home + "/.local/share/man/man%s/%s" % (page[-1], page))
 if os.path.isfile(os.path.join(t.SRC, "doc", "sockgen.bash")):
     want.add(home + "/.local/share/bash-completion/completions/sockgen")
@@ -69,7 +76,7 @@ try:
                          % (re.escape(home), re.escape(series)), folders, re.M),
             "tshark's personal plugin dir is under the test HOME", folders)
 
-    p = as_user(SCRIPT, "--user", "--build", t.BUILD, "--no-build")
+    p = as_user(SCRIPT, "--user", "--build", TREE, "--no-build")
     if not t.check(p.returncode == 0, "scripts/install --user", p.stdout + p.stderr):
         t.done()
     t.eq(sorted(ours()), sorted(want), "installed files")
@@ -99,7 +106,7 @@ try:
         print("note: this sockgen has no extcap mode yet; tshark -D not checked")
 
     # Installing again replaces the previous install; the record stays exact.
-    p = as_user(SCRIPT, "--user", "--build", t.BUILD, "--no-build")
+    p = as_user(SCRIPT, "--user", "--build", TREE, "--no-build")
     t.check(p.returncode == 0, "second scripts/install --user", p.stdout + p.stderr)
     listed = open(manifest).read().split("\n") if os.path.isfile(manifest) else []
     t.eq(sorted(x for x in listed if x), sorted(want), "manifest after reinstall")
