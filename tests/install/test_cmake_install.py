@@ -114,6 +114,16 @@ try:
     t.check(p.returncode == 0, "second uninstall succeeds (files already gone)")
     t.eq(p.stdout.count("Already gone: "), len(want), "second uninstall reports each file gone")
 
+    # ---- scripts/install (system mode) is cmake --install + the same record
+    script = os.path.join(t.SRC, "scripts", "install")
+    stage2 = os.path.join(work, "stage2")
+    p = t.run([script, "--build", bld, "--no-build"], env=dict(os.environ, DESTDIR=stage2))
+    t.check(p.returncode == 0, "DESTDIR=stage2 scripts/install", p.stdout[-1000:] + p.stderr[-1000:])
+    t.eq(sorted(files_under(stage2)), sorted(want), "scripts/install installs the same files")
+    p = t.run([script, "--uninstall", "--build", bld])
+    t.check(p.returncode == 0, "scripts/install --uninstall", p.stdout[-1000:] + p.stderr[-1000:])
+    t.eq(sorted(files_under(stage2)), [], "scripts/install --uninstall removes them")
+
     # ---- relative dirs: a self-contained --prefix install
     p = cmake("-S", t.SRC, "-B", bld,
               "-DSOCKSCOPE_PLUGIN_INSTALL_DIR=lib/wireshark/plugins/%s/epan" % ws_series,
