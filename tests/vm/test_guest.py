@@ -290,14 +290,18 @@ def main():
     # HTTP between busybox wget and httpd over socat's vsock bridge.
     if "http-bridge" in caps:
         if os.path.exists(sstest.PLUGIN):
+            t1 = time.monotonic()
             row = http_bridge.check(out, caps["http-bridge"])
             peers.peers_row("busybox httpd/wget via socat (HTTP over vsock)", *row)
+            print("http-bridge checks: %.1f s" % (time.monotonic() - t1))
         else:
             print("note: plugin not built, http-bridge decode not checked")
 
     # sockgen verify: every live manifest against its scenario's capture.
     if os.path.exists(sstest.PLUGIN):
+        t1 = time.monotonic()
         live_verify.peers_row(live_verify.check(out, caps))
+        print("sockgen verify of the live manifests: %.1f s" % (time.monotonic() - t1))
 
     # Server manifests tell the same story as the client's.
     for name in ("stream-echo", "seqpacket", "http", "bulk"):
