@@ -131,6 +131,14 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 		u(k, "name_type", o->u.trust_anchor.name_type);
 		u(k, "pad_len", o->u.trust_anchor.pad_len);
 		hx(k, "name", o->u.trust_anchor.name);
+		if (o->u.trust_anchor.name_type == 2) {       /* FQDN (RFC 3971 6.4.3) */
+			size_t off = 0;
+			char name[300];
+
+			if (ndp_dns_name_decode(o->u.trust_anchor.name.data, o->u.trust_anchor.name.len,
+						&off, name, sizeof(name)) == 0)
+				manifest_str(k->mf, K(k, "fqdn"), name);
+		}
 		break;
 	case NDP_OPT_CERTIFICATE:
 		u(k, "cert_type", o->u.certificate.cert_type);

@@ -6,6 +6,7 @@
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/exceptions.h>
+#include <epan/show_exception.h>
 #include <epan/to_str.h>
 
 #include "ndisc.h"
@@ -35,7 +36,7 @@ static int hf_rsa_sig_reserved = -1, hf_rsa_sig_key_hash = -1, hf_rsa_sig_signat
 static int hf_timestamp_reserved = -1, hf_timestamp_timestamp = -1;
 static int hf_nonce_nonce = -1;
 static int hf_trust_anchor_name_type = -1, hf_trust_anchor_pad_len = -1,
-	   hf_trust_anchor_name = -1, hf_trust_anchor_padding = -1;
+	   hf_trust_anchor_name = -1, hf_trust_anchor_padding = -1, hf_trust_anchor_fqdn = -1;
 static int hf_certificate_cert_type = -1, hf_certificate_reserved = -1,
 	   hf_certificate_cert = -1;
 static int hf_ip_addr_code = -1, hf_ip_addr_prefix_len = -1,
@@ -342,12 +343,61 @@ opt_prefix(struct optctx *c)
 	}
 }
 
+/* The quoted packet goes to Wireshark's ipv6 dissector as a quote
+ * (in_error_pkt: no conversations, no analysis state, no checksum
+ * verdicts, ndisc itself records nothing for a quoted ND message), with
+ * the columns and this packet's addresses and ports left as they were. */
+static void
+dissect_quoted_ipv6(struct optctx *c, int off, int len)
+{
+	static dissector_handle_t ipv6_handle;
+	packet_info *pinfo = c->pinfo;
+	address src = pinfo->src, dst = pinfo->dst;
+	address net_src = pinfo->net_src, net_dst = pinfo->net_dst;
+	port_type ptype = pinfo->ptype;
+	guint32 srcport = pinfo->srcport, destport = pinfo->destport;
+	gboolean in_error = pinfo->flags.in_error_pkt;
+	gboolean writable = col_get_writable(pinfo->cinfo, -1);
+	tvbuff_t *inner;
+
+	if (!ipv6_handle)
+		ipv6_handle = find_dissector("ipv6");
+	/* a quote of a quote adds nothing and could nest without end */
+	if (!ipv6_handle || len < 40 || c->depth > 0 || in_error ||
+	    (tvb_get_guint8(c->tvb, off) >> 4) != 6)
+		return;
+	inner = tvb_new_subset_length(c->tvb, off, len);
+	col_set_writable(pinfo->cinfo, -1, FALSE);
+	pinfo->flags.in_error_pkt = TRUE;
+	TRY {
+		call_dissector(ipv6_handle, inner, pinfo, c->tree);
+	}
+	CATCH_NONFATAL_ERRORS {
+		show_exception(inner, pinfo, c->tree, EXCEPT_CODE, GET_MESSAGE);
+	}
+	ENDTRY;
+	pinfo->flags.in_error_pkt = in_error;
+	col_set_writable(pinfo->cinfo, -1, writable);
+	pinfo->src = src;
+	pinfo->dst = dst;
+	pinfo->net_src = net_src;
+	pinfo->net_dst = net_dst;
+	pinfo->ptype = ptype;
+	pinfo->srcport = srcport;
+	pinfo->destport = destport;
+}
+
 static void
 opt_redirected(struct optctx *c)
 {
 	opt_add_reserved(c, hf_redirected_reserved, 2, 6);
 	opt_add_bytes(c, hf_redirected_data, 8, c->len - 8);
-	opt_summary(c, "%u octets of the redirected packet", c->len - 8);
+	if (c->len >= 8 + 40 && (tvb_get_guint8(c->tvb, 8) >> 4) == 6)
+		opt_summary(c, "%u octets of %s -> %s", c->len - 8, opt_ip6_at(c, 8 + 8),
+			    opt_ip6_at(c, 8 + 24));
+	else
+		opt_summary(c, "%u octets of the redirected packet", c->len - 8);
+	dissect_quoted_ipv6(c, 8, (int)c->len - 8);
 }
 
 static void
@@ -494,6 +544,20 @@ opt_trust_anchor(struct optctx *c)
 		pad = 0;
 	}
 	opt_add_bytes(c, hf_trust_anchor_name, 4, nlen);
+	/* RFC 3971 6.4.3: name type 2 is an FQDN in DNS wire format */
+	if (nt == 2 && nlen > 0) {
+		char *fqdn = NULL;
+		int end = opt_dns_name(c->tvb, 4, 4 + nlen, c->pinfo->pool, &fqdn);
+
+		if (end < 0) {
+			opt_body_error(c, "FQDN is not a valid uncompressed DNS name");
+		} else {
+			proto_tree_add_string(c->tree, hf_trust_anchor_fqdn, c->tvb, 4, end - 4, fqdn);
+			opt_add_bytes(c, hf_trust_anchor_padding, 4 + nlen, (int)pad);
+			opt_summary(c, "FQDN %s", fqdn);
+			return;
+		}
+	}
 	opt_add_bytes(c, hf_trust_anchor_padding, 4 + nlen, (int)pad);
 	opt_summary(c, "%s name, %d octets", nt == 1 ? "DER X.501" : nt == 2 ? "FQDN" : "unknown",
 		nlen);
@@ -1168,6 +1232,7 @@ ndisc_options_register(void)
 		HFI(hf_trust_anchor_name_type, "Name type", OPT("trust_anchor.name_type"), FT_UINT8, BASE_DEC, NULL, 0),
 		HFI(hf_trust_anchor_pad_len, "Pad length", OPT("trust_anchor.pad_len"), FT_UINT8, BASE_DEC, NULL, 0),
 		HFI(hf_trust_anchor_name, "Name", OPT("trust_anchor.name"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_trust_anchor_fqdn, "FQDN", OPT("trust_anchor.fqdn"), FT_STRING, BASE_NONE, NULL, 0),
 		HFI(hf_trust_anchor_padding, "Padding", OPT("trust_anchor.padding"), FT_BYTES, BASE_NONE, NULL, 0),
 
 		HFI(hf_certificate_cert_type, "Certificate type", OPT("certificate.cert_type"), FT_UINT8, BASE_DEC, NULL, 0),
