@@ -258,6 +258,18 @@ def block_commands(block):
 # sockgen(1): every example that writes files runs; the others are checked
 man_work = os.path.join(work, "man1")
 os.mkdir(man_work)
+shutil.copy(os.path.join(work, "cert.der"), man_work)
+man1_cmds = [c for b in literal_blocks(os.path.join(DOC_SRC, "sockgen.1.scd"))
+             for c in block_commands(b)[0]]
+for sub in subs:
+    t.check(any(c.startswith("sockgen %s " % sub) for c in man1_cmds),
+            "sockgen.1 has an example of sockgen %s" % sub)
+for v in ndp_verbs + ["--script"]:
+    t.check(any(c.startswith("sockgen ndp %s " % v) for c in man1_cmds),
+            "sockgen.1 has an example of sockgen ndp %s" % v)
+for v in vsock_verbs:
+    t.check(any(c.startswith("sockgen vsock %s " % v) for c in man1_cmds),
+            "sockgen.1 has an example of sockgen vsock %s" % v)
 for block in literal_blocks(os.path.join(DOC_SRC, "sockgen.1.scd")):
     cmds, _ = block_commands(block)
     for cmd in cmds:
