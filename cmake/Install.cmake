@@ -64,6 +64,25 @@ if(TARGET sockscope)
   install(TARGETS sockscope LIBRARY DESTINATION "${SOCKSCOPE_PLUGIN_INSTALL_DIR}")
 endif()
 
+# Debian policy wants a copyright file with every package; the tree's SPDX
+# lines say GPL-2.0-or-later, whose text Debian ships in common-licenses.
+file(WRITE ${CMAKE_BINARY_DIR}/copyright
+"Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: sockscope
+
+Files: *
+Copyright: the sockscope authors
+License: GPL-2.0-or-later
+ This program is free software; you can redistribute it and/or modify it
+ under the terms of the GNU General Public License as published by the Free
+ Software Foundation; either version 2 of the License, or (at your option)
+ any later version.
+ .
+ On Debian systems the full text of the GNU General Public License version 2
+ is in /usr/share/common-licenses/GPL-2.
+")
+install(FILES ${CMAKE_BINARY_DIR}/copyright DESTINATION share/doc/sockscope)
+
 # The extcap entry is a symlink named sockgen-extcap (sockgen switches to
 # extcap mode by that name) to the installed sockgen. Its target depends on
 # the prefix in effect at install time (cmake --install --prefix, CPack's
@@ -88,7 +107,8 @@ set(_sockscope_stage \"${CMAKE_BINARY_DIR}/extcap-link\")")
   ]])
 endif()
 
-# The uninstall target's record: install_manifest.txt lacks DESTDIR, and
+# The uninstall target's record (keep this the last install rule here):
+# install_manifest.txt lacks DESTDIR, and
 # cpack rewrites it with the files of its own staging run (so after a
 # `cpack` it would name /usr/bin/sockgen, owned by dpkg). This rule comes
 # after every add_subdirectory() (CMP0082), so it sees every installed file,

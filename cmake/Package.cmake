@@ -112,7 +112,9 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME sockscope)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "sockscope")
-set(CPACK_PACKAGE_CONTACT "sockscope maintainers <sockscope@example.org>")
+set(SOCKSCOPE_DEB_MAINTAINER "sockscope maintainers <sockscope@example.org>" CACHE STRING
+    "Maintainer field of the .deb (Name <mail>)")
+set(CPACK_PACKAGE_CONTACT "${SOCKSCOPE_DEB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "Wireshark plugin for IPv6 Neighbor Discovery and vsock, with a traffic generator")
 set(CPACK_PACKAGE_DESCRIPTION

@@ -50,7 +50,8 @@ def files_under(root):
 
 
 def expected(prefix, plug, extcap):
-    want = {prefix + "/bin/sockgen", plug + "/sockscope.so", extcap + "/sockgen-extcap"}
+    want = {prefix + "/bin/sockgen", plug + "/sockscope.so", extcap + "/sockgen-extcap",
+            prefix + "/share/doc/sockscope/copyright"}
     if DOC:
         want.add(prefix + "/share/bash-completion/completions/sockgen")
     if MAN:

@@ -52,7 +52,7 @@ version = re.search(r"project\(sockscope\s+VERSION\s+([0-9.]+)",
 PLUGIN = plugindir + "/epan/sockscope.so"
 SOCKGEN = "/usr/bin/sockgen"
 EXTCAP = extcapdir + "/sockgen-extcap"
-want = {SOCKGEN, PLUGIN, EXTCAP}
+want = {SOCKGEN, PLUGIN, EXTCAP, "/usr/share/doc/sockscope/copyright"}
 if os.path.exists(os.path.join(t.SRC, "doc", "CMakeLists.txt")):
     want.add("/usr/share/bash-completion/completions/sockgen")
     if shutil.which("scdoc"):
