@@ -92,7 +92,12 @@ def isolate():
         p = t.run(["mount", "-t", "overlay", "overlay", "-o",
                    "lowerdir=%s,upperdir=%s,workdir=%s" % (d, up, wk), d])
         if p.returncode != 0:
+            # All or nothing: a half-isolated dpkg (files in an overlay, the
+            # real database) would leave the machine's dpkg state wrong.
             print("note: overlay on %s: %s" % (d, p.stderr.strip()))
+            for m in reversed(mounts):
+                t.run(["umount", m])
+            del mounts[:]
             return False
         mounts.append(d)
     return True
