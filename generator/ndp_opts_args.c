@@ -190,7 +190,8 @@ static const char *p_mtu(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 	if (ndpg_parse_uint(arg, UINT32_MAX, &v))
 		return "not a number (1280..4294967295)";
 	if (v < 1280)
-		return "MTU must be at least 1280 (RFC 8200 5)";
+		return "MTU must be at least 1280 (RFC 8200 5); for a negative test send the raw option, "
+		       "e.g. --opt 5:0000000003e8";
 	o->u.mtu.mtu = (uint32_t)v;
 	return NULL;
 }

@@ -98,6 +98,7 @@ static expert_field ei_prefix_lifetimes = EI_INIT;
 static expert_field ei_prefix_len = EI_INIT;
 static expert_field ei_route_len = EI_INIT;
 static expert_field ei_route_len_opt = EI_INIT;
+static expert_field ei_mtu_small = EI_INIT;
 
 /* RFC 8781 4: prefix length code */
 static const value_string plc_vals[] = {
@@ -408,6 +409,10 @@ opt_mtu(struct optctx *c)
 	opt_add_reserved(c, hf_mtu_reserved, 2, 2);
 	mtu = opt_add_uint(c, hf_mtu, 4, 4);
 	opt_summary(c, "%u", mtu);
+	if (mtu < 1280)
+		expert_add_info_format(c->pinfo, c->item, &ei_mtu_small,
+				       "MTU %u is below IPv6's minimum link MTU of 1280 (RFC 8200 5): "
+				       "hosts ignore it (RFC 4861 6.3.4)", mtu);
 	if (c->pkt && !c->pkt->has_mtu) {
 		c->pkt->has_mtu = TRUE;
 		c->pkt->mtu = mtu;
@@ -1394,6 +1399,8 @@ ndisc_options_register(void)
 				    "Prefix length exceeds 128", EXPFILL } },
 		{ &ei_route_len, { "ndisc.opt.route.len.bad", PI_PROTOCOL, PI_WARN,
 				   "Route prefix length exceeds 128", EXPFILL } },
+		{ &ei_mtu_small, { "ndisc.opt.mtu.small", PI_PROTOCOL, PI_WARN,
+				   "MTU below the IPv6 minimum of 1280", EXPFILL } },
 		{ &ei_route_len_opt, { "ndisc.opt.route.len.inconsistent", PI_PROTOCOL, PI_WARN,
 				       "Route prefix length does not fit the option length", EXPFILL } },
 	};

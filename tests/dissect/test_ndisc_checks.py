@@ -44,6 +44,8 @@ CASES = [
     ("not_allowed_redirected", ["ra", "--redirected-header",
                                 "6000000000083a40" + "fe80" + "00" * 13 + "01" + "fe80" + "00" * 13 + "02"],
      ["ra"], "Warning", "Redirected Header option not allowed in a Router Advertisement"),
+    ("mtu_small", ["ra", "--no-slla", "--opt", "5:0000000004ff"], ["ra", "--no-slla", "--mtu", "1280"],
+     "Warning", "MTU 1279 is below IPv6's minimum link MTU of 1280 (RFC 8200 5): hosts ignore it (RFC 4861 6.3.4)"),
     ("duplicate", ["ra", "--mtu", "1500", "--opt", "5:000000000578"], ["ra", "--mtu", "1500"],
      "Warning", "MTU option may appear only once; this is copy 2"),
     ("ns_unspec_slla", ["ns", "--src", "::", "--target", "fe80::2", "--slla", "02:00:00:00:00:01"],
