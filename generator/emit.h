@@ -22,6 +22,9 @@ int pcap_out_write(struct pcap_out *p, const struct timeval *ts,
 /* Push what is buffered to the file or FIFO (a live reader sees every
  * packet at once): 0 or -errno (-EPIPE when a FIFO's reader is gone). */
 int pcap_out_flush(struct pcap_out *p);
+/* The descriptor written to (e.g. to make a FIFO non-blocking before the
+ * close of a stopped capture, so the final flush cannot wait on it). */
+int pcap_out_fd(struct pcap_out *p);
 /* Flush and close: 0 or -errno. */
 int pcap_out_close(struct pcap_out *p);
 /* Close and unlink: a failed run leaves no partial file. */

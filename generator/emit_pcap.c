@@ -76,6 +76,11 @@ int pcap_out_flush(struct pcap_out *p)
 	return 0;
 }
 
+int pcap_out_fd(struct pcap_out *p)
+{
+	return fileno(pcap_dump_file(p->dumper));
+}
+
 int pcap_out_close(struct pcap_out *p)
 {
 	int err = 0;

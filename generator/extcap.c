@@ -3,6 +3,7 @@
  * doc/extcap.adoc, extcap(4)): interface, DLT and config queries, capture
  * filter checks, and the capture itself as a pcap stream into a FIFO. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <math.h>
 #include <pcap/pcap.h>
@@ -188,7 +189,9 @@ int ecap_sink_put(struct ecap_sink *s, const uint8_t *frame, size_t len,
 		return 0;
 	if ((r = pcap_out_write(s->out, &h.ts, frame, len)) < 0 ||
 	    (r = pcap_out_flush(s->out)) < 0)
-		return r;
+		/* a write blocked on a full FIFO ends with EINTR when the
+		 * stop signal comes: that is the stop, not an error */
+		return ecap_stop ? -ECANCELED : r;
 	s->written++;
 	if (s->mf && mfn)
 		mfn(s->mf, mfarg);
@@ -397,11 +400,17 @@ static int capture(const struct ecap_iface *ifc, struct ecap_args *a)
 	r = ifc->run(&s, &a->o);
 	if (r > 0)
 		rc = r;
-	else if (r < 0 && r != -ECANCELED && r != -EPIPE)
+	else if (r < 0 && r != -ECANCELED && r != -EPIPE && !ecap_stop)
 		rc = sg_fail(EXTCAP_CTX, "%s: --fifo '%s': %s", ifc->name, a->fifo, strerror(-r));
 out:
-	if (s.out)
+	if (s.out) {
+		/* Stopped: whatever is still buffered must not make the close
+		 * wait for a reader that no longer reads. */
+		if (ecap_stop)
+			fcntl(pcap_out_fd(s.out), F_SETFL,
+			      fcntl(pcap_out_fd(s.out), F_GETFL) | O_NONBLOCK);
 		(void)pcap_out_close(s.out);    /* a reader that left: nothing to report */
+	}
 	if (s.mf && (r = manifest_close(s.mf)) < 0 && !rc)
 		rc = sg_fail(EXTCAP_CTX, "--manifest '%s': %s", mfp, strerror(-r));
 	free_filter(prog);

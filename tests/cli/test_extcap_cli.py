@@ -314,6 +314,22 @@ _, recs = pcap_records(path)
 t.check(len(recs) >= 20, "packets paced at 200/s arrived before SIGTERM", str(len(recs)))
 t.eq(len(t.read_manifest(man)), len(recs), "after SIGTERM the manifest lists exactly the packets read")
 
+# a reader that opened the FIFO and stopped reading: the unpaced writer
+# blocks on the full pipe; SIGTERM must still end it at once
+man = os.path.join(work, "fifo-full.jsonl")
+pr = start("sockgen-ndp", fifo, "--rate", "0", "--manifest", man)
+fd = os.open(fifo, os.O_RDONLY)
+time.sleep(1)
+pr.send_signal(signal.SIGTERM)
+try:
+    rc = pr.wait(timeout=10)
+except subprocess.TimeoutExpired:
+    pr.kill()
+    rc = "hung"
+os.close(fd)
+t.eq((rc, pr.stderr.read()), (0, ""), "SIGTERM while blocked on a full FIFO -> exit 0 at once, silent")
+t.check(len(t.read_manifest(man)) > 100, "the full pipe took many packets before the stop")
+
 pr = start("sockgen-ndp", fifo)          # nobody opens the FIFO
 time.sleep(0.3)
 pr.send_signal(signal.SIGTERM)

@@ -71,12 +71,16 @@ def tshark(*args, timeout=120):
     if pre:
         env["LD_PRELOAD"] = pre
     cmd = [TSHARK] + list(args)
+    t0 = time.monotonic()
     if ROOT:
         cmd = NOBODY + ["env", "-i"] + ["%s=%s" % kv for kv in env.items()] + cmd
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    e = dict(os.environ)
-    e.update(env)
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=e)
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    else:
+        e = dict(os.environ)
+        e.update(env)
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=e)
+    print("tshark %s: exit %d in %.1f s" % (" ".join(args[:4]), p.returncode, time.monotonic() - t0))
+    return p
 
 
 def verify(manifest, capture):
@@ -120,6 +124,11 @@ t.eq(folders.get("Extcap path", "").strip(), extcap_dir,
 # Wireshark 4.0 has no personal extcap folder (4.2 added one): say so if
 # that changes, the install rules then have a per-user place.
 print("personal extcap folder: %s" % ([k for k in folders if "extcap" in k.lower() and "ersonal" in k] or "none (Wireshark 4.0)"))
+if ROOT:
+    # what an installer has to know: root's tshark ignores the variable
+    e = dict(os.environ, WIRESHARK_EXTCAP_DIR=extcap_dir)
+    g = subprocess.run([TSHARK, "-G", "folders"], capture_output=True, text=True, env=e)
+    print("as root: " + " ".join(line for line in g.stdout.splitlines() if line.startswith("Extcap path")))
 p = tshark("-G", "plugins")
 t.check("sockscope.so" in p.stdout, "tshark -G plugins lists sockscope.so", p.stderr[-500:])
 
