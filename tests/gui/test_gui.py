@@ -78,8 +78,14 @@ def put(src, dst):
     return dst
 
 
-def sh(cmd, **kw):
-    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+def sh(cmd, timeout=120, **kw):
+    """Run cmd; a command that hangs counts as failed (rc -1) instead of
+    holding the test until ctest's timeout."""
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, **kw)
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+        return subprocess.CompletedProcess(cmd, -1, out, "timed out after %ds" % timeout)
 
 
 def as_user(env):
@@ -489,6 +495,21 @@ try:
     USER_ENV = {"PATH": "/usr/bin:/bin", "HOME": HOME, "XDG_CONFIG_HOME": HOME + "/.config",
                 "XDG_CACHE_HOME": HOME + "/.cache", "XDG_RUNTIME_DIR": RUN,
                 "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "xcb"}
+    # scripts/test --sanitize: the ASan-built plugin in Debian's
+    # uninstrumented wireshark/tshark needs the runtime loaded first, as
+    # tests/lib/tshark-plugin does for tshark.
+    # No extcap helpers: wireshark and tshark run every one of them at start
+    # (androiddump hangs under a preloaded ASan runtime), and none is needed.
+    EXTCAP = os.path.join(tmp, "extcap")
+    os.makedirs(EXTCAP)
+    os.chmod(EXTCAP, 0o755)
+    USER_ENV["WIRESHARK_EXTCAP_DIR"] = EXTCAP
+    preload = os.environ.get("SOCKSCOPE_TSHARK_PRELOAD", "")
+    if preload:
+        USER_ENV["LD_PRELOAD"] = preload
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+            if os.environ.get(k):
+                USER_ENV[k] = os.environ[k]
     PLUGDIR = os.path.join(tmp, "plugins")
     os.makedirs(os.path.join(PLUGDIR, "4.0", "epan"))
     put(PLUGIN, os.path.join(PLUGDIR, "4.0", "epan", "sockscope.so"))
