@@ -170,40 +170,56 @@ def read_experts(src):
     return out
 
 
+def run_tshark(src, plugin, what):
+    """stdout of tshark -G WHAT with the plugin, or None."""
+    env = dict(os.environ, SOCKSCOPE_PLUGIN=plugin)
+    try:
+        p = subprocess.run([os.path.join(src, "tests", "lib", "tshark-plugin"), "-G", what],
+                           capture_output=True, text=True, env=env, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        print("gen_plugin_tables: cannot run tshark: %s" % e, file=sys.stderr)
+        return None
+    if p.returncode != 0:
+        print("gen_plugin_tables: tshark -G %s failed (%d): %s" %
+              (what, p.returncode, p.stderr.strip()[:300]), file=sys.stderr)
+        return None
+    return p.stdout
+
+
 def tshark_fields(src, plugin, dump):
-    """abbrev -> (label, blurb) from tshark -G fields with the plugin."""
-    text = None
+    """abbrev -> (label, blurb, registration index, [value names]) from
+    tshark -G fields and -G values with the plugin."""
+    text = values = None
     if dump and os.path.exists(dump):
         with open(dump) as f:
             text = f.read()
     elif plugin:
-        env = dict(os.environ, SOCKSCOPE_PLUGIN=plugin)
-        try:
-            p = subprocess.run([os.path.join(src, "tests", "lib", "tshark-plugin"), "-G", "fields"],
-                               capture_output=True, text=True, env=env, timeout=120)
-            if p.returncode == 0:
-                text = p.stdout
-            else:
-                print("gen_plugin_tables: tshark -G fields failed (%d): %s" %
-                      (p.returncode, p.stderr.strip()[:300]), file=sys.stderr)
-        except (OSError, subprocess.TimeoutExpired) as e:
-            print("gen_plugin_tables: cannot run tshark: %s" % e, file=sys.stderr)
+        text = run_tshark(src, plugin, "fields")
+        if text is not None:
+            values = run_tshark(src, plugin, "values")
     info = {}
     if text is None:
         return info
     for line in text.splitlines():
         cols = line.split("\t")
         if len(cols) >= 3 and cols[0] == "F":
-            info[cols[2]] = (cols[1], cols[7] if len(cols) > 7 else "", len(info))
+            info[cols[2]] = (cols[1], cols[7] if len(cols) > 7 else "", len(info), [])
+    for line in (values or "").splitlines():
+        cols = line.split("\t")
+        # value_string entries (V, V64); true/false strings (T) add nothing
+        if len(cols) >= 4 and cols[0] in ("V", "V64") and cols[1] in info:
+            info[cols[1]][3].append("%s %s" % (cols[2], cols[3]))
     return info
 
 
 def field_entry(name, ftype, info):
-    label, blurb, _ = info.get(name, ("", "", 0))
+    label, blurb, _, values = info.get(name, ("", "", 0, []))
     head = "*%s* (%s)" % (esc(name), TYPE_NAMES.get(ftype, ftype))
     desc = esc(label) if label else ""
     if blurb and blurb != label:
         desc += (". " if desc else "") + esc(blurb)
+    if values:
+        desc += (". " if desc else "") + "Values: " + esc(", ".join(values))
     lines = [head]
     if desc:
         lines.append("\t" + desc)
