@@ -18,23 +18,26 @@ pointer, so it clicks into the window first) and asserts:
     and the screenshots are not blank;
   - Statistics -> "IPv6 Neighbor Discovery" and Statistics -> vsock ->
     vsockmon open the plugin's stats trees (window titles);
+  - Analyze -> Decode As... offers the plugin's "vsock port" table: a row
+    set to 8080 -> HTTP and saved lands in the profile as vsockmon.port;
   - tshark with the same HOME and plugin dir lists sockscope.so (-G plugins),
     ndisc,tree and vsockmon,tree (-z help) and the vsockmon.port table
     (-G dissector-tables).
 Screenshots go to $SOCKSCOPE_BUILD/gui-screenshots/ (ndisc.png, vsockmon.png,
-statistics.png); docs/screenshots/ holds reviewed copies."""
+statistics.png, decode-as.png); docs/screenshots/ holds reviewed copies."""
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from sstest import BUILD, PLUGIN, SOCKGEN, SRC, check, done, eq, is_root, skip  # noqa: E402
 
-TOOLS = ["Xvfb", "xauth", "mcookie", "xdotool", "xwininfo", "import", "convert",
+TOOLS = ["Xvfb", "xauth", "mcookie", "xdotool", "import", "convert",
          "identify", "compare", "wireshark", "tshark", "mergecap"]
 SCREEN = (1600, 1000)
 WIN = (1200, 980)          # main window geometry, forced through recent_common
@@ -43,7 +46,7 @@ TIMEOUT = 40               # seconds for a window to appear
 
 missing = [t for t in TOOLS if not shutil.which(t)]
 if missing:
-    skip("missing " + ", ".join(missing) + " (scripts/deps gui installs them)")
+    skip("missing " + ", ".join(missing) + " (scripts/deps test installs them)")
 if is_root() and not shutil.which("setpriv"):
     skip("root needs setpriv to run wireshark unprivileged")
 if not os.path.exists(SOCKGEN):
@@ -56,9 +59,7 @@ OUT = os.path.join(BUILD, "gui-screenshots")
 os.makedirs(OUT, exist_ok=True)
 
 # A private tree readable (and HOME writable) by the user wireshark runs as.
-tmp = os.path.join("/tmp", "sockscope-gui.%d" % os.getpid())
-shutil.rmtree(tmp, ignore_errors=True)
-os.makedirs(tmp)
+tmp = tempfile.mkdtemp(prefix="sockscope-gui.", dir="/tmp")
 os.chmod(tmp, 0o755)
 procs = []                 # (name, Popen) to stop in the finally block
 
@@ -220,8 +221,11 @@ def differ(a, b):
     return float(m.group(1)) if m else 0.0
 
 
-BAD_LOG = re.compile(r"Couldn't load plugin|has no \"plugin_|sockscope|Dissector bug|"
-                     r"CRITICAL|ERROR|Malformed|ndisc|vsockmon", re.I)
+# Plugin load failures, anything naming our plugin or its protocols, and
+# Wireshark's own log lines of level ERROR/CRITICAL ("[Epan CRITICAL] -- ...").
+BAD_LOG = re.compile(r"Couldn't load plugin|has no \"plugin_|sockscope|ndisc|vsockmon|"
+                     r"Dissector bug|[Mm]alformed|AddressSanitizer|runtime error:|"
+                     r"\[[A-Za-z0-9 ]* (ERROR|CRITICAL)\]")
 
 
 def log_problems(logf):
