@@ -97,9 +97,9 @@ _sockgen()
 
 	if [[ -z $sub ]]; then
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "--help --version" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "--help --version" -- "$cur")
 		else
-			COMPREPLY=($(compgen -W "$(_sockgen_list "$(_sockgen_help "$prog")" '^Subcommands')" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockgen_list "$(_sockgen_help "$prog")" '^Subcommands')" -- "$cur")
 		fi
 		return
 	fi
@@ -113,7 +113,7 @@ _sockgen()
 		else
 			verbs=$(_sockgen_list "$(_sockgen_help "$prog" vsock)" '^usage')
 		fi
-		COMPREPLY=($(compgen -W "$verbs" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W "$verbs" -- "$cur")
 		return
 	fi
 
@@ -127,49 +127,49 @@ _sockgen()
 		--pcap | --out | --manifest | --capture | --script | --json | --fifo | \
 			--log-file | --extcap-control-in | --extcap-control-out)
 			compopt -o filenames 2>/dev/null
-			COMPREPLY=($(compgen -f -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			return
 			;;
 		--plugin)
 			compopt -o filenames 2>/dev/null
-			COMPREPLY=($(compgen -f -X '!*.so' -- "$cur") $(compgen -d -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -f -X '!*.so' -- "$cur"; compgen -d -- "$cur")
 			return
 			;;
 		--tshark)
 			compopt -o filenames 2>/dev/null
-			COMPREPLY=($(compgen -c -- "$cur") $(compgen -f -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -c -- "$cur"; compgen -f -- "$cur")
 			return
 			;;
 		--iface | --raw)
-			COMPREPLY=($(compgen -W "$(_sockgen_ifaces)" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockgen_ifaces)" -- "$cur")
 			return
 			;;
 		--scenario)
-			COMPREPLY=($(compgen -W "$(_sockgen_list "$(_sockgen_help "$prog" vsock pcap)" 'Scenarios')" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockgen_list "$(_sockgen_help "$prog" vsock pcap)" 'Scenarios')" -- "$cur")
 			return
 			;;
 		--type)
-			COMPREPLY=($(compgen -W "stream seqpacket" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "stream seqpacket" -- "$cur")
 			return
 			;;
 		--mode)
-			COMPREPLY=($(compgen -W "echo sink http reset" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "echo sink http reset" -- "$cur")
 			return
 			;;
 		--prf)
-			COMPREPLY=($(compgen -W "high medium low" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "high medium low" -- "$cur")
 			return
 			;;
 		--extcap-interface)
-			COMPREPLY=($(compgen -W "sockgen-ndp sockgen-vsock" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "sockgen-ndp sockgen-vsock" -- "$cur")
 			return
 			;;
 		--mix)
-			COMPREPLY=($(compgen -W "all rs ra ns na redirect" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "all rs ra ns na redirect" -- "$cur")
 			return
 			;;
 		--options)
-			COMPREPLY=($(compgen -W "minimal typical rich" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "minimal typical rich" -- "$cur")
 			return
 			;;
 		esac
@@ -186,12 +186,12 @@ _sockgen()
 			[[ ${words[i]} != -* && ${words[i - 1]} != --* ]] && n=$((n + 1))
 		done
 		if ((n == 0)); then
-			COMPREPLY=($(compgen -W "$(_sockgen_ifaces)" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockgen_ifaces)" -- "$cur")
 			return
 		fi
 	fi
 
-	COMPREPLY=($(compgen -W "$(_sockgen_opts "$prog" "${cmd[@]}")" -- "$cur"))
+	mapfile -t COMPREPLY < <(compgen -W "$(_sockgen_opts "$prog" "${cmd[@]}")" -- "$cur")
 }
 
 complete -F _sockgen sockgen

@@ -23,7 +23,7 @@ if not os.path.exists(BASH_COMPLETION):
     t.skip("bash-completion is not installed (%s)" % BASH_COMPLETION)
 
 work = t.tmpdir()
-for name in ("ra.pcap", "ra.jsonl", "notes.txt"):
+for name in ("ra.pcap", "ra.jsonl", "notes.txt", "my capture.pcap"):
     open(os.path.join(work, name), "w").close()
 os.mkdir(os.path.join(work, "subdir"))
 bindir = os.path.dirname(os.path.abspath(t.SOCKGEN))
@@ -102,7 +102,8 @@ t.eq(complete("sockgen ndp listen "), ifaces, "sockgen ndp listen <TAB> lists th
 
 for line in ("sockgen ndp ra --pcap ", "sockgen ndp ra --manifest ", "sockgen verify --capture ",
              "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest "):
-    t.eq(complete(line), ["notes.txt", "ra.jsonl", "ra.pcap", "subdir"], "%s<TAB> completes files" % line)
+    t.eq(complete(line), ["my capture.pcap", "notes.txt", "ra.jsonl", "ra.pcap", "subdir"],
+         "%s<TAB> completes files (one with a blank in its name)" % line)
 t.eq(complete("sockgen ndp ra --pcap ra."), ["ra.jsonl", "ra.pcap"], "--pcap ra.<TAB>")
 t.eq(complete("sockgen ndp ra --src "), [], "--src <TAB> (an address) offers no option names")
 t.eq(complete("sockgen ndp ra --mtu 1500 --ma"), ["--manifest", "--map"],
