@@ -8,6 +8,7 @@
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 
@@ -50,6 +51,14 @@ def complete(line, with_bash_completion=True):
     t.eq(p.stderr.strip(), "", "no error completing %r" % line)
     return sorted(w for w in p.stdout.splitlines() if w)
 
+
+p = subprocess.run(["bash", "-n", COMPLETION], capture_output=True, text=True)
+t.eq((p.returncode, p.stderr), (0, ""), "bash -n doc/sockgen.bash")
+if shutil.which("shellcheck"):
+    p = subprocess.run(["shellcheck", "-s", "bash", COMPLETION], capture_output=True, text=True)
+    t.eq(p.returncode, 0, "shellcheck doc/sockgen.bash")
+    if p.returncode:
+        print(p.stdout)
 
 for bc in (True, False):
     how = "with bash-completion" if bc else "without bash-completion"
