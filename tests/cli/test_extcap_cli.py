@@ -218,7 +218,7 @@ dt = time.monotonic() - t0
 t.check(0.17 <= dt < 5, "--rate 100 paces 20 packets over ~0.19 s", "%.3f s" % dt)
 if len(recs) == 20:
     span = recs[-1][0] - recs[0][0]
-    t.check(0.17 <= span < 1.0, "timestamps span the paced time", "%.3f s" % span)
+    t.check(0.17 <= span < 3.0, "timestamps span the paced time", "%.3f s" % span)
 
 # filter check mode (Wireshark's capture filter validation): reason on stdout
 p = ext("--extcap-interface", "sockgen-ndp", "--extcap-capture-filter", "icmp6")

@@ -160,9 +160,12 @@ t.eq(sorted({r[1] for r in rows}), ["133", "134", "135", "136", "137"], "the def
 # PROTO_CHECKSUM_E_GOOD (epan/proto.h) is 1
 t.check(rows and all(r[2] == "1" for r in rows), "every checksum is good (status 1)", str({r[2] for r in rows}))
 recs = settle(man)
-# The extcap may have put a few packets into the pipe that tshark never
-# read after its 50th: the capture is the manifest's first 50, in order.
-t.check(50 <= len(recs) < 50 + 64, "the manifest has the 50 captured packets (+ any in flight)", str(len(recs)))
+# The extcap may have put packets into the pipe that dumpcap never read
+# after the 50th (at most a pipe's worth, 64 KiB): the capture is the
+# manifest's first 50, in order. An extcap that kept writing after its
+# reader left would go far beyond that.
+t.check(50 <= len(recs) < 50 + 1000, "the manifest has the 50 captured packets (+ any in flight)", str(len(recs)))
+print("manifest records beyond the 50 captured: %d" % (len(recs) - 50))
 cut = os.path.join(tmp, "ndp-50.jsonl")
 write_manifest(recs[:50], cut)
 v = verify(cut, cap)
