@@ -213,6 +213,15 @@ t.check(v.returncode == 0 and ("verified %d packets" % n_ref) in v.stdout and " 
         "sockgen verify: the vsock capture matches the extcap's manifest",
         "exit %d\n%s%s" % (v.returncode, v.stdout[-2000:], v.stderr))
 
+# ---- decoded live (no file in between), as Wireshark shows it
+p = tshark("-i", "sockgen-vsock", "-c", "5", "-a", "duration:60", "-T", "fields", "-e", "vsockmon.op",
+           "-e", "vsockmon.src_port", "-o", "extcap.sockgen_vsock.scenario:stream-echo",
+           "-o", "extcap.sockgen_vsock.rate:500")
+live = [line.split("\t") for line in p.stdout.splitlines()]
+t.eq(len(live), 5, "live tshark -i sockgen-vsock -c 5 prints 5 decoded packets")
+t.check(live and live[0][0] == "1" and all(r[0] for r in live), "live decode: vsockmon ops, the first a CONNECT (1, the virtio REQUEST)",
+        str(live))
+
 # ---- capture filters through tshark -f
 cap = os.path.join(tmp, "ns.pcapng")
 p = tshark("-i", "sockgen-ndp", "-c", "10", "-w", cap, "-a", "duration:60", "-f", "icmp6 and ip6[40] == 135",
