@@ -2,7 +2,8 @@
 # sockgen as a Wireshark extcap provider, through tshark 4.0 itself, run
 # unprivileged (as nobody when the test runs as root: root's tshark ignores
 # WIRESHARK_EXTCAP_DIR and personal plugins) with private plugin and extcap
-# directories: tshark -D lists both interfaces; tshark -i sockgen-ndp -c 50
+# directories: tshark -D lists both interfaces (through WIRESHARK_EXTCAP_DIR
+# and through the per-user ~/.config/wireshark/extcap); tshark -i sockgen-ndp -c 50
 # captures 50 packets the plugin decodes as ndisc and `sockgen verify`
 # confirms against the manifest the extcap wrote (its path passed as the
 # extcap option -o extcap.sockgen_ndp.manifest:PATH); the same for one
@@ -60,10 +61,11 @@ subprocess.run(["chmod", "-R", "a+rwX", tmp], check=True)
 print("extcap dir: " + extcap_dir)
 
 
-def tshark(*args, timeout=120):
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home,
-           "WIRESHARK_PLUGIN_DIR": os.path.join(tmp, "plugins"),
-           "WIRESHARK_EXTCAP_DIR": extcap_dir}
+def tshark(*args, timeout=120, home_dir=None, extcap=True):
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home_dir or home,
+           "WIRESHARK_PLUGIN_DIR": os.path.join(tmp, "plugins")}
+    if extcap:
+        env["WIRESHARK_EXTCAP_DIR"] = extcap_dir
     for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
         if k in os.environ:
             env[k] = os.environ[k]
@@ -145,6 +147,23 @@ listed = [line.split(". ", 1)[1] for line in p.stdout.splitlines() if ". " in li
 for ifc in ("sockgen-ndp", "sockgen-vsock"):
     t.check("%s (%s)" % (ifc, displays.get(ifc)) in listed, "tshark -D lists %s with its display name" % ifc,
             "\n".join(listed))
+
+# The per-user place: Wireshark 4.0 also runs the extcaps in the personal
+# configuration folder's extcap/ (~/.config/wireshark/extcap), which
+# -G folders does not print; ~/.local/lib/wireshark/extcap (the personal
+# extcap folder of later releases) is not searched by 4.0.
+for rel, found in ((".config/wireshark/extcap", True), (".local/lib/wireshark/extcap", False)):
+    h = os.path.join(tmp, "home-" + rel.split("/")[0].strip("."))
+    os.makedirs(os.path.join(h, rel))
+    shutil.copy(t.SOCKGEN, os.path.join(h, rel, "sockgen-extcap"))
+    subprocess.run(["chmod", "-R", "a+rwX", h], check=True)
+    p = tshark("-D", home_dir=h, extcap=False)
+    names = [line.split(". ", 1)[1].split(" ", 1)[0] for line in p.stdout.splitlines() if ". " in line]
+    if found:
+        t.check({"sockgen-ndp", "sockgen-vsock"} <= set(names),
+                "tshark -D finds the interfaces through ~/%s (no WIRESHARK_EXTCAP_DIR)" % rel, str(names))
+    else:
+        print("~/%s searched by this Wireshark: %s" % (rel, "sockgen-ndp" in names))
 
 # ---- sockgen-ndp: tshark stops the stream after 50 packets
 cap, man = os.path.join(tmp, "ndp.pcapng"), os.path.join(tmp, "ndp.jsonl")
