@@ -45,6 +45,8 @@ typedef struct {
 	guint32 nxtpdu;         /* relative seq one past its last byte */
 	guint32 first_frame;    /* reassembly id */
 	gboolean one_more;      /* "one more segment", length unknown */
+	gboolean until_fin;     /* the subdissector wants everything up to the end */
+	guint32 fin_frame;      /* the SHUTDOWN/RST frame that completed it */
 } vsm_msp_t;
 
 /* Tries the connection's heuristic, the port table (lower port first) and
@@ -121,6 +123,7 @@ static void add_segment(tvbuff_t *pl, guint off, guint n, packet_info *pinfo, vs
 						   pinfo->desegment_len == DESEGMENT_UNTIL_FIN
 					   ? 1 : pinfo->desegment_len;
 		msp->one_more = more_len == 1 && pinfo->desegment_len != 1;
+		msp->until_fin = pinfo->desegment_len == DESEGMENT_UNTIL_FIN;
 		msp->nxtpdu = msp->seq + fh->datalen + more_len;
 		fragment_set_partial_reassembly(&stream_reasm, pinfo, msp->first_frame, NULL);
 	}
@@ -175,6 +178,7 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 			msp->nxtpdu = mseq + rest + want;
 			msp->first_frame = pinfo->num;
 			msp->one_more = one_more;
+			msp->until_fin = pinfo->desegment_len == DESEGMENT_UNTIL_FIN;
 			if (!d->msps)    /* created on demand: most connections need none */
 				d->msps = wmem_tree_new(wmem_file_scope());
 			wmem_tree_insert32(d->msps, mseq, msp);
@@ -233,9 +237,59 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
 		col_append_str(pinfo->cinfo, COL_INFO, "[message fragment]");
 }
 
+/* The end of a direction's stream (its SHUTDOWN SEND, or a RST from
+ * either side) completes a PDU whose subdissector reads "until the
+ * connection closes", as an HTTP response without Content-Length: what
+ * was collected goes to it whole, with no way to ask for more. */
+static void stream_fin(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
+		       const vsm_pkt_t *p, vsm_frame_t *f, guint dir)
+{
+	vsm_dir_t *d = &f->conn->d[dir];
+	vsm_msp_t *msp = d->msps ? (vsm_msp_t *)wmem_tree_lookup32_le(d->msps, G_MAXUINT32) : NULL;
+
+	if (!msp || !msp->until_fin || msp->nxtpdu <= msp->seq)
+		return;
+	if (!PINFO_FD_VISITED(pinfo)) {
+		if (msp->fin_frame)
+			return;
+		msp->fin_frame = pinfo->num;
+	} else if (msp->fin_frame != pinfo->num) {
+		return;
+	}
+	/* nxtpdu is one past the bytes collected: the "one more" asked for */
+	guint32 have = msp->nxtpdu - 1 - msp->seq;
+	fragment_head *fh = fragment_add(&stream_reasm, tvb, 0, pinfo, msp->first_frame, NULL, have, 0, FALSE);
+
+	if (!fh || fh->reassembled_in != pinfo->num || !fh->tvb_data)
+		return;
+	tvbuff_t *whole = tvb_new_chain(tvb, fh->tvb_data);
+	add_new_data_source(pinfo, whole, "Reassembled vsock");
+	proto_item *fi;
+	show_fragment_tree(fh, &frag_items, vtree, pinfo, whole, &fi);
+	vsm_pkt_t sender = *p;
+
+	/* the PDU's own direction names the ports for the port table */
+	if (dir != f->dir) {
+		sender.src_port = p->dst_port;
+		sender.dst_port = p->src_port;
+	}
+	hand_off(whole, pinfo, tree, &sender, f, FALSE);
+}
+
 void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
 		 const vsm_pkt_t *p, vsm_frame_t *f)
 {
+	if (f && vsm_pref_reassemble && p->has_virtio && p->type == VSOCK_VIRTIO_TYPE_STREAM) {
+		if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN && (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND)) {
+			stream_fin(tvb, pinfo, tree, vtree, p, f, f->dir);
+			return;
+		}
+		if (p->op == VSOCK_VIRTIO_OP_RST) {
+			stream_fin(tvb, pinfo, tree, vtree, p, f, f->dir);
+			stream_fin(tvb, pinfo, tree, vtree, p, f, 1u - f->dir);
+			return;
+		}
+	}
 	if (!p->has_virtio || p->op != VSOCK_VIRTIO_OP_RW || p->payload_cap == 0)
 		return;
 	guint avail = tvb_reported_length_remaining(tvb, p->payload_off);
