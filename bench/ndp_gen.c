@@ -402,8 +402,10 @@ int main(int argc, char **argv)
 	}
 	if (!m || !n || !rounds || (bare_if && !icmp_from))
 		return 2;
-	if (bare_if)
+	if (bare_if) {
+		free(m);
 		return bench_bare(bare_if, icmp_from, n);
+	}
 	ndpg_parse_ipv6(NDPG_DEFAULT_SRC, link.ll);
 	ndpg_parse_mac(NDPG_DEFAULT_MAC, link.mac);
 	if (raw_if) {
