@@ -118,14 +118,6 @@ def check_decode(t, path, conns, served, how, extra=(), whole_body=True):
         # checked (the last RW of a desegmented body, else the first)
         req = rq["frame.number"]
         rs = next((r for r in rows.values() if r["http.request_in"] == req), None)
-        if status == 404 and whole_body and rs is None:
-            # Wireshark's HTTP asks for the body up to the end of the
-            # connection (no Content-Length); the plugin does not end such
-            # a PDU at SHUTDOWN, so the 404 is never handed to HTTP.
-            print("KNOWN GAP: %s: the 404 response (no Content-Length, body until close) is not decoded "
-                  "with default preferences: the plugin does not complete a PDU at SHUTDOWN" % what)
-            c["gap"] = True
-            continue
         if not t.eq(rs is not None, True, what + ": response decoded as HTTP"):
             continue
         if status == 200:
@@ -155,7 +147,7 @@ def check_decode(t, path, conns, served, how, extra=(), whole_body=True):
                          what + ": reassembled from every server RW packet of the connection")
         else:
             t.eq("Content-Length" in c["resp"].decode("latin-1"), False, what + ": no Content-Length (httpd's 404)")
-            if whole_body:      # the body up to the close, once the plugin completes it
+            if whole_body:      # the body up to the close: completed at httpd's SHUTDOWN
                 t.eq(rs["http.file_data"], shown(body), what + ": decoded body is the page up to the close")
     return rows
 
@@ -220,7 +212,6 @@ def check(out, pkts):
     # first packet, the 404 included.
     check_decode(t, path, conns, served, "http.desegment_body off",
                  extra=["-o", "http.desegment_body:FALSE"], whole_body=False)
-    gap = any(c.get("gap") for c in conns)
 
     # HTTP's own export of the reassembled bodies: byte for byte the files.
     exp = sstest.tmpdir()
@@ -237,6 +228,4 @@ def check(out, pkts):
     bad = [e for e in sstest.expert(path) if e[1] in ("Error", "Warning")]
     t.eq(bad, [], "http-bridge: no expert error or warning")
     note = "busybox httpd + wget, socat VSOCK bridges, in the guest; heuristic, Decode As and body-less decodes"
-    if gap:
-        note += "; 404 without Content-Length decoded only with http.desegment_body off"
     return len(pkts), t.fields, t.mismatches, note
