@@ -35,6 +35,7 @@ plugdir = os.path.join(tmp, "plugins", "4.0", "epan")
 home = os.path.join(tmp, "home")
 os.makedirs(plugdir)
 os.makedirs(home)
+os.makedirs(os.path.join(tmp, "no-plugins"))
 shutil.copy(t.PLUGIN, os.path.join(plugdir, "sockscope.so"))
 
 # The build tree's extcap dir when nobody may run it, else a copy of
@@ -62,16 +63,19 @@ print("extcap dir: " + extcap_dir)
 
 
 def tshark(*args, timeout=120, home_dir=None, extcap=True):
+    """extcap=False: Wireshark's own extcap dirs, where Wireshark's extcaps
+    run too; they hang with libasan preloaded (scripts/test --sanitize), so
+    those runs get no sanitizer runtime and no (sanitizer-built) plugin."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home_dir or home,
-           "WIRESHARK_PLUGIN_DIR": os.path.join(tmp, "plugins")}
+           "WIRESHARK_PLUGIN_DIR": os.path.join(tmp, "plugins" if extcap else "no-plugins")}
     if extcap:
         env["WIRESHARK_EXTCAP_DIR"] = extcap_dir
-    for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
-        if k in os.environ:
-            env[k] = os.environ[k]
-    pre = os.environ.get("SOCKSCOPE_TSHARK_PRELOAD")
-    if pre:
-        env["LD_PRELOAD"] = pre
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+            if k in os.environ:
+                env[k] = os.environ[k]
+        pre = os.environ.get("SOCKSCOPE_TSHARK_PRELOAD")
+        if pre:
+            env["LD_PRELOAD"] = pre
     cmd = [TSHARK] + list(args)
     t0 = time.monotonic()
     if ROOT:
