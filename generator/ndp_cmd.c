@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "emit.h"
+#include "emit_raw.h"
 #include "frame.h"
 #include "manifest.h"
 #include "ndp_emit.h"
@@ -121,6 +122,31 @@ static int emit_msg(const struct ndpg_run *run, struct outputs *o, struct ndpg_m
 	r = ndpg_msg_frame(m, o->frame, sizeof(o->frame), &len, &icmp_off);
 	if (r < 0)
 		return sg_usage(m->ctx, "cannot build the message: %s", strerror(-r));
+	/* Unpaced runs to the raw socket alone: the same message in
+	 * sendmmsg() batches, looking for a signal and at the clock between
+	 * them. */
+	if (o->raw && !o->pcap && !o->link && !o->mf && gap <= 0) {
+		unsigned long left = m->count;
+
+		while (left) {
+			long got;
+
+			if (stop_requested)
+				return sg_fail(m->ctx, "interrupted after %llu packets",
+					       (unsigned long long)o->sent);
+			got = raw_out_send_burst(o->raw, o->frame + icmp_off, len - icmp_off,
+						 m->src, m->dst, m->hop_limit,
+						 left < 4096 ? left : 4096);
+			if (got < 0)
+				return sg_fail(m->ctx, "--raw %s: send: %s", run->raw_if,
+					       strerror((int)-got));
+			left -= (unsigned long)got;
+			o->sent += (uint64_t)got;
+			if (total > 1)
+				progress(o, m->ctx, total, run->quiet);
+		}
+		return 0;
+	}
 	for (unsigned long i = 0; i < m->count; i++) {
 		if (stop_requested)
 			return sg_fail(m->ctx, "interrupted after %llu packets",
