@@ -31,6 +31,7 @@ static void usage(FILE *f)
 		   "  sockgen vsock pcap --out echo.pcap --scenario stream-echo\n"
 		   "  sockgen capture --iface vsockmon0 --pcap vsock.pcap --count 100\n"
 		   "  sockgen verify --manifest ra.jsonl --capture ra.pcap\n"
+		   "  sockgen extcap --extcap-interfaces\n"
 		   "\nExit codes: 0 success, 1 runtime failure, 2 bad usage or input, 3 verification mismatch.\n");
 }
 
