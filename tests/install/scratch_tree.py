@@ -80,5 +80,5 @@ def _missing():
     """Man pages doc/ installs (when scdoc is there) that do not exist."""
     if not os.path.exists(os.path.join(t.SRC, "doc", "CMakeLists.txt")) or not shutil.which("scdoc"):
         return []
-    pages = [os.path.join(TREE, "doc", n) for n in ("sockgen.1", "sockscope.7")]
+    pages = [os.path.join(TREE, "doc", n) for n in ("sockgen.1.gz", "sockscope.7.gz")]
     return [f for f in pages if not os.path.exists(f)]

@@ -55,7 +55,7 @@ def expected(prefix, plug, extcap):
     if DOC:
         want.add(prefix + "/share/bash-completion/completions/sockgen")
     if MAN:
-        want |= {prefix + "/share/man/man1/sockgen.1", prefix + "/share/man/man7/sockscope.7"}
+        want |= {prefix + "/share/man/man1/sockgen.1.gz", prefix + "/share/man/man7/sockscope.7.gz"}
     return want
 
 
@@ -96,6 +96,15 @@ try:
     t.check(re.search(r"^sockscope\.so\s", p.stdout, re.M) is not None,
             "tshark loads the staged plugin", p.stderr[-500:])
 
+    if MAN:
+        # Debian policy 12.1: gzip -9n, no name or time stamp in the header
+        import gzip
+        for page, head in (("/usr/local/share/man/man1/sockgen.1.gz", ".TH \"sockgen\" \"1\""),
+                           ("/usr/local/share/man/man7/sockscope.7.gz", ".TH \"sockscope\" \"7\"")):
+            raw = open(stage + page, "rb").read()
+            t.eq((raw[:2], raw[3] & 0x08, raw[4:8]), (b"\x1f\x8b", 0, b"\0\0\0\0"),
+                 page + ": gzip without a name or time stamp")
+            t.check(head in gzip.decompress(raw).decode(), page + ": a roff page", head)
     manifest = open(os.path.join(bld, "install_manifest.txt")).read().split()
     t.eq(sorted(manifest), sorted(want), "install_manifest.txt lists the installed files")
     record = open(os.path.join(bld, "sockscope_install_manifest.txt")).read().split()

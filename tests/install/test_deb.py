@@ -56,7 +56,7 @@ want = {SOCKGEN, PLUGIN, EXTCAP, "/usr/share/doc/sockscope/copyright"}
 if os.path.exists(os.path.join(t.SRC, "doc", "CMakeLists.txt")):
     want.add("/usr/share/bash-completion/completions/sockgen")
     if shutil.which("scdoc"):
-        want |= {"/usr/share/man/man1/sockgen.1", "/usr/share/man/man7/sockscope.7"}
+        want |= {"/usr/share/man/man1/sockgen.1.gz", "/usr/share/man/man7/sockscope.7.gz"}
 
 work = t.tmpdir()
 os.chmod(work, 0o755)

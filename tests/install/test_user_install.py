@@ -52,9 +52,9 @@ sockgen = home + "/.local/bin/sockgen"
 extcap = home + "/.config/wireshark/extcap/sockgen-extcap"     # 4.0: personal config dir
 manifest = home + "/.local/share/sockscope/user-install-manifest"
 want = {plugin, sockgen, extcap}
-for page in ("sockgen.1", "sockscope.7"):
+for page in ("sockgen.1.gz", "sockscope.7.gz"):
     if os.path.isfile(os.path.join(TREE, "doc", page)):
-        want.add(home + "/.local/share/man/man%s/%s" % (page[-1], page))
+        want.add(home + "/.local/share/man/man%s/%s" % (page[-4], page))
 if os.path.isfile(os.path.join(t.SRC, "doc", "sockgen.bash")):
     want.add(home + "/.local/share/bash-completion/completions/sockgen")
 
