@@ -12,6 +12,8 @@
 #include "vsock_model.h"
 #include "vsock_scenarios.h"
 
+#include "fixtures.h"
+
 #define CLIENT_PORT 49152u
 #define MAX_REC 4096
 
@@ -424,32 +426,26 @@ static void test_close_timeout(void)
 
 int main(void)
 {
-	CU_pSuite s;
-	unsigned fails;
+	static const struct fx_test tests[] = {
+		{ "stream-echo sequence", test_stream_echo },
+		{ "refused sequence", test_refused },
+		{ "reset-mid-stream sequence", test_reset_mid_stream },
+		{ "half-close sequence", test_half_close },
+		{ "credit-stall sequence", test_credit_stall },
+		{ "credit cut to a small buffer", test_credit_small_buffer },
+		{ "seqpacket sequence and split", test_seqpacket },
+		{ "bulk sequence", test_bulk },
+		{ "http sequence", test_http },
+		{ "simultaneous close (hold/flush)", test_hold_simultaneous_close },
+		{ "credit invariants, all scenarios", test_credit_invariants },
+		{ "socket call errors", test_api_errors },
+		{ "close timeout with unread data", test_close_timeout },
+		{ NULL, NULL }
+	};
 
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("vsock_model", NULL, NULL);
-	if (!s ||
-	    !CU_add_test(s, "stream-echo sequence", test_stream_echo) ||
-	    !CU_add_test(s, "refused sequence", test_refused) ||
-	    !CU_add_test(s, "reset-mid-stream sequence", test_reset_mid_stream) ||
-	    !CU_add_test(s, "half-close sequence", test_half_close) ||
-	    !CU_add_test(s, "credit-stall sequence", test_credit_stall) ||
-	    !CU_add_test(s, "credit cut to a small buffer", test_credit_small_buffer) ||
-	    !CU_add_test(s, "seqpacket sequence and split", test_seqpacket) ||
-	    !CU_add_test(s, "bulk sequence", test_bulk) ||
-	    !CU_add_test(s, "http sequence", test_http) ||
-	    !CU_add_test(s, "simultaneous close (hold/flush)", test_hold_simultaneous_close) ||
-	    !CU_add_test(s, "credit invariants, all scenarios", test_credit_invariants) ||
-	    !CU_add_test(s, "socket call errors", test_api_errors) ||
-	    !CU_add_test(s, "close timeout with unread data", test_close_timeout)) {
+	if (CU_initialize_registry() != CUE_SUCCESS || fx_add_suite("vsock_model", tests)) {
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	fails = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return fails ? 1 : 0;
+	return fx_run();
 }

@@ -10,6 +10,8 @@
 
 #include "vsockmon.h"
 
+#include "fixtures.h"
+
 /* A vsockmon header as the kernel writes it in front of a RW packet from
  * CID 3 port 0x01020304 to CID 2 port 5000. */
 static const uint8_t mon_bytes[VSOCKMON_HDR_LEN] = {
@@ -239,29 +241,23 @@ static void test_names(void)
 
 int main(void)
 {
-	CU_pSuite s;
-	unsigned fails;
+	static const struct fx_test tests[] = {
+		{ "vsockmon header parse", test_mon_parse },
+		{ "vsockmon header build", test_mon_build },
+		{ "vsockmon reserved round trip", test_mon_reserved_roundtrip },
+		{ "virtio header parse", test_virtio_parse },
+		{ "virtio header build", test_virtio_build },
+		{ "truncated input", test_truncated },
+		{ "frame round trip", test_frame_roundtrip },
+		{ "frame transport length", test_frame_bad_len },
+		{ "virtio to monitor op", test_op_mapping },
+		{ "names", test_names },
+		{ NULL, NULL }
+	};
 
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("vsockmon", NULL, NULL);
-	if (!s ||
-	    !CU_add_test(s, "vsockmon header parse", test_mon_parse) ||
-	    !CU_add_test(s, "vsockmon header build", test_mon_build) ||
-	    !CU_add_test(s, "vsockmon reserved round trip", test_mon_reserved_roundtrip) ||
-	    !CU_add_test(s, "virtio header parse", test_virtio_parse) ||
-	    !CU_add_test(s, "virtio header build", test_virtio_build) ||
-	    !CU_add_test(s, "truncated input", test_truncated) ||
-	    !CU_add_test(s, "frame round trip", test_frame_roundtrip) ||
-	    !CU_add_test(s, "frame transport length", test_frame_bad_len) ||
-	    !CU_add_test(s, "virtio to monitor op", test_op_mapping) ||
-	    !CU_add_test(s, "names", test_names)) {
+	if (CU_initialize_registry() != CUE_SUCCESS || fx_add_suite("vsockmon", tests)) {
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	fails = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return fails ? 1 : 0;
+	return fx_run();
 }

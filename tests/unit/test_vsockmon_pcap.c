@@ -13,6 +13,8 @@
 #include "vsock.h"
 #include "vsockmon.h"
 
+#include "fixtures.h"
+
 static char dir[] = "/tmp/sockscope-vsockpcap-XXXXXX";
 static char out[256], mf[256];
 
@@ -195,30 +197,27 @@ static void test_deterministic(void)
 
 int main(void)
 {
-	CU_pSuite s;
-	unsigned fails;
+	static const struct fx_test tests[] = {
+		{ "bad input: exit 2, no file", test_bad_input },
+		{ "runtime failure: exit 1, no file", test_runtime_failure },
+		{ "capture read back", test_capture_readback },
+		{ "deterministic output", test_deterministic },
+		{ NULL, NULL }
+	};
+	int rc;
 
 	if (!mkdtemp(dir))
 		return 1;
 	snprintf(out, sizeof(out), "%s/out.pcap", dir);
 	snprintf(mf, sizeof(mf), "%s/out.jsonl", dir);
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("vsock pcap", NULL, NULL);
-	if (!s ||
-	    !CU_add_test(s, "bad input: exit 2, no file", test_bad_input) ||
-	    !CU_add_test(s, "runtime failure: exit 1, no file", test_runtime_failure) ||
-	    !CU_add_test(s, "capture read back", test_capture_readback) ||
-	    !CU_add_test(s, "deterministic output", test_deterministic)) {
+	if (CU_initialize_registry() != CUE_SUCCESS || fx_add_suite("vsock pcap", tests)) {
 		CU_cleanup_registry();
 		return 1;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	fails = CU_get_number_of_failures();
-	CU_cleanup_registry();
+	rc = fx_run();
+
 	unlink(out);
 	unlink(mf);
 	rmdir(dir);
-	return fails ? 1 : 0;
+	return rc;
 }
