@@ -42,7 +42,7 @@ TOOLS = ["Xvfb", "xauth", "mcookie", "xdotool", "import", "convert",
 SCREEN = (1600, 1000)
 WIN = (1200, 980)          # main window geometry, forced through recent_common
 NOBODY = 65534
-TIMEOUT = 40               # seconds for a window to appear
+TIMEOUT = 120              # seconds for a window to appear (an ASan Wireshark on a busy machine is slow)
 
 missing = [t for t in TOOLS if not shutil.which(t)]
 if missing:
@@ -273,7 +273,9 @@ def expect_clean_start(name, p, logf, capture):
     base = os.path.basename(capture)
     found = wait_window(lambda t: base in t)
     if not check(found is not None, name + ": main window titled with " + base,
-                 "windows: %r" % visible()):
+                 "windows: %r; wireshark %s; log tail:\n%s" % (
+                     visible(), "running" if p.poll() is None else "exited %s" % p.returncode,
+                     open(logf, errors="replace").read()[-3000:])):
         return None
     wid, title = found
     check(base in title, name + ": title names the capture", title)
