@@ -54,3 +54,14 @@ int sg_check_out_path(const char *ctx, const char *flag, const char *path)
 		return sg_usage(ctx, "--%s '%s': is a directory", flag, path);
 	return 0;
 }
+
+int sg_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

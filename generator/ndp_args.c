@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ndp_gen.h"
+#include "sockgen.h"
 
 uint8_t *ndpg_alloc(struct ndpg_msg *m, size_t n)
 {
@@ -136,16 +137,6 @@ const char *ndpg_parse_lifetime(const char *s, uint64_t max, uint64_t *out)
 	return NULL;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 const char *ndpg_parse_hex(struct ndpg_msg *m, const char *s, const uint8_t **ret,
 			   size_t *ret_len)
 {
@@ -156,7 +147,7 @@ const char *ndpg_parse_hex(struct ndpg_msg *m, const char *s, const uint8_t **re
 	if (!strncmp(s, "0x", 2) || !strncmp(s, "0X", 2))
 		s += 2;
 	for (const char *c = s; *c; c++) {
-		if (hexval((unsigned char)*c) >= 0)
+		if (sg_hexval((unsigned char)*c) >= 0)
 			digits++;
 		else if (*c != ':' && *c != '-' && *c != ' ' && *c != '.')
 			return "not a hex string";
@@ -167,12 +158,12 @@ const char *ndpg_parse_hex(struct ndpg_msg *m, const char *s, const uint8_t **re
 	if (!p)
 		return "too long for one message";
 	for (const char *c = s; *c; c++) {
-		int hi = hexval((unsigned char)*c), lo;
+		int hi = sg_hexval((unsigned char)*c), lo;
 
 		if (hi < 0)
 			continue;
 		/* a separator may only sit between octets */
-		lo = hexval((unsigned char)c[1]);
+		lo = sg_hexval((unsigned char)c[1]);
 		if (lo < 0)
 			return "not a hex string (separators go between octets)";
 		p[n++] = (uint8_t)(hi << 4 | lo);

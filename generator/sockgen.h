@@ -31,6 +31,9 @@ void sg_warn(const char *ctx, const char *fmt, ...)
  * "--<flag> '<path>': is a directory". "-" (stdout) is always fine. */
 int sg_check_out_path(const char *ctx, const char *flag, const char *path);
 
+/* Value of one hex digit (either case), or -1. */
+int sg_hexval(int c);
+
 /* Subcommands: argv[0] is the subcommand name. */
 int cmd_ndp(int argc, char **argv);
 int cmd_vsock(int argc, char **argv);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fnv1a.h"
+#include "sockgen.h"
 #include "verify.h"
 
 /* A live run cannot know how the kernel cut its bytes into packets (that
@@ -35,8 +37,6 @@ const char *const vf_stream_fields[VF_SF_COUNT] = {
 #define OP_SHUTDOWN "4"
 #define OP_RW 5
 #define FLAG_EOM 1u             /* VIRTIO_VSOCK_SEQ_EOM */
-#define FNV_INIT 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
 
 /* An error the peer caused with a RST: a refused connect, a reset. */
 static int is_reset(const struct vf_record *rec)
@@ -163,17 +163,6 @@ static struct vf_stream *stream_find(struct vf_streams *s, const char *key, int 
 	return n;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Appends tshark's hex (optionally ':'-separated) to the stream. */
 static int append_hex(struct vf_stream *st, const char *hex, size_t *added)
 {
@@ -197,7 +186,7 @@ static int append_hex(struct vf_stream *st, const char *hex, size_t *added)
 			h++;
 			continue;
 		}
-		int hi = hexval(h[0]), lo = h[1] ? hexval(h[1]) : -1;
+		int hi = sg_hexval((unsigned char)h[0]), lo = h[1] ? sg_hexval((unsigned char)h[1]) : -1;
 
 		if (hi < 0 || lo < 0)
 			return -1;
@@ -245,17 +234,6 @@ void vf_streams_free(struct vf_streams *s)
 		free(s->v[k].data);
 	free(s->v);
 	memset(s, 0, sizeof(*s));
-}
-
-static uint64_t fnv1a(const uint8_t *p, size_t n)
-{
-	uint64_t h = FNV_INIT;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= FNV_PRIME;
-	}
-	return h;
 }
 
 static void hex_of(char *buf, size_t sz, const uint8_t *p, size_t n)
@@ -349,7 +327,7 @@ void vf_event_check_stream(const struct vf_streams *s, const struct vf_record *r
 						 d->gap_at);
 				else
 					snprintf(got, sizeof(got), "%016llx",
-						 (unsigned long long)fnv1a(d ? d->data : NULL, len));
+						 (unsigned long long)fnv1a(FNV1A_INIT, d ? d->data : NULL, len));
 				check_one(rx ? "sockgen.rx_fnv1a" : "sockgen.tx_fnv1a", hash, got, report, ctx);
 			}
 			/* stream sends are not packets; seqpacket messages end in EOM */
@@ -377,7 +355,7 @@ void vf_event_check_stream(const struct vf_streams *s, const struct vf_record *r
 	}
 	report(ctx, "sockgen.len", slen, slen);   /* the bytes are there */
 	if (hash) {
-		snprintf(got, sizeof(got), "%016llx", (unsigned long long)fnv1a(st->data + off, len));
+		snprintf(got, sizeof(got), "%016llx", (unsigned long long)fnv1a(FNV1A_INIT, st->data + off, len));
 		check_one("sockgen.fnv1a", hash, got, report, ctx);
 	}
 	if (data) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <linux/vm_sockets.h>
 
+#include "fnv1a.h"
 #include "manifest.h"
 #include "sockgen.h"
 #include "vsock_live.h"
@@ -32,7 +33,6 @@ const char vsl_manifest_help[] =
 	"  result: sockgen.tx_bytes, sockgen.rx_bytes, sockgen.tx_msgs,\n"
 	"          sockgen.rx_msgs, sockgen.tx_fnv1a, sockgen.rx_fnv1a (whole direction)\n";
 
-#define FNV_INIT 0xcbf29ce484222325ULL
 #define IOBUF (256u * 1024u)
 #define HTTP_MAX (64u * 1024u)
 
@@ -59,15 +59,6 @@ static double now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static uint64_t fnv1a(uint64_t h, const uint8_t *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
 }
 
 /* The payload every sender uses: byte k of a direction is k % 251, a prime
@@ -120,7 +111,7 @@ static void mf_data(struct vconn *c, int rx, uint64_t off, const uint8_t *p,
 	manifest_uint(c->m, "sockgen.offset", off);
 	manifest_uint(c->m, "sockgen.len", n);
 	manifest_fmt(c->m, "sockgen.fnv1a", "%016llx",
-		     (unsigned long long)fnv1a(FNV_INIT, p, n));
+		     (unsigned long long)fnv1a(FNV1A_INIT, p, n));
 	if (n <= 64)
 		manifest_hex(c->m, "sockgen.data", p, n);
 	if (c->o->type == VSL_SEQPACKET)
@@ -258,7 +249,7 @@ static int vsl_connected(struct vconn *c)
 	if (c->lcid == VMADDR_CID_ANY)
 		c->lcid = c->pcid == VMADDR_CID_LOCAL ? VMADDR_CID_LOCAL : local_cid();
 	snprintf(c->peer, sizeof(c->peer), "%u:%u", c->pcid, c->pport);
-	c->tx_hash = c->rx_hash = FNV_INIT;
+	c->tx_hash = c->rx_hash = FNV1A_INIT;
 	if (c->o->type == VSL_SEQPACKET) {
 		struct timeval tv = { 0, 0 };
 		int fl = fcntl(c->fd, F_GETFL);
