@@ -51,9 +51,8 @@ static expert_field ei_reserved = EI_INIT;
 static expert_field ei_truncated = EI_INIT;
 
 /* value_strings built at registration from the codec's name tables, so the
- * generator and the dissector spell every name the same way. */
-/* value_strings built from the codec's name tables, in static storage (no
- * heap that would outlive the plugin's unloading at exit). */
+ * generator and the dissector spell every name the same way; in static
+ * storage (no heap that would outlive the plugin's unloading at exit). */
 #define VS_MAX 16
 static value_string vs_mon_op[VS_MAX], vs_transport[VS_MAX], vs_type[VS_MAX], vs_op[VS_MAX];
 
