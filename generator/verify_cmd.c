@@ -328,7 +328,7 @@ static void report_field(struct result *res, const char *where, const char *stre
 		if (stream)
 			printf("  stream %s (manifest line %zu): %s\n", stream, line, key);
 		else
-			printf("  packet %s (manifest line %zu): %s%s\n", where, line, key,
+			printf("  packet %s (manifest line %zu): %s%s\n", where ? where : "?", line, key,
 			       unk ? " (field unknown to tshark)" : "");
 		size_t d = first_diff(want, got);
 
