@@ -7,18 +7,17 @@
 # on purpose: Wireshark only looks there (and in the user's personal dirs).
 # For a self-contained --prefix install set both cache variables to relative
 # paths; they are then taken under the prefix, e.g.
-#   -DSOCKSCOPE_PLUGIN_INSTALL_DIR=lib/wireshark/plugins/4.0/epan
+#   -DSOCKSCOPE_PLUGIN_INSTALL_DIR=lib/wireshark/plugins/<major.minor>/epan
 #   -DSOCKSCOPE_EXTCAP_INSTALL_DIR=lib/wireshark/extcap
 # (Wireshark then needs WIRESHARK_PLUGIN_DIR=<prefix>/lib/wireshark/plugins).
 include_guard(GLOBAL)
 
-# The plugin dir as the installed Wireshark reports it (plugin/ asks too,
-# but its variable lives in that directory's scope).
-pkg_get_variable(SOCKSCOPE_WS_PLUGINDIR wireshark plugindir)
+# SOCKSCOPE_WS_PLUGINDIR: the plugin dir as the Wireshark built against
+# reports it (cmake/Wireshark.cmake); empty without the plugin.
 
 # Wireshark >= 4.2 exports extcapdir in its .pc file; 4.0 does not, so ask
 # tshark ("Extcap path:" in 4.0, "Global Extcap path:" later), and last
-# derive it from the plugin dir (<libdir>/wireshark/plugins/4.0 ->
+# derive it from the plugin dir (<libdir>/wireshark/plugins/4.4 ->
 # <libdir>/wireshark/extcap), which is Debian's layout.
 function(sockscope_find_extcap_dir out)
   pkg_get_variable(dir wireshark extcapdir)

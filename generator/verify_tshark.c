@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* tshark runner for sockgen verify: -T fields with a private Wireshark 4.0 plugin tree, unprivileged when root. */
+/* tshark runner for sockgen verify: -T fields with a private Wireshark plugin tree (<major.minor>/epan), unprivileged when root. */
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -20,6 +20,8 @@
 #define VF_NOBODY 65534
 
 extern char **environ;
+
+static int plugin_abi(const char *tshark, char *out, size_t outsz, char *err, size_t errsz);
 
 static int copy_file(const char *from, const char *to, char *err, size_t errsz)
 {
@@ -374,13 +376,21 @@ int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknow
 	}
 	/* Modes set with chmod: mkdir's are cut by the umask, and nobody must
 	 * read the plugin tree and write HOME. */
-	static const struct {
+	char abi[64] = "", abi_dir[80], epan_dir[96];
+
+	if (t->plugin && plugin_abi(t->tshark, abi, sizeof(abi), err, errsz))
+		goto out;
+	snprintf(abi_dir, sizeof(abi_dir), "/plugins/%s", abi);
+	snprintf(epan_dir, sizeof(epan_dir), "/plugins/%s/epan", abi);
+	const struct {
 		const char *sub;
 		mode_t mode;
-	} dirs[] = { { "", 0755 }, { "/plugins", 0755 }, { "/plugins/4.0", 0755 },
-		     { "/plugins/4.0/epan", 0755 }, { "/home", 0777 } };
+	} dirs[] = { { "", 0755 }, { "/plugins", 0755 }, { abi_dir, 0755 },
+		     { epan_dir, 0755 }, { "/home", 0777 } };
 
 	for (size_t k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++) {
+		if (!t->plugin && (k == 2 || k == 3))
+			continue;
 		snprintf(p, sizeof(p), "%s%s", tmpl, dirs[k].sub);
 		if ((k && mkdir(p, 0700)) || chmod(p, dirs[k].mode)) {
 			snprintf(err, errsz, "%s: %s", p, strerror(errno));
@@ -388,7 +398,7 @@ int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknow
 		}
 	}
 	if (t->plugin) {
-		snprintf(p, sizeof(p), "%s/plugins/4.0/epan/sockscope.so", tmpl);
+		snprintf(p, sizeof(p), "%s%s/sockscope.so", tmpl, epan_dir);
 		if (copy_file(t->plugin, p, err, errsz))
 			goto out;
 		if (chmod(p, 0644)) {
@@ -480,13 +490,14 @@ void vf_rows_free(struct vf_rows *rows)
 	memset(rows, 0, sizeof(*rows));
 }
 
-char *vf_installed_plugin(const char *tshark)
+/* tshark -G folders names the global plugin directory ("Global Plugins:\t<dir>",
+ * <libdir>/wireshark/plugins/<major.minor>): malloc'd, or NULL. */
+static char *global_plugin_dir(const char *tshark)
 {
 	char cmd[4200], line[4096];
 	char *res = NULL;
 	FILE *f;
 
-	/* tshark -G folders names the global plugin directory ("Global Plugins:\t<dir>"). */
 	if (strpbrk(tshark, "'\\"))
 		return NULL;
 	snprintf(cmd, sizeof(cmd), "'%s' -G folders 2>/dev/null", tshark);
@@ -500,13 +511,49 @@ char *vf_installed_plugin(const char *tshark)
 
 		d += strspn(d, " \t");
 		d[strcspn(d, "\r\n")] = '\0';
-		size_t n = strlen(d) + sizeof("/epan/sockscope.so");
-
-		res = malloc(n);
-		if (res)
-			snprintf(res, n, "%s/epan/sockscope.so", d);
+		res = strdup(d);
 		break;
 	}
 	pclose(f);
 	return res;
+}
+
+char *vf_installed_plugin(const char *tshark)
+{
+	char *dir = global_plugin_dir(tshark), *res = NULL;
+
+	if (dir) {
+		size_t n = strlen(dir) + sizeof("/epan/sockscope.so");
+
+		res = malloc(n);
+		if (res)
+			snprintf(res, n, "%s/epan/sockscope.so", dir);
+		free(dir);
+	}
+	return res;
+}
+
+/* The plugin ABI folder (major.minor) of the private tree: the series this
+ * sockgen was built with, else the one tshark looks in. */
+static int plugin_abi(const char *tshark, char *out, size_t outsz, char *err, size_t errsz)
+{
+#ifdef SOCKSCOPE_WS_ABI
+	(void)tshark;
+	(void)err;
+	(void)errsz;
+	snprintf(out, outsz, "%s", SOCKSCOPE_WS_ABI);
+	return 0;
+#else
+	char *dir = global_plugin_dir(tshark);
+	const char *base = dir ? strrchr(dir, '/') : NULL;
+
+	if (!base || !base[1]) {
+		snprintf(err, errsz, "tshark '%s' names no plugin directory (tshark -G folders)", tshark);
+		free(dir);
+		return -1;
+	}
+	snprintf(out, outsz, "%s", base + 1);
+	free(dir);
+	return 0;
+#endif
 }

@@ -3,7 +3,7 @@
 #ifndef SOCKSCOPE_NDISC_H
 #define SOCKSCOPE_NDISC_H
 
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 
@@ -20,36 +20,36 @@ extern const value_string ndisc_prf_vals[];
 #define NDISC_MAX_PREFIXES 8
 
 struct ndisc_prefix {
-	guint8 addr[16];
-	guint8 len;
-	guint8 flags;                   /* L A R P as on the wire */
-	guint32 valid, preferred;
+	uint8_t addr[16];
+	uint8_t len;
+	uint8_t flags;                   /* L A R P as on the wire */
+	uint32_t valid, preferred;
 };
 
 /* What one message says, collected while dissecting; read by the Info
  * column, the analysis and the stats tap. Lives in pinfo->pool. */
 struct ndisc_pkt {
-	guint8 type, code;
-	gboolean has_src, has_dst;
-	guint8 src[16], dst[16];
-	gboolean has_target;
-	guint8 target[16];
-	guint8 destination[16];         /* redirect */
-	guint8 ra_flags;
-	guint16 router_lifetime;
-	guint8 cur_hop_limit;
-	guint32 reachable, retrans;
-	guint32 na_flags;
-	gboolean has_slla, has_tlla;
-	guint8 slla[6], tlla[6];
-	gboolean has_mtu;
-	guint32 mtu;
-	guint n_prefixes;
+	uint8_t type, code;
+	bool has_src, has_dst;
+	uint8_t src[16], dst[16];
+	bool has_target;
+	uint8_t target[16];
+	uint8_t destination[16];         /* redirect */
+	uint8_t ra_flags;
+	uint16_t router_lifetime;
+	uint8_t cur_hop_limit;
+	uint32_t reachable, retrans;
+	uint32_t na_flags;
+	bool has_slla, has_tlla;
+	uint8_t slla[6], tlla[6];
+	bool has_mtu;
+	uint32_t mtu;
+	unsigned n_prefixes;
 	struct ndisc_prefix prefixes[NDISC_MAX_PREFIXES];
-	guint n_opts;
-	guint8 opt_types[NDISC_MAX_OPTS];
+	unsigned n_opts;
+	uint8_t opt_types[NDISC_MAX_OPTS];
 	/* analysis results, for the tap */
-	gboolean dad_probe, dad_conflict, dup_addr;
+	bool dad_probe, dad_conflict, dup_addr;
 };
 
 /* Options (packet-ndisc-options.c). */
@@ -58,23 +58,23 @@ void ndisc_options_register(void);
  * msg (0: inside a PvD ID, any option allowed). Never throws for a bad
  * option header; stops at length 0 or an option past the end. */
 void ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
-			   proto_tree *tree, guint8 msg, struct ndisc_pkt *pkt,
-			   guint depth);
-const char *ndisc_opt_name(guint8 type);
+			   proto_tree *tree, uint8_t msg, struct ndisc_pkt *pkt,
+			   unsigned depth);
+const char *ndisc_opt_name(uint8_t type);
 /* "1d", "4h30m", "infinity" for 0xffffffff */
-char *ndisc_lifetime_str(wmem_allocator_t *scope, guint32 secs);
+char *ndisc_lifetime_str(wmem_allocator_t *scope, uint32_t secs);
 
 /* Embedded RA header of a PvD ID option uses the message's layout. */
 struct ndisc_ra_hf {
 	int *cur_hop_limit, *flags, *flag_m, *flag_o, *flag_h, *prf, *flag_p,
 	    *reserved, *router_lifetime, *reachable, *retrans;
-	gint *ett_flags;
+	int *ett_flags;
 };
 int ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
 			   const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt);
-const char *ndisc_ip6_str(wmem_allocator_t *scope, const guint8 *a);
-const char *ndisc_mac_str(wmem_allocator_t *scope, const guint8 *m);
-void ndisc_check_reserved(packet_info *pinfo, proto_item *ti, guint64 value);
+const char *ndisc_ip6_str(wmem_allocator_t *scope, const uint8_t *a);
+const char *ndisc_mac_str(wmem_allocator_t *scope, const uint8_t *m);
+void ndisc_check_reserved(packet_info *pinfo, proto_item *ti, uint64_t value);
 
 /* Analysis and statistics (packet-ndisc-analysis.c, packet-ndisc-stats.c). */
 void ndisc_analysis_register(void);

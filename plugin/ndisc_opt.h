@@ -12,26 +12,26 @@ struct optctx {
 	packet_info *pinfo;
 	proto_tree *tree;
 	proto_item *item;
-	guint len;                      /* octets of the option in tvb */
-	guint8 type;
-	guint8 msg;
+	unsigned len;                      /* octets of the option in tvb */
+	uint8_t type;
+	uint8_t msg;
 	struct ndisc_pkt *pkt;
-	guint depth;
+	unsigned depth;
 };
 
 typedef void (*opt_fn)(struct optctx *c);
 
-guint32 opt_add_uint(struct optctx *c, int hf, int off, int size);
+uint32_t opt_add_uint(struct optctx *c, int hf, int off, int size);
 void opt_add_reserved(struct optctx *c, int hf, int off, int size);
 void opt_add_bytes(struct optctx *c, int hf, int off, int len);
 void opt_summary(struct optctx *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 const char *opt_ip6_at(struct optctx *c, int off);
 void opt_body_error(struct optctx *c, const char *why);
-proto_tree *opt_add_flags(struct optctx *c, int hf, int off, int size, guint32 *v);
+proto_tree *opt_add_flags(struct optctx *c, int hf, int off, int size, uint32_t *v);
 /* RFC 1035 3.1 name without compression in tvb[off, end): the offset after
  * it, or -1 if malformed; *out gets the dotted name. */
 int opt_dns_name(tvbuff_t *tvb, int off, int end, wmem_allocator_t *scope, char **out);
-gboolean opt_all_zero(tvbuff_t *tvb, int off, int end);
+bool opt_all_zero(tvbuff_t *tvb, int off, int end);
 
 /* packet-ndisc-opt-dns.c: options carrying DNS names and URIs */
 void opt_pvd_id(struct optctx *c);

@@ -3,7 +3,7 @@
  * duplicate addresses, router consistency (RFC 4861 6.2.7). State is kept
  * per capture file and updated only on the first pass; later passes (tshark
  * -2, GUI re-dissection) show what the first pass recorded per frame. */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/proto_data.h>
@@ -30,7 +30,7 @@ static int hf_inconsistent_prefix = -1;
 static int hf_inconsistent_mtu = -1;
 static int hf_other_router = -1;
 
-static gint ett_analysis = -1;
+static int ett_analysis = -1;
 
 static expert_field ei_dad_probe = EI_INIT;
 static expert_field ei_dad_conflict = EI_INIT;
@@ -46,56 +46,56 @@ static wmem_map_t *claims;              /* address -> first MAC */
 static wmem_map_t *prefixes;            /* prefix+len -> first router */
 static wmem_map_t *ns_answered;         /* NS frame -> NA frame */
 static struct router_mtu {
-	guint32 frame, mtu;
-	guint8 router[16];
+	uint32_t frame, mtu;
+	uint8_t router[16];
 } *mtu_seen;
 
 struct ns_rec {
-	guint32 frame;
+	uint32_t frame;
 	nstime_t ts;
-	gboolean answered;
+	bool answered;
 };
 
 struct dad_rec {
-	guint32 frame;
+	uint32_t frame;
 	nstime_t ts;
-	guint8 mac[6];
-	gboolean has_mac;
+	uint8_t mac[6];
+	bool has_mac;
 };
 
 struct claim {
-	guint32 frame;
-	guint8 mac[6];
+	uint32_t frame;
+	uint8_t mac[6];
 };
 
 struct prefix_rec {
-	guint32 frame, valid, preferred;
-	guint8 router[16];
+	uint32_t frame, valid, preferred;
+	uint8_t router[16];
 };
 
 /* What the first pass found for one frame: kept only for frames with a
  * result, so ordinary traffic costs no per-frame memory. */
 struct resp_rec {                       /* proto data key 0 */
-	guint32 resp_to;
+	uint32_t resp_to;
 	nstime_t resp_time;
 };
 
 enum { DAD_NONE, DAD_NA, DAD_SECOND_PROBE };
 
 struct anomaly_rec {                    /* proto data key 1 */
-	guint8 dad_kind;
-	guint32 dad_frame;
-	guint8 dad_mac[6];
-	gboolean dup;
-	guint32 dup_frame;
-	guint8 dup_addr[16], dup_first_mac[6], dup_mac[6];
-	guint32 pfx_frame, pfx_valid, pfx_preferred;
-	guint8 pfx_router[16], pfx[16], pfx_len;
-	guint32 mtu_frame, mtu_other;
-	guint8 mtu_router[16];
+	uint8_t dad_kind;
+	uint32_t dad_frame;
+	uint8_t dad_mac[6];
+	bool dup;
+	uint32_t dup_frame;
+	uint8_t dup_addr[16], dup_first_mac[6], dup_mac[6];
+	uint32_t pfx_frame, pfx_valid, pfx_preferred;
+	uint8_t pfx_router[16], pfx[16], pfx_len;
+	uint32_t mtu_frame, mtu_other;
+	uint8_t mtu_router[16];
 };
 
-static guint
+static unsigned
 addr_hash(gconstpointer k)
 {
 	return wmem_strong_hash(k, 16);
@@ -107,7 +107,7 @@ addr_equal(gconstpointer a, gconstpointer b)
 	return memcmp(a, b, 16) == 0;
 }
 
-static guint
+static unsigned
 pfx_hash(gconstpointer k)
 {
 	return wmem_strong_hash(k, 17);
@@ -125,10 +125,10 @@ analysis_init(void)
 	mtu_seen = NULL;
 }
 
-static gboolean
-unspecified(const guint8 *a)
+static bool
+unspecified(const uint8_t *a)
 {
-	static const guint8 zero[16];
+	static const uint8_t zero[16];
 	return memcmp(a, zero, 16) == 0;
 }
 
@@ -144,28 +144,28 @@ anomaly(packet_info *pinfo, struct anomaly_rec **rec)
 
 /* The MAC this packet binds to an address, if any: NA target + TLLA,
  * NS (not DAD) source + SLLA, RA source + SLLA. */
-static gboolean
-claimed(const struct ndisc_pkt *pkt, const guint8 **addr, const guint8 **mac)
+static bool
+claimed(const struct ndisc_pkt *pkt, const uint8_t **addr, const uint8_t **mac)
 {
 	if (pkt->type == NDP_NA && pkt->has_target && pkt->has_tlla) {
 		*addr = pkt->target;
 		*mac = pkt->tlla;
-		return TRUE;
+		return true;
 	}
 	if ((pkt->type == NDP_NS || pkt->type == NDP_RA) && pkt->has_slla &&
 	    pkt->has_src && !unspecified(pkt->src)) {
 		*addr = pkt->src;
 		*mac = pkt->slla;
-		return TRUE;
+		return true;
 	}
-	return FALSE;
+	return false;
 }
 
-static const guint8 *
+static const uint8_t *
 link_src(packet_info *pinfo)
 {
 	return pinfo->dl_src.type == AT_ETHER && pinfo->dl_src.len == 6
-	       ? (const guint8 *)pinfo->dl_src.data : NULL;
+	       ? (const uint8_t *)pinfo->dl_src.data : NULL;
 }
 
 /* First pass: update the state, record what this frame shows. */
@@ -173,14 +173,14 @@ static void
 first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 {
 	struct anomaly_rec *an = NULL;
-	guint32 fnum = pinfo->num;
-	const guint8 *addr, *mac;
-	guint i;
+	uint32_t fnum = pinfo->num;
+	const uint8_t *addr, *mac;
+	unsigned i;
 
 	if (pkt->type == NDP_NS && pkt->has_target) {
 		if (pkt->has_src && unspecified(pkt->src)) {
 			struct dad_rec *d = wmem_map_lookup(dad_by_target, pkt->target);
-			const guint8 *m = link_src(pinfo);
+			const uint8_t *m = link_src(pinfo);
 			if (d && m && d->has_mac && memcmp(d->mac, m, 6) != 0) {
 				anomaly(pinfo, &an);
 				an->dad_kind = DAD_SECOND_PROBE;
@@ -206,7 +206,7 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			}
 			n->frame = fnum;
 			n->ts = pinfo->abs_ts;
-			n->answered = FALSE;
+			n->answered = false;
 		}
 	}
 
@@ -221,10 +221,10 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			p_add_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 0, r);
 			wmem_map_insert(ns_answered, GUINT_TO_POINTER(n->frame),
 					GUINT_TO_POINTER(fnum));
-			n->answered = TRUE;
+			n->answered = true;
 		}
 		if (d && pinfo->abs_ts.secs - d->ts.secs <= DAD_WINDOW_SECS) {
-			const guint8 *m = pkt->has_tlla ? pkt->tlla : link_src(pinfo);
+			const uint8_t *m = pkt->has_tlla ? pkt->tlla : link_src(pinfo);
 			/* the prober's own announcement is no conflict */
 			if (!(m && d->has_mac && memcmp(m, d->mac, 6) == 0)) {
 				anomaly(pinfo, &an);
@@ -244,7 +244,7 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			wmem_map_insert(claims, wmem_memdup(wmem_file_scope(), addr, 16), cl);
 		} else if (memcmp(cl->mac, mac, 6) != 0) {
 			anomaly(pinfo, &an);
-			an->dup = TRUE;
+			an->dup = true;
 			an->dup_frame = cl->frame;
 			memcpy(an->dup_addr, addr, 16);
 			memcpy(an->dup_first_mac, cl->mac, 6);
@@ -255,7 +255,7 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 	if (pkt->type == NDP_RA && pkt->has_src) {
 		for (i = 0; i < pkt->n_prefixes; i++) {
 			const struct ndisc_prefix *p = &pkt->prefixes[i];
-			guint8 key[17];
+			uint8_t key[17];
 			struct prefix_rec *pr;
 
 			memcpy(key, p->addr, 16);
@@ -341,15 +341,15 @@ ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	}
 
 	if (pkt->type == NDP_NS && pkt->has_src && unspecified(pkt->src) && pkt->has_target) {
-		ti = proto_tree_add_boolean(atree(tvb, tree, &at), hf_dad, tvb, 0, 0, TRUE);
+		ti = proto_tree_add_boolean(atree(tvb, tree, &at), hf_dad, tvb, 0, 0, true);
 		proto_item_set_generated(ti);
 		expert_add_info_format(pinfo, ti, &ei_dad_probe, "DAD probe for %s",
 				       ndisc_ip6_str(pool, pkt->target));
-		pkt->dad_probe = TRUE;
+		pkt->dad_probe = true;
 	}
 	if (pkt->type == NDP_RA && pkt->router_lifetime == 0) {
 		ti = proto_tree_add_boolean(atree(tvb, tree, &at), hf_not_default_router,
-					    tvb, 0, 0, TRUE);
+					    tvb, 0, 0, true);
 		proto_item_set_generated(ti);
 		expert_add_info(pinfo, ti, &ei_not_default_router);
 	}
@@ -370,7 +370,7 @@ ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 					       "DAD conflict: %s probed by a second host (first probe from %s in frame %u)",
 					       ndisc_ip6_str(pool, pkt->target),
 					       ndisc_mac_str(pool, an->dad_mac), an->dad_frame);
-		pkt->dad_conflict = TRUE;
+		pkt->dad_conflict = true;
 	}
 	if (an->dup) {
 		proto_tree *dt;
@@ -389,7 +389,7 @@ ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 				       ndisc_ip6_str(pool, an->dup_addr),
 				       ndisc_mac_str(pool, an->dup_mac),
 				       ndisc_mac_str(pool, an->dup_first_mac), an->dup_frame);
-		pkt->dup_addr = TRUE;
+		pkt->dup_addr = true;
 	}
 	if (an->pfx_frame) {
 		ti = proto_tree_add_uint(atree(tvb, tree, &at), hf_inconsistent_prefix, tvb,
@@ -454,7 +454,7 @@ ndisc_analysis_register(void)
 		{ &hf_other_router, { "Other router", "ndisc.analysis.other_router",
 				      FT_IPv6, BASE_NONE, NULL, 0, NULL, HFILL } },
 	};
-	static gint *ett[] = { &ett_analysis };
+	static int *ett[] = { &ett_analysis };
 	static ei_register_info ei[] = {
 		{ &ei_dad_probe, { "ndisc.analysis.dad.probe", PI_SEQUENCE, PI_CHAT,
 				   "DAD probe", EXPFILL } },

@@ -2,7 +2,7 @@
 /* ndisc options that carry DNS names, URIs and nested ND data: PvD ID
  * (RFC 8801 3.1), DNSSL (RFC 8106 5.2), captive portal (RFC 8910 2.3),
  * encrypted DNS (RFC 9463 6.1, SvcParams of RFC 9460 2.2). */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/to_str.h>
@@ -30,9 +30,9 @@ static int hf_edns_priority = -1, hf_edns_lifetime = -1, hf_edns_adn_len = -1,
 	   hf_edns_svcparam_value = -1, hf_edns_svcparam_alpn = -1,
 	   hf_edns_svcparam_port = -1, hf_edns_svcparam_dohpath = -1;
 
-static gint ett_pvd_ra = -1;
-static gint ett_pvd_ra_flags = -1;
-static gint ett_svcparam = -1;
+static int ett_pvd_ra = -1;
+static int ett_pvd_ra_flags = -1;
+static int ett_svcparam = -1;
 
 static expert_field ei_dnssl_name = EI_INIT;
 static expert_field ei_adn_name = EI_INIT;
@@ -58,7 +58,7 @@ static const struct ndisc_ra_hf pvd_ra_hf = {
 void
 opt_pvd_id(struct optctx *c)
 {
-	guint32 flags, seq;
+	uint32_t flags, seq;
 	proto_tree *ft;
 	proto_item *ti;
 	char *fqdn = NULL;
@@ -125,7 +125,7 @@ opt_pvd_id(struct optctx *c)
 void
 opt_dnssl(struct optctx *c)
 {
-	guint32 lt;
+	uint32_t lt;
 	int off = 8, next;
 	char *name;
 	wmem_strbuf_t *b = wmem_strbuf_new(c->pinfo->pool, "");
@@ -133,7 +133,7 @@ opt_dnssl(struct optctx *c)
 	opt_add_reserved(c, hf_dnssl_reserved, 2, 2);
 	lt = opt_add_uint(c, hf_dnssl_lifetime, 4, 4);
 	while (off < (int)c->len) {
-		if (tvb_get_guint8(c->tvb, off) == 0) {
+		if (tvb_get_uint8(c->tvb, off) == 0) {
 			/* padding: zeros up to the end (RFC 8106 5.2) */
 			proto_item *ti = proto_tree_add_item(c->tree, hf_dnssl_padding, c->tvb,
 							     off, c->len - off, ENC_NA);
@@ -161,10 +161,10 @@ void
 opt_captive_portal(struct optctx *c)
 {
 	int end = (int)c->len;
-	const guint8 *uri;
+	const uint8_t *uri;
 
 	/* the URI is padded with NULs to the option's end (RFC 8910 2.3) */
-	while (end > 2 && tvb_get_guint8(c->tvb, end - 1) == 0)
+	while (end > 2 && tvb_get_uint8(c->tvb, end - 1) == 0)
 		end--;
 	proto_tree_add_item_ret_string(c->tree, hf_captive_portal_uri, c->tvb, 2,
 				       end - 2, ENC_ASCII, c->pinfo->pool, &uri);
@@ -176,12 +176,12 @@ static void
 svcparams(struct optctx *c, int off, int end)
 {
 	while (off + 4 <= end) {
-		guint32 key = tvb_get_ntohs(c->tvb, off), vlen = tvb_get_ntohs(c->tvb, off + 2);
+		uint32_t key = tvb_get_ntohs(c->tvb, off), vlen = tvb_get_ntohs(c->tvb, off + 2);
 		proto_tree *st;
 		int v = off + 4;
 
 		st = proto_tree_add_subtree_format(c->tree, c->tvb, off,
-						   (int)MIN(4 + vlen, (guint)(end - off)),
+						   (int)MIN(4 + vlen, (unsigned)(end - off)),
 						   ett_svcparam, NULL, "SvcParam %s",
 						   val_to_str_const(key, svcparam_vals, "key"));
 		proto_tree_add_item(st, hf_edns_svcparam_key, c->tvb, off, 2, ENC_BIG_ENDIAN);
@@ -194,7 +194,7 @@ svcparams(struct optctx *c, int off, int end)
 		switch (key) {
 		case 1: /* alpn: length-prefixed ids */
 			while (v < off + 4 + (int)vlen) {
-				guint8 l = tvb_get_guint8(c->tvb, v);
+				uint8_t l = tvb_get_uint8(c->tvb, v);
 				if (v + 1 + l > off + 4 + (int)vlen) {
 					opt_body_error(c, "alpn id runs past its SvcParam");
 					break;
@@ -231,7 +231,7 @@ svcparams(struct optctx *c, int off, int end)
 void
 opt_encrypted_dns(struct optctx *c)
 {
-	guint32 prio, lt, adn_len, alen, slen;
+	uint32_t prio, lt, adn_len, alen, slen;
 	int off = 10, end = (int)c->len, a;
 	char *adn = NULL;
 	proto_item *ti;
@@ -331,7 +331,7 @@ ndisc_opt_dns_register(void)
 		HFI(hf_edns_svcparam_port, "Port", OPT("encrypted_dns.svcparam.port"), FT_UINT16, BASE_DEC, NULL, 0),
 		HFI(hf_edns_svcparam_dohpath, "DoH path", OPT("encrypted_dns.svcparam.dohpath"), FT_STRING, BASE_NONE, NULL, 0),
 	};
-	static gint *ett[] = { &ett_pvd_ra, &ett_pvd_ra_flags, &ett_svcparam };
+	static int *ett[] = { &ett_pvd_ra, &ett_pvd_ra_flags, &ett_svcparam };
 	static ei_register_info ei[] = {
 		{ &ei_dnssl_name, { "ndisc.opt.dnssl.name.bad", PI_MALFORMED, PI_ERROR,
 				    "Malformed domain name in DNSSL option", EXPFILL } },

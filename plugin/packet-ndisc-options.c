@@ -2,7 +2,7 @@
 /* ndisc dissector: ND options, one small function per type of IANA's
  * "IPv6 Neighbor Discovery Option Formats" registry (RFC 4861 4.6 and the
  * RFCs cited per option); names, sizes and placement from the codec table. */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/exceptions.h>
@@ -84,8 +84,8 @@ static int hf_card_req_reserved = -1, hf_card_req_body = -1;
 static int hf_card_rep_reserved = -1, hf_card_rep_body = -1;
 static int hf_exp_data = -1;
 
-static gint ett_opt = -1;
-static gint ett_opt_flags = -1;
+static int ett_opt = -1;
+static int ett_opt_flags = -1;
 
 static expert_field ei_opt_len_zero = EI_INIT;
 static expert_field ei_opt_past_end = EI_INIT;
@@ -105,7 +105,7 @@ static const value_string plc_vals[] = {
 	{ 0, "/96" }, { 1, "/64" }, { 2, "/56" }, { 3, "/48" }, { 4, "/40" },
 	{ 5, "/32" }, { 0, NULL }
 };
-static const guint8 plc_len[] = { 96, 64, 56, 48, 40, 32 };
+static const uint8_t plc_len[] = { 96, 64, 56, 48, 40, 32 };
 
 /* RFC 8505 4.1 / RFC 6775 4.1 */
 static const value_string earo_status_vals[] = {
@@ -127,17 +127,17 @@ static const value_string earo_p_vals[] = {
 static value_string opt_type_vals[256 + 1];
 
 const char *
-ndisc_opt_name(guint8 type)
+ndisc_opt_name(uint8_t type)
 {
 	const struct ndp_opt_desc *d = ndp_opt_desc_get(type);
 	return d && d->name ? d->name : "Unknown";
 }
 
 char *
-ndisc_lifetime_str(wmem_allocator_t *scope, guint32 secs)
+ndisc_lifetime_str(wmem_allocator_t *scope, uint32_t secs)
 {
 	wmem_strbuf_t *b;
-	guint32 d = secs / 86400, h = secs / 3600 % 24, m = secs / 60 % 60,
+	uint32_t d = secs / 86400, h = secs / 3600 % 24, m = secs / 60 % 60,
 		s = secs % 60;
 
 	if (secs == 0xffffffff)
@@ -158,10 +158,10 @@ ndisc_lifetime_str(wmem_allocator_t *scope, guint32 secs)
 
 /* ---- small helpers over the option's tvb ---- */
 
-guint32
+uint32_t
 opt_add_uint(struct optctx *c, int hf, int off, int size)
 {
-	guint32 v;
+	uint32_t v;
 
 	proto_tree_add_item_ret_uint(c->tree, hf, c->tvb, off, size, ENC_BIG_ENDIAN, &v);
 	return v;
@@ -171,15 +171,15 @@ void
 opt_add_reserved(struct optctx *c, int hf, int off, int size)
 {
 	proto_item *ti;
-	guint64 v = 0;
+	uint64_t v = 0;
 	int i;
 
 	if (size > 4) {
 		ti = proto_tree_add_item(c->tree, hf, c->tvb, off, size, ENC_NA);
 		for (i = 0; i < size; i++)
-			v |= tvb_get_guint8(c->tvb, off + i);
+			v |= tvb_get_uint8(c->tvb, off + i);
 	} else {
-		guint32 u;
+		uint32_t u;
 		ti = proto_tree_add_item_ret_uint(c->tree, hf, c->tvb, off, size,
 						  ENC_BIG_ENDIAN, &u);
 		v = u;
@@ -229,10 +229,10 @@ int
 opt_dns_name(tvbuff_t *tvb, int off, int end, wmem_allocator_t *scope, char **out)
 {
 	wmem_strbuf_t *b = wmem_strbuf_new(scope, "");
-	guint total = 0;
+	unsigned total = 0;
 
 	while (off < end) {
-		guint8 l = tvb_get_guint8(tvb, off++);
+		uint8_t l = tvb_get_uint8(tvb, off++);
 		if (l == 0) {
 			*out = wmem_strbuf_get_len(b) ? wmem_strbuf_finalize(b)
 						      : wmem_strdup(scope, ".");
@@ -249,19 +249,19 @@ opt_dns_name(tvbuff_t *tvb, int off, int end, wmem_allocator_t *scope, char **ou
 	return -1;
 }
 
-gboolean
+bool
 opt_all_zero(tvbuff_t *tvb, int off, int end)
 {
 	for (; off < end; off++)
-		if (tvb_get_guint8(tvb, off))
-			return FALSE;
-	return TRUE;
+		if (tvb_get_uint8(tvb, off))
+			return false;
+	return true;
 }
 
 /* ---- one function per option ---- */
 
 static void
-lla_common(struct optctx *c, int hf_ether, int hf_raw, gboolean *has, guint8 *mac)
+lla_common(struct optctx *c, int hf_ether, int hf_raw, bool *has, uint8_t *mac)
 {
 	/* Ethernet: 6 octets fill a 1-unit option (RFC 2464 8) */
 	if (c->len == 8) {
@@ -269,7 +269,7 @@ lla_common(struct optctx *c, int hf_ether, int hf_raw, gboolean *has, guint8 *ma
 		opt_summary(c, "%s", tvb_ether_to_str(c->pinfo->pool, c->tvb, 2));
 		if (c->pkt && !*has) {
 			tvb_memcpy(c->tvb, mac, 2, 6);
-			*has = TRUE;
+			*has = true;
 		}
 	} else {
 		opt_add_bytes(c, hf_raw, 2, c->len - 2);
@@ -290,7 +290,7 @@ opt_tlla(struct optctx *c)
 }
 
 proto_tree *
-opt_add_flags(struct optctx *c, int hf, int off, int size, guint32 *v)
+opt_add_flags(struct optctx *c, int hf, int off, int size, uint32_t *v)
 {
 	proto_item *ti = proto_tree_add_item_ret_uint(c->tree, hf, c->tvb, off, size,
 						      ENC_BIG_ENDIAN, v);
@@ -300,7 +300,7 @@ opt_add_flags(struct optctx *c, int hf, int off, int size, guint32 *v)
 static void
 opt_prefix(struct optctx *c)
 {
-	guint32 plen, flags, valid, preferred, r2;
+	uint32_t plen, flags, valid, preferred, r2;
 	proto_tree *ft;
 	proto_item *ti;
 	struct ndisc_pkt *p = c->pkt;
@@ -337,8 +337,8 @@ opt_prefix(struct optctx *c)
 	if (p && p->n_prefixes < NDISC_MAX_PREFIXES) {
 		struct ndisc_prefix *np = &p->prefixes[p->n_prefixes++];
 		tvb_memcpy(c->tvb, np->addr, 16, 16);
-		np->len = (guint8)plen;
-		np->flags = (guint8)flags;
+		np->len = (uint8_t)plen;
+		np->flags = (uint8_t)flags;
 		np->valid = valid;
 		np->preferred = preferred;
 	}
@@ -356,20 +356,20 @@ dissect_quoted_ipv6(struct optctx *c, int off, int len)
 	address src = pinfo->src, dst = pinfo->dst;
 	address net_src = pinfo->net_src, net_dst = pinfo->net_dst;
 	port_type ptype = pinfo->ptype;
-	guint32 srcport = pinfo->srcport, destport = pinfo->destport;
-	gboolean in_error = pinfo->flags.in_error_pkt;
-	gboolean writable = col_get_writable(pinfo->cinfo, -1);
+	uint32_t srcport = pinfo->srcport, destport = pinfo->destport;
+	bool in_error = pinfo->flags.in_error_pkt;
+	bool writable = col_get_writable(pinfo->cinfo, -1);
 	tvbuff_t *inner;
 
 	if (!ipv6_handle)
 		ipv6_handle = find_dissector("ipv6");
 	/* a quote of a quote adds nothing and could nest without end */
 	if (!ipv6_handle || len < 40 || c->depth > 0 || in_error ||
-	    (tvb_get_guint8(c->tvb, off) >> 4) != 6)
+	    (tvb_get_uint8(c->tvb, off) >> 4) != 6)
 		return;
 	inner = tvb_new_subset_length(c->tvb, off, len);
-	col_set_writable(pinfo->cinfo, -1, FALSE);
-	pinfo->flags.in_error_pkt = TRUE;
+	col_set_writable(pinfo->cinfo, -1, false);
+	pinfo->flags.in_error_pkt = true;
 	TRY {
 		call_dissector(ipv6_handle, inner, pinfo, c->tree);
 	}
@@ -393,7 +393,7 @@ opt_redirected(struct optctx *c)
 {
 	opt_add_reserved(c, hf_redirected_reserved, 2, 6);
 	opt_add_bytes(c, hf_redirected_data, 8, c->len - 8);
-	if (c->len >= 8 + 40 && (tvb_get_guint8(c->tvb, 8) >> 4) == 6)
+	if (c->len >= 8 + 40 && (tvb_get_uint8(c->tvb, 8) >> 4) == 6)
 		opt_summary(c, "%u octets of %s -> %s", c->len - 8, opt_ip6_at(c, 8 + 8),
 			    opt_ip6_at(c, 8 + 24));
 	else
@@ -404,7 +404,7 @@ opt_redirected(struct optctx *c)
 static void
 opt_mtu(struct optctx *c)
 {
-	guint32 mtu;
+	uint32_t mtu;
 
 	opt_add_reserved(c, hf_mtu_reserved, 2, 2);
 	mtu = opt_add_uint(c, hf_mtu, 4, 4);
@@ -414,7 +414,7 @@ opt_mtu(struct optctx *c)
 				       "MTU %u is below IPv6's minimum link MTU of 1280 (RFC 8200 5): "
 				       "hosts ignore it (RFC 4861 6.3.4)", mtu);
 	if (c->pkt && !c->pkt->has_mtu) {
-		c->pkt->has_mtu = TRUE;
+		c->pkt->has_mtu = true;
 		c->pkt->mtu = mtu;
 	}
 }
@@ -437,8 +437,8 @@ opt_adv_interval(struct optctx *c)
 static void
 opt_ha_info(struct optctx *c)
 {
-	gint32 pref;
-	guint32 lt;
+	int32_t pref;
+	uint32_t lt;
 
 	opt_add_reserved(c, hf_ha_info_reserved, 2, 2);
 	proto_tree_add_item_ret_int(c->tree, hf_ha_info_preference, c->tvb, 4, 2,
@@ -452,7 +452,7 @@ static void
 addr_list(struct optctx *c, int hf_res, int hf_addr)
 {
 	int off;
-	guint n = 0;
+	unsigned n = 0;
 
 	opt_add_reserved(c, hf_res, 2, 6);
 	if ((c->len - 8) % 16)
@@ -478,7 +478,7 @@ opt_tgt_addr_list(struct optctx *c)
 static void
 opt_cga(struct optctx *c)
 {
-	guint32 pad = opt_add_uint(c, hf_cga_pad_len, 2, 1);
+	uint32_t pad = opt_add_uint(c, hf_cga_pad_len, 2, 1);
 	int plen;
 
 	opt_add_reserved(c, hf_cga_reserved, 3, 1);
@@ -517,7 +517,7 @@ opt_proxy_sig(struct optctx *c)
 static void
 opt_timestamp(struct optctx *c)
 {
-	guint64 ts;
+	uint64_t ts;
 	time_t secs;
 
 	opt_add_reserved(c, hf_timestamp_reserved, 2, 6);
@@ -526,7 +526,7 @@ opt_timestamp(struct optctx *c)
 	/* 48 bits of seconds since 1970, 16 bits of 1/64K s (RFC 3971 5.3.1) */
 	secs = (time_t)(ts >> 16);
 	opt_summary(c, "%s", abs_time_secs_to_str(c->pinfo->pool, secs,
-					      ABSOLUTE_TIME_UTC, TRUE));
+					      ABSOLUTE_TIME_UTC, true));
 }
 
 static void
@@ -539,8 +539,8 @@ opt_nonce(struct optctx *c)
 static void
 opt_trust_anchor(struct optctx *c)
 {
-	guint32 nt = opt_add_uint(c, hf_trust_anchor_name_type, 2, 1);
-	guint32 pad = opt_add_uint(c, hf_trust_anchor_pad_len, 3, 1);
+	uint32_t nt = opt_add_uint(c, hf_trust_anchor_name_type, 2, 1);
+	uint32_t pad = opt_add_uint(c, hf_trust_anchor_pad_len, 3, 1);
 	int nlen = (int)c->len - 4 - (int)pad;
 
 	if (nlen < 0) {
@@ -571,7 +571,7 @@ opt_trust_anchor(struct optctx *c)
 static void
 opt_certificate(struct optctx *c)
 {
-	guint32 ct = opt_add_uint(c, hf_certificate_cert_type, 2, 1);
+	uint32_t ct = opt_add_uint(c, hf_certificate_cert_type, 2, 1);
 
 	opt_add_reserved(c, hf_certificate_reserved, 3, 1);
 	opt_add_bytes(c, hf_certificate_cert, 4, c->len - 4);
@@ -581,8 +581,8 @@ opt_certificate(struct optctx *c)
 static void
 ip_addr_common(struct optctx *c, int hcode, int hplen, int hres, int haddr)
 {
-	guint32 code = opt_add_uint(c, hcode, 2, 1);
-	guint32 plen = opt_add_uint(c, hplen, 3, 1);
+	uint32_t code = opt_add_uint(c, hcode, 2, 1);
+	uint32_t plen = opt_add_uint(c, hplen, 3, 1);
 
 	opt_add_reserved(c, hres, 4, 4);
 	proto_tree_add_item(c->tree, haddr, c->tvb, 8, 16, ENC_NA);
@@ -605,7 +605,7 @@ opt_new_router_prefix(struct optctx *c)
 static void
 opt_lla(struct optctx *c)
 {
-	guint32 code = opt_add_uint(c, hf_lla_code, 2, 1);
+	uint32_t code = opt_add_uint(c, hf_lla_code, 2, 1);
 
 	opt_add_bytes(c, hf_lla_lla, 3, c->len - 3);
 	opt_summary(c, "code %u, %s", code,
@@ -615,8 +615,8 @@ opt_lla(struct optctx *c)
 static void
 opt_naack(struct optctx *c)
 {
-	guint32 code = opt_add_uint(c, hf_naack_code, 2, 1);
-	guint32 st = opt_add_uint(c, hf_naack_status, 3, 1);
+	uint32_t code = opt_add_uint(c, hf_naack_code, 2, 1);
+	uint32_t st = opt_add_uint(c, hf_naack_status, 3, 1);
 
 	opt_add_reserved(c, hf_naack_reserved, 4, 4);
 	opt_add_bytes(c, hf_naack_rest, 8, c->len - 8);
@@ -626,7 +626,7 @@ opt_naack(struct optctx *c)
 static void
 opt_map(struct optctx *c)
 {
-	guint32 dist, pref, valid, r;
+	uint32_t dist, pref, valid, r;
 	proto_item *ti;
 
 	dist = opt_add_uint(c, hf_map_dist, 2, 1);
@@ -645,10 +645,10 @@ opt_map(struct optctx *c)
 static void
 opt_route(struct optctx *c)
 {
-	guint32 plen, prf, lt, r;
+	uint32_t plen, prf, lt, r;
 	proto_item *ti;
 	ws_in6_addr a;
-	guint units = c->len / 8;
+	unsigned units = c->len / 8;
 	int n = (int)c->len - 8;
 
 	ti = proto_tree_add_item_ret_uint(c->tree, hf_route_len, c->tvb, 2, 1,
@@ -683,7 +683,7 @@ opt_route(struct optctx *c)
 static void
 opt_rdnss(struct optctx *c)
 {
-	guint32 lt;
+	uint32_t lt;
 	int off;
 	wmem_strbuf_t *b = wmem_strbuf_new(c->pinfo->pool, "");
 
@@ -702,7 +702,7 @@ opt_rdnss(struct optctx *c)
 static void
 opt_ra_flags_ext(struct optctx *c)
 {
-	guint64 v;
+	uint64_t v;
 
 	proto_tree_add_item_ret_uint64(c->tree, hf_ra_flags_ext_flags, c->tvb, 2, 6,
 				       ENC_BIG_ENDIAN, &v);
@@ -713,7 +713,7 @@ static void
 handover_key(struct optctx *c, int hpad, int hat, int hres, int hlt, int hkey,
 	     int hpadding)
 {
-	guint32 pad = opt_add_uint(c, hpad, 2, 1), at, r;
+	uint32_t pad = opt_add_uint(c, hpad, 2, 1), at, r;
 	proto_item *ti;
 	int off = 4, klen;
 
@@ -752,8 +752,8 @@ opt_hkrep(struct optctx *c)
 static void
 code_value(struct optctx *c, int hcode, int hvlen, int hvalue)
 {
-	guint32 code = opt_add_uint(c, hcode, 2, 1);
-	guint32 vlen = opt_add_uint(c, hvlen, 3, 1);
+	uint32_t code = opt_add_uint(c, hcode, 2, 1);
+	uint32_t vlen = opt_add_uint(c, hvlen, 3, 1);
 
 	if (4 + vlen > c->len) {
 		opt_body_error(c, "value length exceeds the option");
@@ -779,7 +779,7 @@ opt_mn_id(struct optctx *c)
 static void
 opt_earo(struct optctx *c)
 {
-	guint32 st, flags, tid, lt;
+	uint32_t st, flags, tid, lt;
 	proto_tree *ft;
 	proto_item *ti;
 
@@ -804,7 +804,7 @@ opt_earo(struct optctx *c)
 static void
 opt_6lowpan_ctx(struct optctx *c)
 {
-	guint32 clen, flags, lt;
+	uint32_t clen, flags, lt;
 	proto_tree *ft;
 	proto_item *ti;
 	ws_in6_addr a;
@@ -832,9 +832,9 @@ opt_6lowpan_ctx(struct optctx *c)
 static void
 opt_abro(struct optctx *c)
 {
-	guint32 lo = opt_add_uint(c, hf_abro_version_low, 2, 2);
-	guint32 hi = opt_add_uint(c, hf_abro_version_high, 4, 2);
-	guint32 lt = opt_add_uint(c, hf_abro_lifetime, 6, 2);
+	uint32_t lo = opt_add_uint(c, hf_abro_version_low, 2, 2);
+	uint32_t hi = opt_add_uint(c, hf_abro_version_high, 4, 2);
+	uint32_t lt = opt_add_uint(c, hf_abro_lifetime, 6, 2);
 
 	proto_tree_add_item(c->tree, hf_abro_addr, c->tvb, 8, 16, ENC_NA);
 	opt_summary(c, "%s, version %u, lifetime %u min", opt_ip6_at(c, 8),
@@ -844,17 +844,17 @@ opt_abro(struct optctx *c)
 static void
 opt_6cio(struct optctx *c)
 {
-	guint64 v;
+	uint64_t v;
 
 	proto_item *ti;
 	proto_tree *ft;
-	static const struct { int *hf; guint64 bit; const char *name; } bits[] = {
-		{ &hf_6cio_flag_g, G_GUINT64_CONSTANT(1) << 32, "G" },
-		{ &hf_6cio_flag_e, G_GUINT64_CONSTANT(1) << 33, "E" },
-		{ &hf_6cio_flag_p, G_GUINT64_CONSTANT(1) << 34, "P" },
-		{ &hf_6cio_flag_b, G_GUINT64_CONSTANT(1) << 35, "B" },
-		{ &hf_6cio_flag_l, G_GUINT64_CONSTANT(1) << 36, "L" },
-		{ &hf_6cio_flag_d, G_GUINT64_CONSTANT(1) << 37, "D" },
+	static const struct { int *hf; uint64_t bit; const char *name; } bits[] = {
+		{ &hf_6cio_flag_g, UINT64_C(1) << 32, "G" },
+		{ &hf_6cio_flag_e, UINT64_C(1) << 33, "E" },
+		{ &hf_6cio_flag_p, UINT64_C(1) << 34, "P" },
+		{ &hf_6cio_flag_b, UINT64_C(1) << 35, "B" },
+		{ &hf_6cio_flag_l, UINT64_C(1) << 36, "L" },
+		{ &hf_6cio_flag_d, UINT64_C(1) << 37, "D" },
 	};
 	wmem_strbuf_t *b = wmem_strbuf_new(c->pinfo->pool, "");
 	size_t i;
@@ -873,9 +873,9 @@ opt_6cio(struct optctx *c)
 static void
 opt_pref64(struct optctx *c)
 {
-	guint32 v = tvb_get_ntohs(c->tvb, 2);
+	uint32_t v = tvb_get_ntohs(c->tvb, 2);
 	ws_in6_addr a;
-	guint plc = v & 7;
+	unsigned plc = v & 7;
 
 	proto_tree_add_item(c->tree, hf_pref64_lifetime, c->tvb, 2, 2, ENC_BIG_ENDIAN);
 	proto_tree_add_item(c->tree, hf_pref64_plc, c->tvb, 2, 2, ENC_BIG_ENDIAN);
@@ -894,7 +894,7 @@ opt_pref64(struct optctx *c)
 static void
 opt_cipo(struct optctx *c)
 {
-	guint32 w = tvb_get_ntohs(c->tvb, 2), klen = w & 0x07ff, ct;
+	uint32_t w = tvb_get_ntohs(c->tvb, 2), klen = w & 0x07ff, ct;
 	proto_item *ti;
 
 	ti = proto_tree_add_item(c->tree, hf_cipo_reserved1, c->tvb, 2, 2, ENC_BIG_ENDIAN);
@@ -915,7 +915,7 @@ opt_cipo(struct optctx *c)
 static void
 opt_ndp_sig(struct optctx *c)
 {
-	guint32 pad = opt_add_uint(c, hf_ndp_sig_pad_len, 2, 1);
+	uint32_t pad = opt_add_uint(c, hf_ndp_sig_pad_len, 2, 1);
 	int slen;
 
 	opt_add_reserved(c, hf_ndp_sig_reserved1, 3, 1);
@@ -934,7 +934,7 @@ opt_ndp_sig(struct optctx *c)
 static void
 opt_rd_addr(struct optctx *c)
 {
-	guint32 lt;
+	uint32_t lt;
 
 	lt = opt_add_uint(c, hf_rd_addr_lifetime, 2, 2);
 	opt_add_reserved(c, hf_rd_addr_reserved, 4, 4);
@@ -945,7 +945,7 @@ opt_rd_addr(struct optctx *c)
 static void
 opt_uptime(struct optctx *c)
 {
-	guint32 e = opt_add_uint(c, hf_uptime_exponent, 2, 1), up;
+	uint32_t e = opt_add_uint(c, hf_uptime_exponent, 2, 1), up;
 
 	opt_add_reserved(c, hf_uptime_reserved1, 3, 1);
 	up = opt_add_uint(c, hf_uptime_uptime, 4, 4);
@@ -984,7 +984,7 @@ opt_exp(struct optctx *c)
  * without further checks (the codec table's min_units is checked too). */
 struct opt_handler {
 	opt_fn fn;
-	guint8 min_len;
+	uint8_t min_len;
 };
 
 static const struct opt_handler handlers[256] = {
@@ -1036,8 +1036,8 @@ static const struct opt_handler handlers[256] = {
 	[NDP_OPT_EXP2] = { opt_exp, 8 },
 };
 
-static guint32
-msg_bit(guint8 msg)
+static uint32_t
+msg_bit(uint8_t msg)
 {
 	switch (msg) {
 	case NDP_RS: return NDP_M_RS;
@@ -1054,7 +1054,7 @@ msg_bit(guint8 msg)
 }
 
 static const char *
-msg_short(guint8 msg)
+msg_short(uint8_t msg)
 {
 	switch (msg) {
 	case NDP_RS: return "a Router Solicitation";
@@ -1071,15 +1071,15 @@ msg_short(guint8 msg)
 }
 
 /* Table checks of one option: its length range and where it may appear. */
-static gboolean
-check_against_table(struct optctx *c, guint units, guint8 *seen)
+static bool
+check_against_table(struct optctx *c, unsigned units, uint8_t *seen)
 {
 	const struct ndp_opt_desc *d = ndp_opt_desc_get(c->type);
-	guint32 bit = msg_bit(c->msg);
-	gboolean ok = TRUE;
+	uint32_t bit = msg_bit(c->msg);
+	bool ok = true;
 
 	if (!d)
-		return TRUE;
+		return true;
 	if ((d->min_units && units < d->min_units) || (d->max_units && units > d->max_units)) {
 		expert_add_info_format(c->pinfo, c->item, &ei_opt_len_range,
 				       "%s option length %u outside %u..%u (units of 8 octets)",
@@ -1098,18 +1098,18 @@ check_against_table(struct optctx *c, guint units, guint8 *seen)
 
 void
 ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
-		      proto_tree *tree, guint8 msg, struct ndisc_pkt *pkt,
-		      guint depth)
+		      proto_tree *tree, uint8_t msg, struct ndisc_pkt *pkt,
+		      unsigned depth)
 {
-	guint8 seen[256];
-	guint count = 0;
+	uint8_t seen[256];
+	unsigned count = 0;
 	int end = (int)tvb_reported_length(tvb);
 
 	memset(seen, 0, sizeof seen);
 	while (offset < end) {
 		struct optctx c;
-		guint8 units;
-		guint len, left = (guint)(end - offset);
+		uint8_t units;
+		unsigned len, left = (unsigned)(end - offset);
 		proto_item *ti;
 		const struct opt_handler *h;
 
@@ -1120,8 +1120,8 @@ ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 			return;
 		}
 		memset(&c, 0, sizeof c);
-		c.type = tvb_get_guint8(tvb, offset);
-		units = left >= 2 ? tvb_get_guint8(tvb, offset + 1) : 0;
+		c.type = tvb_get_uint8(tvb, offset);
+		units = left >= 2 ? tvb_get_uint8(tvb, offset + 1) : 0;
 		len = units * 8u;
 		c.item = proto_tree_add_item(tree, hf_opt, tvb, offset,
 					     len && len <= left ? (int)len : (int)left, ENC_NA);
@@ -1335,12 +1335,12 @@ ndisc_options_register(void)
 		HFI(hf_abro_addr, "6LBR address", OPT("abro.addr"), FT_IPv6, BASE_NONE, NULL, 0),
 
 		HFI(hf_6cio_flags, "Capability flags", OPT("cio.flags"), FT_UINT48, BASE_DEC, NULL, 0),
-		HFI(hf_6cio_flag_g, "GHC capable", OPT("cio.flag.g"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 32),
-		HFI(hf_6cio_flag_e, "EARO support", OPT("cio.flag.e"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 33),
-		HFI(hf_6cio_flag_p, "Routing registrar", OPT("cio.flag.p"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 34),
-		HFI(hf_6cio_flag_b, "6LBR", OPT("cio.flag.b"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 35),
-		HFI(hf_6cio_flag_l, "6LR", OPT("cio.flag.l"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 36),
-		HFI(hf_6cio_flag_d, "RPL-unaware leaf support", OPT("cio.flag.d"), FT_BOOLEAN, 48, NULL, G_GUINT64_CONSTANT(1) << 37),
+		HFI(hf_6cio_flag_g, "GHC capable", OPT("cio.flag.g"), FT_BOOLEAN, 48, NULL, UINT64_C(1) << 32),
+		HFI(hf_6cio_flag_e, "EARO support", OPT("cio.flag.e"), FT_BOOLEAN, 48, NULL, UINT64_C(1) << 33),
+		HFI(hf_6cio_flag_p, "Routing registrar", OPT("cio.flag.p"), FT_BOOLEAN, 48, NULL, UINT64_C(1) << 34),
+		HFI(hf_6cio_flag_b, "6LBR", OPT("cio.flag.b"), FT_BOOLEAN, 48, NULL, UINT64_C(1) << 35),
+		HFI(hf_6cio_flag_l, "6LR", OPT("cio.flag.l"), FT_BOOLEAN, 48, NULL, UINT64_C(1) << 36),
+		HFI(hf_6cio_flag_d, "RPL-unaware leaf support", OPT("cio.flag.d"), FT_BOOLEAN, 48, NULL, UINT64_C(1) << 37),
 
 
 		HFI(hf_pref64_lifetime, "Scaled lifetime (units of 8 s)", OPT("pref64.lifetime"), FT_UINT16, BASE_DEC, NULL, 0xfff8),
@@ -1377,7 +1377,7 @@ ndisc_options_register(void)
 
 		HFI(hf_exp_data, "Data", OPT("exp.data"), FT_BYTES, BASE_NONE, NULL, 0),
 	};
-	static gint *ett[] = { &ett_opt, &ett_opt_flags };
+	static int *ett[] = { &ett_opt, &ett_opt_flags };
 	static ei_register_info ei[] = {
 		{ &ei_opt_len_zero, { "ndisc.opt.len.zero", PI_MALFORMED, PI_ERROR,
 				      "Invalid option length (zero)", EXPFILL } },

@@ -2,7 +2,7 @@
 /* ndisc statistics: the "ndisc" tap and its stats_tree (tshark -z ndisc,tree,
  * Statistics menu): messages and options by type, routers with their
  * prefixes, DAD probes and conflicts, duplicate addresses. */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/tap.h>
 #include <epan/stats_tree.h>
@@ -27,7 +27,7 @@ static const char *const msg_names[] = {
 };
 
 static const char *
-msg_name(guint8 type)
+msg_name(uint8_t type)
 {
 	switch (type) {
 	case NDP_IND_SOL: return "Inverse ND Solicitation";
@@ -44,11 +44,11 @@ msg_name(guint8 type)
 static void
 stats_init(stats_tree *st)
 {
-	st_msgs = stats_tree_create_node(st, "Messages by type", 0, STAT_DT_INT, TRUE);
-	st_opts = stats_tree_create_node(st, "Options by type", 0, STAT_DT_INT, TRUE);
-	st_routers = stats_tree_create_node(st, "Routers", 0, STAT_DT_INT, TRUE);
-	st_dad = stats_tree_create_node(st, "DAD", 0, STAT_DT_INT, TRUE);
-	st_dup = stats_tree_create_node(st, "Duplicate addresses", 0, STAT_DT_INT, TRUE);
+	st_msgs = stats_tree_create_node(st, "Messages by type", 0, STAT_DT_INT, true);
+	st_opts = stats_tree_create_node(st, "Options by type", 0, STAT_DT_INT, true);
+	st_routers = stats_tree_create_node(st, "Routers", 0, STAT_DT_INT, true);
+	st_dad = stats_tree_create_node(st, "DAD", 0, STAT_DT_INT, true);
+	st_dup = stats_tree_create_node(st, "Duplicate addresses", 0, STAT_DT_INT, true);
 }
 
 static tap_packet_status
@@ -57,39 +57,39 @@ stats_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
 {
 	const struct ndisc_pkt *pkt = data;
 	wmem_allocator_t *pool = pinfo->pool;
-	guint i;
+	unsigned i;
 
-	tick_stat_node(st, "Messages by type", 0, TRUE);
-	tick_stat_node(st, msg_name(pkt->type), st_msgs, FALSE);
+	tick_stat_node(st, "Messages by type", 0, true);
+	tick_stat_node(st, msg_name(pkt->type), st_msgs, false);
 	for (i = 0; i < pkt->n_opts; i++) {
-		tick_stat_node(st, "Options by type", 0, TRUE);
+		tick_stat_node(st, "Options by type", 0, true);
 		tick_stat_node(st, wmem_strdup_printf(pool, "%s (%u)",
 						      ndisc_opt_name(pkt->opt_types[i]),
 						      pkt->opt_types[i]),
-			       st_opts, FALSE);
+			       st_opts, false);
 	}
 	if (pkt->type == NDP_RA && pkt->has_src) {
 		int r;
-		tick_stat_node(st, "Routers", 0, TRUE);
-		r = tick_stat_node(st, ndisc_ip6_str(pool, pkt->src), st_routers, TRUE);
+		tick_stat_node(st, "Routers", 0, true);
+		r = tick_stat_node(st, ndisc_ip6_str(pool, pkt->src), st_routers, true);
 		for (i = 0; i < pkt->n_prefixes; i++)
 			tick_stat_node(st, wmem_strdup_printf(pool, "%s/%u",
 							      ndisc_ip6_str(pool, pkt->prefixes[i].addr),
 							      pkt->prefixes[i].len),
-				       r, FALSE);
+				       r, false);
 	}
 	if (pkt->dad_probe) {
-		tick_stat_node(st, "DAD", 0, TRUE);
-		tick_stat_node(st, "Probes", st_dad, FALSE);
+		tick_stat_node(st, "DAD", 0, true);
+		tick_stat_node(st, "Probes", st_dad, false);
 	}
 	if (pkt->dad_conflict) {
-		tick_stat_node(st, "DAD", 0, TRUE);
-		tick_stat_node(st, "Conflicts", st_dad, FALSE);
+		tick_stat_node(st, "DAD", 0, true);
+		tick_stat_node(st, "Conflicts", st_dad, false);
 	}
 	if (pkt->dup_addr) {
-		const guint8 *a = pkt->type == NDP_NA ? pkt->target : pkt->src;
-		tick_stat_node(st, "Duplicate addresses", 0, TRUE);
-		tick_stat_node(st, ndisc_ip6_str(pool, a), st_dup, FALSE);
+		const uint8_t *a = pkt->type == NDP_NA ? pkt->target : pkt->src;
+		tick_stat_node(st, "Duplicate addresses", 0, true);
+		tick_stat_node(st, ndisc_ip6_str(pool, a), st_dup, false);
 	}
 	return TAP_PACKET_REDRAW;
 }

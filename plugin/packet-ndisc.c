@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ndisc dissector: IPv6 Neighbor Discovery message headers, checksum and
  * message-level checks (RFC 4861 4.1-4.5 and 6.1, RFC 3122, RFC 3971 6.4). */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/prefs.h>
@@ -51,9 +51,9 @@ static int hf_cpa_all_components = -1;
 static int hf_cpa_component = -1;
 static int hf_cpa_reserved = -1;
 
-static gint ett_ndisc = -1;
-static gint ett_ra_flags = -1;
-static gint ett_na_flags = -1;
+static int ett_ndisc = -1;
+static int ett_ra_flags = -1;
+static int ett_na_flags = -1;
 
 static expert_field ei_checksum_bad = EI_INIT;
 static expert_field ei_hop_limit = EI_INIT;
@@ -65,7 +65,7 @@ static expert_field ei_ns_mcast_target = EI_INIT;
 static expert_field ei_na_s_mcast = EI_INIT;
 static expert_field ei_ra_src = EI_INIT;
 
-static gboolean pref_takeover = TRUE;
+static compat_bool pref_takeover = true;
 static dissector_handle_t icmpv6_handle;
 
 static const value_string ndisc_type_vals[] = {
@@ -89,8 +89,8 @@ const value_string ndisc_prf_vals[] = {
 
 /* Fixed part including the 4-octet ICMPv6 header. CPA has four 16-bit
  * fields after it (RFC 3971 6.4.2), hence 12. */
-static guint
-ndisc_fixed_len(guint8 type)
+static unsigned
+ndisc_fixed_len(uint8_t type)
 {
 	switch (type) {
 	case NDP_RS: case NDP_IND_SOL: case NDP_IND_ADV: case NDP_CPS:
@@ -109,7 +109,7 @@ ndisc_fixed_len(guint8 type)
 }
 
 void
-ndisc_check_reserved(packet_info *pinfo, proto_item *ti, guint64 value)
+ndisc_check_reserved(packet_info *pinfo, proto_item *ti, uint64_t value)
 {
 	if (value != 0)
 		expert_add_info_format(pinfo, ti, &ei_reserved,
@@ -117,7 +117,7 @@ ndisc_check_reserved(packet_info *pinfo, proto_item *ti, guint64 value)
 }
 
 const char *
-ndisc_ip6_str(wmem_allocator_t *scope, const guint8 *a)
+ndisc_ip6_str(wmem_allocator_t *scope, const uint8_t *a)
 {
 	address addr;
 
@@ -126,7 +126,7 @@ ndisc_ip6_str(wmem_allocator_t *scope, const guint8 *a)
 }
 
 const char *
-ndisc_mac_str(wmem_allocator_t *scope, const guint8 *m)
+ndisc_mac_str(wmem_allocator_t *scope, const uint8_t *m)
 {
 	address addr;
 
@@ -134,19 +134,19 @@ ndisc_mac_str(wmem_allocator_t *scope, const guint8 *m)
 	return address_to_str(scope, &addr);
 }
 
-static const guint8 *
+static const uint8_t *
 ipv6_of(const address *a)
 {
-	return (a->type == AT_IPv6 && a->len == 16) ? (const guint8 *)a->data : NULL;
+	return (a->type == AT_IPv6 && a->len == 16) ? (const uint8_t *)a->data : NULL;
 }
 
 static void
 add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
 {
-	guint len = tvb_reported_length(tvb);
-	const guint8 *src = ipv6_of(&pinfo->src), *dst = ipv6_of(&pinfo->dst);
+	unsigned len = tvb_reported_length(tvb);
+	const uint8_t *src = ipv6_of(&pinfo->src), *dst = ipv6_of(&pinfo->dst);
 	vec_t vec[4];
-	guint32 phdr[2];
+	uint32_t phdr[2];
 
 	/* Verification needs the whole message and the pseudo-header. */
 	if (!src || !dst || tvb_captured_length(tvb) < len ||
@@ -160,7 +160,7 @@ add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
 	phdr[1] = g_htonl(IP_PROTO_ICMPV6);
 	SET_CKSUM_VEC_PTR(vec[0], src, 16);
 	SET_CKSUM_VEC_PTR(vec[1], dst, 16);
-	SET_CKSUM_VEC_PTR(vec[2], (const guint8 *)phdr, 8);
+	SET_CKSUM_VEC_PTR(vec[2], (const uint8_t *)phdr, 8);
 	SET_CKSUM_VEC_TVB(vec[3], tvb, 0, len);
 	proto_tree_add_checksum(tree, tvb, 2, hf_checksum, hf_checksum_status,
 				&ei_checksum_bad, pinfo, in_cksum(vec, 4), ENC_BIG_ENDIAN,
@@ -178,18 +178,18 @@ int
 ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
 		       const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt)
 {
-	guint32 v;
+	uint32_t v;
 	proto_item *ti;
 	proto_tree *ft;
 
 	proto_tree_add_item_ret_uint(tree, *hf->cur_hop_limit, tvb, offset, 1,
 				     ENC_BIG_ENDIAN, &v);
 	if (pkt)
-		pkt->cur_hop_limit = (guint8)v;
+		pkt->cur_hop_limit = (uint8_t)v;
 	ti = proto_tree_add_item_ret_uint(tree, *hf->flags, tvb, offset + 1, 1,
 					  ENC_BIG_ENDIAN, &v);
 	if (pkt)
-		pkt->ra_flags = (guint8)v;
+		pkt->ra_flags = (uint8_t)v;
 	ft = proto_item_add_subtree(ti, *hf->ett_flags);
 	proto_tree_add_item(ft, *hf->flag_m, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
 	proto_tree_add_item(ft, *hf->flag_o, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
@@ -205,7 +205,7 @@ ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
 	proto_tree_add_item_ret_uint(tree, *hf->router_lifetime, tvb, offset + 2, 2,
 				     ENC_BIG_ENDIAN, &v);
 	if (pkt)
-		pkt->router_lifetime = (guint16)v;
+		pkt->router_lifetime = (uint16_t)v;
 	proto_tree_add_item_ret_uint(tree, *hf->reachable, tvb, offset + 4, 4,
 				     ENC_BIG_ENDIAN, &v);
 	if (pkt)
@@ -221,7 +221,7 @@ static void
 add_reserved32(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, int hf,
 	       int offset)
 {
-	guint32 v;
+	uint32_t v;
 	proto_item *ti = proto_tree_add_item_ret_uint(tree, hf, tvb, offset, 4,
 						      ENC_BIG_ENDIAN, &v);
 	ndisc_check_reserved(pinfo, ti, v);
@@ -233,7 +233,7 @@ add_target(tvbuff_t *tvb, proto_tree *tree, int hf, int offset,
 {
 	proto_tree_add_item(tree, hf, tvb, offset, 16, ENC_NA);
 	tvb_memcpy(tvb, pkt->target, offset, 16);
-	pkt->has_target = TRUE;
+	pkt->has_target = true;
 }
 
 /* Message header after type/code/checksum; returns the options' offset. */
@@ -241,7 +241,7 @@ static int
 dissect_fixed(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	      struct ndisc_pkt *pkt)
 {
-	guint32 v;
+	uint32_t v;
 	proto_item *ti;
 	proto_tree *ft;
 
@@ -295,17 +295,17 @@ dissect_fixed(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	}
 }
 
-static gboolean
-is_unspecified(const guint8 *a)
+static bool
+is_unspecified(const uint8_t *a)
 {
-	static const guint8 zero[16];
+	static const uint8_t zero[16];
 	return memcmp(a, zero, 16) == 0;
 }
 
 /* RFC 4861 6.1: the checks a node applies before accepting a message. */
 static void
 check_message(packet_info *pinfo, proto_item *ti, struct ndisc_pkt *pkt,
-	      gboolean had_slla)
+	      bool had_slla)
 {
 	switch (pkt->type) {
 	case NDP_NS:
@@ -331,7 +331,7 @@ static void
 set_info(packet_info *pinfo, struct ndisc_pkt *pkt)
 {
 	wmem_allocator_t *pool = pinfo->pool;
-	guint i;
+	unsigned i;
 
 	col_set_str(pinfo->cinfo, COL_PROTOCOL, "NDISC");
 	col_clear(pinfo->cinfo, COL_INFO);
@@ -388,23 +388,23 @@ static int
 dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
 	struct ndisc_pkt *pkt = wmem_new0(pinfo->pool, struct ndisc_pkt);
-	guint len = tvb_reported_length(tvb);
-	guint fixed;
+	unsigned len = tvb_reported_length(tvb);
+	unsigned fixed;
 	proto_item *ti, *item;
 	proto_tree *nt;
-	guint32 v;
+	uint32_t v;
 	ws_ip6 *iph = WS_IP6_PTR(data);
-	const guint8 *a;
+	const uint8_t *a;
 	int off;
 
-	pkt->type = tvb_get_guint8(tvb, 0);
+	pkt->type = tvb_get_uint8(tvb, 0);
 	if ((a = ipv6_of(&pinfo->src)) != NULL) {
 		memcpy(pkt->src, a, 16);
-		pkt->has_src = TRUE;
+		pkt->has_src = true;
 	}
 	if ((a = ipv6_of(&pinfo->dst)) != NULL) {
 		memcpy(pkt->dst, a, 16);
-		pkt->has_dst = TRUE;
+		pkt->has_dst = true;
 	}
 
 	col_set_str(pinfo->cinfo, COL_PROTOCOL, "NDISC");
@@ -418,7 +418,7 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 
 	proto_tree_add_item(nt, hf_type, tvb, 0, 1, ENC_BIG_ENDIAN);
 	item = proto_tree_add_item_ret_uint(nt, hf_code, tvb, 1, 1, ENC_BIG_ENDIAN, &v);
-	pkt->code = (guint8)v;
+	pkt->code = (uint8_t)v;
 	if (v != 0)
 		expert_add_info_format(pinfo, item, &ei_code, "Code is %u, not 0", v);
 	add_checksum(tvb, pinfo, nt);
@@ -453,8 +453,8 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 	return tvb_captured_length(tvb);
 }
 
-static gboolean
-is_nd_type(guint8 type)
+static bool
+is_nd_type(uint8_t type)
 {
 	return ndisc_fixed_len(type) != 0;
 }
@@ -466,7 +466,7 @@ dissect_icmpv6_dispatch(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 			void *data)
 {
 	if (pref_takeover && tvb_captured_length(tvb) >= 1 &&
-	    is_nd_type(tvb_get_guint8(tvb, 0)) &&
+	    is_nd_type(tvb_get_uint8(tvb, 0)) &&
 	    proto_is_protocol_enabled(find_protocol_by_id(proto_ndisc))) {
 		int ret;
 		/* Add ndisc to the protocol stack as call_dissector would. */
@@ -480,7 +480,7 @@ dissect_icmpv6_dispatch(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 static int
 dissect_ndisc(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
-	if (tvb_captured_length(tvb) < 1 || !is_nd_type(tvb_get_guint8(tvb, 0)))
+	if (tvb_captured_length(tvb) < 1 || !is_nd_type(tvb_get_uint8(tvb, 0)))
 		return 0;
 	return dissect_nd(tvb, pinfo, tree, data);
 }
@@ -565,7 +565,7 @@ proto_register_ndisc(void)
 		{ &hf_cpa_reserved, { "Reserved", "ndisc.cpa.reserved", FT_UINT16,
 				      BASE_HEX, NULL, 0, NULL, HFILL } },
 	};
-	static gint *ett[] = { &ett_ndisc, &ett_ra_flags, &ett_na_flags };
+	static int *ett[] = { &ett_ndisc, &ett_ra_flags, &ett_na_flags };
 	static ei_register_info ei[] = {
 		{ &ei_checksum_bad, { "ndisc.checksum.bad", PI_CHECKSUM, PI_ERROR,
 				      "Bad checksum", EXPFILL } },

@@ -3,7 +3,7 @@
  * of virtio-vsock (virtio spec 1.2 section 5.10.6.3, credit = buf_alloc -
  * (tx_cnt - fwd_cnt)). State changes only on the first pass; every later
  * pass reads the per-frame results stored then. */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/wmem_scopes.h>
@@ -14,7 +14,7 @@
 static int hf_stream = -1, hf_seq = -1, hf_nxtseq = -1, hf_time_rel = -1;
 static int hf_request_in = -1, hf_response_in = -1, hf_handshake = -1, hf_duration = -1;
 static int hf_credit = -1, hf_in_flight = -1;
-static gint ett_analysis = -1;
+static int ett_analysis = -1;
 
 static expert_field ei_refused = EI_INIT;
 static expert_field ei_data_after_shutdown = EI_INIT;
@@ -30,7 +30,13 @@ typedef struct {
 } conn_key_t;
 
 static wmem_map_t *conns;
-static guint32 next_stream;
+static uint32_t next_stream;
+
+/* Streams seen so far (Follow Stream's upper bound on 4.4 and later). */
+unsigned vsm_stream_count(void)
+{
+	return next_stream;
+}
 
 static int ep_cmp(const vsm_ep_t *x, const vsm_ep_t *y)
 {
@@ -41,12 +47,12 @@ static int ep_cmp(const vsm_ep_t *x, const vsm_ep_t *y)
 	return 0;
 }
 
-static guint key_hash(gconstpointer k)
+static unsigned key_hash(gconstpointer k)
 {
 	const conn_key_t *c = (const conn_key_t *)k;
-	guint64 h = c->a.cid * 0x9e3779b97f4a7c15ull ^ c->a.port;
-	h = (h * 31) ^ (c->b.cid * 0xc2b2ae3d27d4eb4full) ^ ((guint64)c->b.port << 17);
-	return (guint)(h ^ (h >> 32));
+	uint64_t h = c->a.cid * 0x9e3779b97f4a7c15ull ^ c->a.port;
+	h = (h * 31) ^ (c->b.cid * 0xc2b2ae3d27d4eb4full) ^ ((uint64_t)c->b.port << 17);
+	return (unsigned)(h ^ (h >> 32));
 }
 
 static gboolean key_equal(gconstpointer x, gconstpointer y)
@@ -60,9 +66,9 @@ static gboolean key_equal(gconstpointer x, gconstpointer y)
 #define VSM_CHUNK 4096u
 static GPtrArray *frame_chunks;
 
-vsm_frame_t *vsm_frame_get(guint32 num, gboolean create)
+vsm_frame_t *vsm_frame_get(uint32_t num, bool create)
 {
-	guint idx = num / VSM_CHUNK;
+	unsigned idx = num / VSM_CHUNK;
 	if (idx >= frame_chunks->len) {
 		if (!create)
 			return NULL;
@@ -90,7 +96,7 @@ static void analysis_init(void)
  * is freed here, or valgrind counts it as lost with the module's statics. */
 static void analysis_shutdown(void)
 {
-	g_ptr_array_free(frame_chunks, TRUE);
+	g_ptr_array_free(frame_chunks, true);
 	frame_chunks = NULL;
 }
 
@@ -107,18 +113,18 @@ static vsm_conn_t *conn_new(packet_info *pinfo, const vsm_pkt_t *p, const vsm_ep
 }
 
 /* Free space the sender s may still fill in its peer r's buffer. */
-static gint64 credit_of(const vsm_dir_t *s, const vsm_dir_t *r)
+static int64_t credit_of(const vsm_dir_t *s, const vsm_dir_t *r)
 {
-	return (gint64)r->buf_alloc - (gint64)(guint32)(s->tx - r->fwd_cnt);
+	return (int64_t)r->buf_alloc - (int64_t)(uint32_t)(s->tx - r->fwd_cnt);
 }
 
 vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 {
-	vsm_frame_t *f = vsm_frame_get(pinfo->num, FALSE);
+	vsm_frame_t *f = vsm_frame_get(pinfo->num, false);
 	if (f || PINFO_FD_VISITED(pinfo))
 		return f;
 
-	f = vsm_frame_get(pinfo->num, TRUE);
+	f = vsm_frame_get(pinfo->num, true);
 
 	vsm_ep_t src = { p->src_cid, p->src_port }, dst = { p->dst_cid, p->dst_port };
 	conn_key_t key;
@@ -134,23 +140,23 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 	/* Only a REQUEST starts a new stream on a closed connection: the
 	 * kernel's close chatter (a second RST, a late SHUTDOWN, the RST a
 	 * socket-less side answers with) still belongs to the old one. */
-	gboolean after_close = c && c->closed;
+	bool after_close = c && c->closed;
 	if (!c || (c->closed && p->op == VSOCK_VIRTIO_OP_REQUEST)) {
 		/* A first packet other than REQUEST: seen mid-way, or a lone RST. */
 		if (p->op == VSOCK_VIRTIO_OP_RST)
 			f->flags |= VSM_F_RST_UNKNOWN;
 		c = conn_new(pinfo, p, &src, &dst);
 		f->flags |= VSM_F_NEW_CONN;
-		after_close = FALSE;
+		after_close = false;
 		conn_key_t *k = wmem_new(wmem_file_scope(), conn_key_t);
 		*k = key;
 		wmem_map_insert(conns, k, c);
 	}
 	f->conn = c;
-	guint dir = ep_cmp(&src, &c->ep[0]) == 0 ? 0 : 1;
+	unsigned dir = ep_cmp(&src, &c->ep[0]) == 0 ? 0 : 1;
 	if (ep_cmp(&c->ep[0], &c->ep[1]) == 0)
 		dir = 0;        /* a socket talking to itself: one direction */
-	f->dir = (guint8)dir;
+	f->dir = (uint8_t)dir;
 	vsm_dir_t *d = &c->d[dir], *r = &c->d[1 - dir];
 
 	switch (p->op) {
@@ -169,25 +175,25 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 		break;
 	case VSOCK_VIRTIO_OP_RST:
 		if (f->flags & VSM_F_RST_UNKNOWN) {
-			c->closed = TRUE;
+			c->closed = true;
 			break;
 		}
 		if (c->closed)
 			break;
 		if (c->req_frame && !c->resp_frame && dir == 1) {
-			c->refused = TRUE;
+			c->refused = true;
 			f->flags |= VSM_F_REFUSED;
 		}
-		c->closed = TRUE;
+		c->closed = true;
 		c->rst_frame = pinfo->num;
 		nstime_delta(&c->duration, &pinfo->abs_ts, &c->first_ts);
 		f->flags |= VSM_F_CLOSE;
 		break;
 	case VSOCK_VIRTIO_OP_SHUTDOWN:
 		if (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND)
-			d->shut_send = TRUE;
+			d->shut_send = true;
 		if (p->flags & VSOCK_VIRTIO_SHUTDOWN_RCV)
-			d->shut_rcv = TRUE;
+			d->shut_rcv = true;
 		break;
 	default:
 		break;
@@ -197,36 +203,36 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 	 * the credit the peer has toward this sender. Not an RST, nor after
 	 * the close: a socket-less kernel answers with zeros there. */
 	if (p->op != VSOCK_VIRTIO_OP_RST && !after_close) {
-		if (d->have_adv && (gint32)(p->fwd_cnt - d->fwd_cnt) < 0)
+		if (d->have_adv && (int32_t)(p->fwd_cnt - d->fwd_cnt) < 0)
 			f->flags |= VSM_F_FWD_CNT_BACKWARDS;
 		d->buf_alloc = p->buf_alloc;
 		d->fwd_cnt = p->fwd_cnt;
-		d->have_adv = TRUE;
+		d->have_adv = true;
 		if (r->window_full && credit_of(r, d) > 0) {
-			r->window_full = FALSE;
+			r->window_full = false;
 			f->flags |= VSM_F_WINDOW_REOPENED;
 		}
 	}
 
 	f->seq = d->tx + 1;
 	if (p->op == VSOCK_VIRTIO_OP_RW) {
-		guint32 len = p->len;
+		uint32_t len = p->len;
 		if (d->shut_send || r->shut_rcv || after_close)
 			f->flags |= VSM_F_DATA_AFTER_SHUTDOWN;
 		if (r->have_adv && len > 0) {
-			gint64 before = credit_of(d, r);
-			if ((gint64)len > before)
+			int64_t before = credit_of(d, r);
+			if ((int64_t)len > before)
 				f->flags |= VSM_F_CREDIT_EXCEEDED;
-			else if ((gint64)len == before)
+			else if ((int64_t)len == before)
 				f->flags |= VSM_F_WINDOW_FULL;
-			if ((gint64)len >= before)
-				d->window_full = TRUE;
+			if ((int64_t)len >= before)
+				d->window_full = true;
 		}
 		d->tx += len;
 	}
 	if (r->have_adv) {
 		f->credit = credit_of(d, r);
-		f->in_flight = (guint32)(d->tx - r->fwd_cnt);
+		f->in_flight = (uint32_t)(d->tx - r->fwd_cnt);
 		f->flags |= VSM_F_HAVE_CREDIT;
 	}
 	return f;
@@ -332,7 +338,7 @@ void vsm_analysis_register(void)
 		{ &hf_in_flight, { "Bytes in flight", "vsockmon.analysis.bytes_in_flight", FT_UINT32, BASE_DEC,
 				   NULL, 0, "Bytes sent and not yet consumed by the peer", HFILL } },
 	};
-	static gint *ett[] = { &ett_analysis };
+	static int *ett[] = { &ett_analysis };
 	static ei_register_info ei[] = {
 		{ &ei_refused, { "vsockmon.analysis.refused", PI_SEQUENCE, PI_WARN,
 				 "Connection refused (REQUEST answered by RST)", EXPFILL } },

@@ -3,7 +3,7 @@
  * "vsockmon.port" table and the "vsockmon" heuristic list with TCP-like
  * desegmentation (pinfo->desegment_len); seqpacket payload is reassembled
  * into whole messages up to EOM (virtio spec 1.2 5.10.6.5). */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/reassemble.h>
@@ -20,7 +20,7 @@ static int hf_fragments = -1, hf_fragment = -1, hf_fragment_overlap = -1, hf_fra
 static int hf_fragment_multiple_tails = -1, hf_fragment_too_long = -1, hf_fragment_error = -1;
 static int hf_fragment_count = -1, hf_reassembled_in = -1, hf_reassembled_length = -1;
 static int hf_reassembled_data = -1;
-static gint ett_fragment = -1, ett_fragments = -1;
+static int ett_fragment = -1, ett_fragments = -1;
 static expert_field ei_reasm_limit = EI_INIT;
 
 static dissector_table_t port_table;
@@ -41,21 +41,21 @@ static const fragment_items frag_items = {
 
 /* A PDU a subdissector asked to complete across RW packets. */
 typedef struct {
-	guint32 seq;            /* relative seq of its first byte */
-	guint32 nxtpdu;         /* relative seq one past its last byte */
-	guint32 first_frame;    /* reassembly id */
-	gboolean one_more;      /* "one more segment", length unknown */
-	gboolean until_fin;     /* the subdissector wants everything up to the end */
-	guint32 fin_frame;      /* the SHUTDOWN/RST frame that completed it */
+	uint32_t seq;            /* relative seq of its first byte */
+	uint32_t nxtpdu;         /* relative seq one past its last byte */
+	uint32_t first_frame;    /* reassembly id */
+	bool one_more;      /* "one more segment", length unknown */
+	bool until_fin;     /* the subdissector wants everything up to the end */
+	uint32_t fin_frame;      /* the SHUTDOWN/RST frame that completed it */
 } vsm_msp_t;
 
 /* Tries the connection's heuristic, the port table (lower port first) and
  * the heuristic list, in the order the preference says; data otherwise. */
-static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, guint32 lo, guint32 hi,
+static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint32_t lo, uint32_t hi,
 		     vsm_conn_t *c)
 {
 	heur_dtbl_entry_t *hdtbl = NULL;
-	gboolean done = FALSE;
+	bool done = false;
 
 	/* Heuristics of the "vsockmon" list get the connection as data. */
 	if (c && c->app)
@@ -63,9 +63,9 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, guint
 	if (!done && vsm_pref_heur_first)
 		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, c);
 	if (!done)
-		done = dissector_try_uint_new(port_table, lo, next, pinfo, tree, TRUE, NULL);
+		done = dissector_try_uint_with_data(port_table, lo, next, pinfo, tree, true, NULL);
 	if (!done && hi != lo)
-		done = dissector_try_uint_new(port_table, hi, next, pinfo, tree, TRUE, NULL);
+		done = dissector_try_uint_with_data(port_table, hi, next, pinfo, tree, true, NULL);
 	if (!done && !vsm_pref_heur_first)
 		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, c);
 	/* Data only adds tree items: skip it when no tree is built. */
@@ -73,7 +73,7 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, guint
 		call_data_dissector(next, pinfo, tree);
 }
 
-static void dispatch_guarded(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, guint32 lo, guint32 hi,
+static void dispatch_guarded(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint32_t lo, uint32_t hi,
 			     vsm_conn_t *c)
 {
 	TRY {
@@ -86,9 +86,9 @@ static void dispatch_guarded(tvbuff_t *next, packet_info *pinfo, proto_tree *tre
 }
 
 static void hand_off(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, const vsm_pkt_t *p,
-		     vsm_frame_t *f, gboolean can_desegment)
+		     vsm_frame_t *f, bool can_desegment)
 {
-	guint16 saved_can = pinfo->can_desegment;
+	uint16_t saved_can = pinfo->can_desegment;
 
 	pinfo->can_desegment = can_desegment ? 2 : 0;
 	pinfo->desegment_offset = 0;
@@ -98,8 +98,8 @@ static void hand_off(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, const
 	pinfo->can_desegment = saved_can;
 }
 
-static void add_segment(tvbuff_t *pl, guint off, guint n, packet_info *pinfo, vsm_msp_t *msp,
-			guint32 s, gboolean more, proto_tree *vtree, proto_tree *tree,
+static void add_segment(tvbuff_t *pl, unsigned off, unsigned n, packet_info *pinfo, vsm_msp_t *msp,
+			uint32_t s, bool more, proto_tree *vtree, proto_tree *tree,
 			const vsm_pkt_t *p, vsm_frame_t *f, vsm_dir_t *d)
 {
 	fragment_head *fh = fragment_add(&stream_reasm, pl, off, pinfo, msp->first_frame, NULL,
@@ -116,10 +116,10 @@ static void add_segment(tvbuff_t *pl, guint off, guint n, packet_info *pinfo, vs
 	add_new_data_source(pinfo, whole, "Reassembled vsock");
 	proto_item *fi;
 	show_fragment_tree(fh, &frag_items, vtree, pinfo, whole, &fi);
-	hand_off(whole, pinfo, tree, p, f, TRUE);
+	hand_off(whole, pinfo, tree, p, f, true);
 	if (pinfo->desegment_len && !PINFO_FD_VISITED(pinfo)) {
 		/* Still short: grow the PDU and keep collecting. */
-		guint32 more_len = pinfo->desegment_len == DESEGMENT_ONE_MORE_SEGMENT ||
+		uint32_t more_len = pinfo->desegment_len == DESEGMENT_ONE_MORE_SEGMENT ||
 						   pinfo->desegment_len == DESEGMENT_UNTIL_FIN
 					   ? 1 : pinfo->desegment_len;
 		msp->one_more = more_len == 1 && pinfo->desegment_len != 1;
@@ -134,18 +134,18 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 			   const vsm_pkt_t *p, vsm_frame_t *f)
 {
 	vsm_dir_t *d = &f->conn->d[f->dir];
-	guint len = tvb_reported_length(pl);
-	guint off = 0;
+	unsigned len = tvb_reported_length(pl);
+	unsigned off = 0;
 
 	while (off < len) {
-		guint32 s = f->seq + off;
+		uint32_t s = f->seq + off;
 		vsm_msp_t *msp = d->msps ? (vsm_msp_t *)wmem_tree_lookup32_le(d->msps, s) : NULL;
 		if (msp && s >= msp->seq && s < msp->nxtpdu) {
-			guint n = MIN(len - off, msp->nxtpdu - s);
+			unsigned n = MIN(len - off, msp->nxtpdu - s);
 			if (msp->one_more && !PINFO_FD_VISITED(pinfo)) {
 				n = len - off;
 				msp->nxtpdu = s + n;
-				msp->one_more = FALSE;
+				msp->one_more = false;
 			}
 			add_segment(pl, off, n, pinfo, msp, s, s + n < msp->nxtpdu, vtree, tree, p, f, d);
 			off += n;
@@ -153,23 +153,23 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 		}
 
 		tvbuff_t *next = off ? tvb_new_subset_remaining(pl, off) : pl;
-		hand_off(next, pinfo, tree, p, f, TRUE);
+		hand_off(next, pinfo, tree, p, f, true);
 		if (!pinfo->desegment_len)
 			break;
-		guint doff = off + pinfo->desegment_offset;
+		unsigned doff = off + pinfo->desegment_offset;
 		if (doff >= len)
 			break;
-		guint rest = len - doff;
-		guint32 want = pinfo->desegment_len;
-		gboolean one_more = want == DESEGMENT_ONE_MORE_SEGMENT || want == DESEGMENT_UNTIL_FIN;
+		unsigned rest = len - doff;
+		uint32_t want = pinfo->desegment_len;
+		bool one_more = want == DESEGMENT_ONE_MORE_SEGMENT || want == DESEGMENT_UNTIL_FIN;
 		if (one_more)
 			want = 1;
-		guint32 mseq = f->seq + doff;
+		uint32_t mseq = f->seq + doff;
 		if (!PINFO_FD_VISITED(pinfo)) {
-			if ((guint64)rest + want > vsm_pref_reasm_limit) {
+			if ((uint64_t)rest + want > vsm_pref_reasm_limit) {
 				expert_add_info_format(pinfo, vtree, &ei_reasm_limit,
 						       "PDU of at least %" G_GUINT64_FORMAT " bytes exceeds the "
-						       "reassembly limit (%u)", (guint64)rest + want,
+						       "reassembly limit (%u)", (uint64_t)rest + want,
 						       vsm_pref_reasm_limit);
 				break;
 			}
@@ -187,7 +187,7 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 			if (!msp)
 				break;
 		}
-		fragment_add(&stream_reasm, pl, doff, pinfo, msp->first_frame, NULL, 0, rest, TRUE);
+		fragment_add(&stream_reasm, pl, doff, pinfo, msp->first_frame, NULL, 0, rest, true);
 		col_append_str(pinfo->cinfo, COL_INFO, "[vsock segment of a reassembled PDU]");
 		break;
 	}
@@ -197,18 +197,18 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
 			      const vsm_pkt_t *p, vsm_frame_t *f)
 {
 	vsm_dir_t *d = &f->conn->d[f->dir];
-	gboolean eom = (p->flags & VSOCK_VIRTIO_SEQ_EOM) != 0;
+	bool eom = (p->flags & VSOCK_VIRTIO_SEQ_EOM) != 0;
 
 	if (!PINFO_FD_VISITED(pinfo)) {
 		if (!d->msg_id) {
 			d->msg_id = pinfo->num;
 			d->msg_len = 0;
-			d->msg_over_limit = FALSE;
+			d->msg_over_limit = false;
 		}
 		f->msg_id = d->msg_id;
 		d->msg_len += tvb_reported_length(pl);
 		if (d->msg_len > vsm_pref_reasm_limit)
-			d->msg_over_limit = TRUE;
+			d->msg_over_limit = true;
 		if (d->msg_over_limit)
 			f->flags |= VSM_F_MSG_OVER_LIMIT;
 		if (eom)
@@ -222,7 +222,7 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
 		return;
 	}
 	if (eom && f->msg_id == pinfo->num) {
-		hand_off(pl, pinfo, tree, p, f, FALSE);     /* whole message in one packet */
+		hand_off(pl, pinfo, tree, p, f, false);     /* whole message in one packet */
 		return;
 	}
 	if (!f->msg_id)
@@ -232,7 +232,7 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
 	tvbuff_t *whole = process_reassembled_data(pl, 0, pinfo, "Reassembled vsock message", fh,
 						   &frag_items, NULL, vtree);
 	if (whole && eom)
-		hand_off(whole, pinfo, tree, p, f, FALSE);
+		hand_off(whole, pinfo, tree, p, f, false);
 	else
 		col_append_str(pinfo->cinfo, COL_INFO, "[message fragment]");
 }
@@ -242,7 +242,7 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
  * connection closes", as an HTTP response without Content-Length: what
  * was collected goes to it whole, with no way to ask for more. */
 static void stream_fin(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
-		       const vsm_pkt_t *p, vsm_frame_t *f, guint dir)
+		       const vsm_pkt_t *p, vsm_frame_t *f, unsigned dir)
 {
 	vsm_dir_t *d = &f->conn->d[dir];
 	vsm_msp_t *msp = d->msps ? (vsm_msp_t *)wmem_tree_lookup32_le(d->msps, G_MAXUINT32) : NULL;
@@ -257,8 +257,8 @@ static void stream_fin(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 		return;
 	}
 	/* nxtpdu is one past the bytes collected: the "one more" asked for */
-	guint32 have = msp->nxtpdu - 1 - msp->seq;
-	fragment_head *fh = fragment_add(&stream_reasm, tvb, 0, pinfo, msp->first_frame, NULL, have, 0, FALSE);
+	uint32_t have = msp->nxtpdu - 1 - msp->seq;
+	fragment_head *fh = fragment_add(&stream_reasm, tvb, 0, pinfo, msp->first_frame, NULL, have, 0, false);
 
 	if (!fh || fh->reassembled_in != pinfo->num || !fh->tvb_data)
 		return;
@@ -273,7 +273,7 @@ static void stream_fin(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 		sender.src_port = p->dst_port;
 		sender.dst_port = p->src_port;
 	}
-	hand_off(whole, pinfo, tree, &sender, f, FALSE);
+	hand_off(whole, pinfo, tree, &sender, f, false);
 }
 
 void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
@@ -292,62 +292,62 @@ void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree
 	}
 	if (!p->has_virtio || p->op != VSOCK_VIRTIO_OP_RW || p->payload_cap == 0)
 		return;
-	guint avail = tvb_reported_length_remaining(tvb, p->payload_off);
+	unsigned avail = tvb_reported_length_remaining(tvb, p->payload_off);
 	tvbuff_t *pl = tvb_new_subset_length(tvb, p->payload_off, MIN(avail, p->len));
 	proto_tree_add_item(vtree, hf_payload, pl, 0, -1, ENC_NA);
 	if (have_tap_listener(follow_tap))
 		tap_queue_packet(follow_tap, pinfo, pl);
 
 	/* A snapped payload cannot be reassembled: hand on what is there. */
-	gboolean whole = tvb_captured_length(pl) == tvb_reported_length(pl);
+	bool whole = tvb_captured_length(pl) == tvb_reported_length(pl);
 	if (f && vsm_pref_reassemble && whole) {
 		if (p->type == VSOCK_VIRTIO_TYPE_SEQPACKET)
 			seqpacket_payload(pl, pinfo, tree, vtree, p, f);
 		else
 			stream_payload(pl, pinfo, tree, vtree, p, f);
 	} else {
-		hand_off(pl, pinfo, tree, p, f, FALSE);
+		hand_off(pl, pinfo, tree, p, f, false);
 	}
 }
 
 /* HTTP over vsock without Decode As: Wireshark's own HTTP heuristics are
  * only registered for TCP, so recognise a request or status line here. */
-static gboolean heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+static compat_bool heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
 	static const char *const starts[] = {
 		"GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "HTTP/1.",
 	};
 	vsm_conn_t *c = (vsm_conn_t *)data;
 	if (!http_handle)
-		return FALSE;
+		return false;
 	for (size_t i = 0; i < G_N_ELEMENTS(starts); i++) {
-		gint n = (gint)strlen(starts[i]);
-		if (tvb_captured_length(tvb) >= (guint)n && tvb_memeql(tvb, 0, (const guint8 *)starts[i], n) == 0) {
+		int n = (int)strlen(starts[i]);
+		if (tvb_captured_length(tvb) >= (unsigned)n && tvb_memeql(tvb, 0, (const uint8_t *)starts[i], n) == 0) {
 			/* The heuristic call used up one level of desegmentation;
 			 * HTTP needs it to collect headers and body. */
 			pinfo->can_desegment = pinfo->saved_can_desegment;
 			if (c && !PINFO_FD_VISITED(pinfo))
 				c->app = http_handle;   /* the rest of the connection too */
 			call_dissector(http_handle, tvb, pinfo, tree);
-			return TRUE;
+			return true;
 		}
 	}
-	return FALSE;
+	return false;
 }
 
-static void da_src_label(packet_info *pinfo, gchar *result)
+static void da_src_label(packet_info *pinfo, char *result)
 {
-	g_snprintf(result, MAX_DECODE_AS_PROMPT_LEN, "source (%u)", pinfo->srcport);
+	snprintf(result, MAX_DECODE_AS_PROMPT_LEN, "source (%u)", pinfo->srcport);
 }
 
-static void da_dst_label(packet_info *pinfo, gchar *result)
+static void da_dst_label(packet_info *pinfo, char *result)
 {
-	g_snprintf(result, MAX_DECODE_AS_PROMPT_LEN, "destination (%u)", pinfo->destport);
+	snprintf(result, MAX_DECODE_AS_PROMPT_LEN, "destination (%u)", pinfo->destport);
 }
 
-static void da_both_label(packet_info *pinfo, gchar *result)
+static void da_both_label(packet_info *pinfo, char *result)
 {
-	g_snprintf(result, MAX_DECODE_AS_PROMPT_LEN, "both (%u<->%u)", pinfo->srcport, pinfo->destport);
+	snprintf(result, MAX_DECODE_AS_PROMPT_LEN, "both (%u<->%u)", pinfo->srcport, pinfo->destport);
 }
 
 static gpointer da_src_value(packet_info *pinfo)
@@ -372,7 +372,7 @@ static void add_decode_as(dissector_handle_t h)
 	dissector_add_for_decode_as("vsockmon.port", h);
 }
 
-static void add_decode_as_handle(const gchar *table _U_, gpointer handle, gpointer user _U_)
+static void add_decode_as_handle(const char *table _U_, gpointer handle, gpointer user _U_)
 {
 	add_decode_as((dissector_handle_t)handle);
 }
@@ -403,7 +403,7 @@ void vsm_payload_register(void)
 		{ &hf_reassembled_data, { "Reassembled data", "vsockmon.reassembled.data", FT_BYTES, BASE_NONE,
 					  NULL, 0, NULL, HFILL } },
 	};
-	static gint *ett[] = { &ett_fragment, &ett_fragments };
+	static int *ett[] = { &ett_fragment, &ett_fragments };
 	static ei_register_info ei[] = {
 		{ &ei_reasm_limit, { "vsockmon.reassembly_limit", PI_REASSEMBLE, PI_WARN,
 				     "Reassembly limit reached", EXPFILL } },

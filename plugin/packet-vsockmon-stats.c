@@ -2,7 +2,7 @@
 /* vsockmon dissector: the "vsockmon" tap, conversation and endpoint tables
  * (-z conv,vsockmon / -z endpoints,vsockmon), Follow Stream
  * (-z follow,vsockmon,...) and the statistics tree (-z vsockmon,tree). */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/tap.h>
 #include <epan/conversation_table.h>
@@ -23,8 +23,8 @@ void vsm_tap(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
 	vsm_tap_t *t = wmem_new0(pinfo->pool, vsm_tap_t);
 	/* CID:port, so the text tables (which print no port column) still
 	 * tell the connections of one pair of CIDs apart. */
-	vsm_set_address(&t->src, pinfo->pool, p->src_cid, TRUE, p->src_port);
-	vsm_set_address(&t->dst, pinfo->pool, p->dst_cid, TRUE, p->dst_port);
+	vsm_set_address(&t->src, pinfo->pool, p->src_cid, true, p->src_port);
+	vsm_set_address(&t->dst, pinfo->pool, p->dst_cid, true, p->dst_port);
 	t->src_port = p->src_port;
 	t->dst_port = p->dst_port;
 	t->has_virtio = p->has_virtio;
@@ -32,7 +32,7 @@ void vsm_tap(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
 	t->type = p->type;
 	t->payload_len = p->op == VSOCK_VIRTIO_OP_RW ? p->len : 0;
 	if (f) {
-		t->has_stream = TRUE;
+		t->has_stream = true;
 		t->stream = f->conn->stream;
 		t->flags = f->flags;
 	}
@@ -89,34 +89,34 @@ static tap_packet_status endp_packet(void *pit, packet_info *pinfo, epan_dissect
 	conv_hash_t *hash = (conv_hash_t *)pit;
 	const vsm_tap_t *t = (const vsm_tap_t *)vip;
 	hash->flags = flags;
-	add_endpoint_table_data(hash, &t->src, t->src_port, TRUE, 1, pinfo->fd->pkt_len, &endp_info, ENDPOINT_NONE);
-	add_endpoint_table_data(hash, &t->dst, t->dst_port, FALSE, 1, pinfo->fd->pkt_len, &endp_info, ENDPOINT_NONE);
+	add_endpoint_table_data(hash, &t->src, t->src_port, true, 1, pinfo->fd->pkt_len, &endp_info, ENDPOINT_NONE);
+	add_endpoint_table_data(hash, &t->dst, t->dst_port, false, 1, pinfo->fd->pkt_len, &endp_info, ENDPOINT_NONE);
 	return TAP_PACKET_REDRAW;
 }
 
 /* ---- Follow Stream (payload queued by packet-vsockmon-payload.c) ---- */
 
-static gchar *follow_conv_filter(epan_dissect_t *edt _U_, packet_info *pinfo, guint *stream, guint *sub_stream _U_)
+static char *follow_conv_filter(epan_dissect_t *edt _U_, packet_info *pinfo, unsigned *stream, unsigned *sub_stream _U_)
 {
-	const vsm_frame_t *f = vsm_frame_get(pinfo->num, FALSE);
+	const vsm_frame_t *f = vsm_frame_get(pinfo->num, false);
 	if (!f)
 		return NULL;
 	*stream = f->conn->stream;
 	return g_strdup_printf("vsockmon.stream eq %u", f->conn->stream);
 }
 
-static gchar *follow_index_filter(guint stream, guint sub_stream _U_)
+static char *follow_index_filter(unsigned stream, unsigned sub_stream _U_)
 {
 	return g_strdup_printf("vsockmon.stream eq %u", stream);
 }
 
-static gchar *follow_address_filter(address *src, address *dst, int src_port, int dst_port)
+static char *follow_address_filter(address *src, address *dst, int src_port, int dst_port)
 {
-	guint64 a = 0, b = 0;
+	uint64_t a = 0, b = 0;
 	if (src->len >= 8)
-		a = pletoh64(src->data);
+		a = pletohu64(src->data);
 	if (dst->len >= 8)
-		b = pletoh64(dst->data);
+		b = pletohu64(dst->data);
 	return g_strdup_printf("((vsockmon.src_cid eq %" G_GUINT64_FORMAT " and vsockmon.src_port eq %d and "
 			       "vsockmon.dst_cid eq %" G_GUINT64_FORMAT " and vsockmon.dst_port eq %d) or "
 			       "(vsockmon.src_cid eq %" G_GUINT64_FORMAT " and vsockmon.src_port eq %d and "
@@ -137,86 +137,86 @@ static tap_packet_status follow_tap_packet(void *tapdata, packet_info *pinfo, ep
 	return st;
 }
 
-static gchar *follow_port_to_display(wmem_allocator_t *allocator, guint port)
+static char *follow_port_to_display(wmem_allocator_t *allocator, unsigned port)
 {
 	return wmem_strdup_printf(allocator, "%u", port);
 }
 
 /* ---- statistics tree ---- */
 
-static const gchar *st_packets = "vsockmon packets";
-static const gchar *st_by_op = "By op";
-static const gchar *st_by_type = "By type";
-static const gchar *st_conns = "Connections";
-static const gchar *st_bytes = "Payload bytes by direction";
-static const gchar *st_events = "Events";
+static const char *st_packets = "vsockmon packets";
+static const char *st_by_op = "By op";
+static const char *st_by_type = "By type";
+static const char *st_conns = "Connections";
+static const char *st_bytes = "Payload bytes by direction";
+static const char *st_events = "Events";
 static int st_node_packets = -1, st_node_op = -1, st_node_type = -1, st_node_conns = -1;
 static int st_node_bytes = -1, st_node_events = -1;
 
 static void st_init(stats_tree *st)
 {
-	st_node_packets = stats_tree_create_node(st, st_packets, 0, STAT_DT_INT, TRUE);
-	st_node_op = stats_tree_create_node(st, st_by_op, st_node_packets, STAT_DT_INT, TRUE);
-	st_node_type = stats_tree_create_node(st, st_by_type, st_node_packets, STAT_DT_INT, TRUE);
-	st_node_conns = stats_tree_create_node(st, st_conns, 0, STAT_DT_INT, TRUE);
-	st_node_bytes = stats_tree_create_node(st, st_bytes, 0, STAT_DT_INT, TRUE);
-	st_node_events = stats_tree_create_node(st, st_events, 0, STAT_DT_INT, TRUE);
+	st_node_packets = stats_tree_create_node(st, st_packets, 0, STAT_DT_INT, true);
+	st_node_op = stats_tree_create_node(st, st_by_op, st_node_packets, STAT_DT_INT, true);
+	st_node_type = stats_tree_create_node(st, st_by_type, st_node_packets, STAT_DT_INT, true);
+	st_node_conns = stats_tree_create_node(st, st_conns, 0, STAT_DT_INT, true);
+	st_node_bytes = stats_tree_create_node(st, st_bytes, 0, STAT_DT_INT, true);
+	st_node_events = stats_tree_create_node(st, st_events, 0, STAT_DT_INT, true);
 }
 
 static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *edt _U_, const void *p,
 				   tap_flags_t flags _U_)
 {
 	const vsm_tap_t *t = (const vsm_tap_t *)p;
-	tick_stat_node(st, st_packets, 0, FALSE);
+	tick_stat_node(st, st_packets, 0, false);
 	if (!t->has_virtio) {
-		tick_stat_node(st, st_by_op, st_node_packets, FALSE);
-		tick_stat_node(st, "no transport header", st_node_op, FALSE);
+		tick_stat_node(st, st_by_op, st_node_packets, false);
+		tick_stat_node(st, "no transport header", st_node_op, false);
 		return TAP_PACKET_REDRAW;
 	}
 	const char *op = vsock_virtio_op_name(t->op);
 	const char *type = vsock_virtio_type_name(t->type);
-	tick_stat_node(st, st_by_op, st_node_packets, FALSE);
-	tick_stat_node(st, op ? op : "unknown", st_node_op, FALSE);
-	tick_stat_node(st, st_by_type, st_node_packets, FALSE);
-	tick_stat_node(st, type ? type : "unknown", st_node_type, FALSE);
+	tick_stat_node(st, st_by_op, st_node_packets, false);
+	tick_stat_node(st, op ? op : "unknown", st_node_op, false);
+	tick_stat_node(st, st_by_type, st_node_packets, false);
+	tick_stat_node(st, type ? type : "unknown", st_node_type, false);
 
 	if (t->op == VSOCK_VIRTIO_OP_REQUEST) {
-		tick_stat_node(st, st_conns, 0, FALSE);
-		tick_stat_node(st, "requested", st_node_conns, FALSE);
+		tick_stat_node(st, st_conns, 0, false);
+		tick_stat_node(st, "requested", st_node_conns, false);
 	}
 	if (t->flags & VSM_F_REFUSED) {
-		tick_stat_node(st, st_conns, 0, FALSE);
-		tick_stat_node(st, "refused", st_node_conns, FALSE);
+		tick_stat_node(st, st_conns, 0, false);
+		tick_stat_node(st, "refused", st_node_conns, false);
 	}
 	if (t->op == VSOCK_VIRTIO_OP_RST && !(t->flags & VSM_F_REFUSED)) {
-		tick_stat_node(st, st_conns, 0, FALSE);
-		tick_stat_node(st, "reset", st_node_conns, FALSE);
+		tick_stat_node(st, st_conns, 0, false);
+		tick_stat_node(st, "reset", st_node_conns, false);
 	}
 	if (t->payload_len) {
-		gchar *dir = wmem_strdup_printf(pinfo->pool, "%s \xe2\x86\x92 %s", address_to_str(pinfo->pool, &t->src),
+		char *dir = wmem_strdup_printf(pinfo->pool, "%s \xe2\x86\x92 %s", address_to_str(pinfo->pool, &t->src),
 						address_to_str(pinfo->pool, &t->dst));
-		increase_stat_node(st, st_bytes, 0, FALSE, (gint)t->payload_len);
-		increase_stat_node(st, dir, st_node_bytes, TRUE, (gint)t->payload_len);
+		increase_stat_node(st, st_bytes, 0, false, (int)t->payload_len);
+		increase_stat_node(st, dir, st_node_bytes, true, (int)t->payload_len);
 	}
 	if (t->flags & VSM_F_WINDOW_FULL) {
-		tick_stat_node(st, st_events, 0, FALSE);
-		tick_stat_node(st, "window full", st_node_events, FALSE);
+		tick_stat_node(st, st_events, 0, false);
+		tick_stat_node(st, "window full", st_node_events, false);
 	}
 	if (t->flags & VSM_F_CREDIT_EXCEEDED) {
-		tick_stat_node(st, st_events, 0, FALSE);
-		tick_stat_node(st, "credit exceeded", st_node_events, FALSE);
+		tick_stat_node(st, st_events, 0, false);
+		tick_stat_node(st, "credit exceeded", st_node_events, false);
 	}
 	if (t->flags & VSM_F_WINDOW_REOPENED) {
-		tick_stat_node(st, st_events, 0, FALSE);
-		tick_stat_node(st, "window reopened", st_node_events, FALSE);
+		tick_stat_node(st, st_events, 0, false);
+		tick_stat_node(st, "window reopened", st_node_events, false);
 	}
 	if (t->flags & VSM_F_RST_UNKNOWN) {
-		tick_stat_node(st, st_events, 0, FALSE);
-		tick_stat_node(st, "RST for unknown connection", st_node_events, FALSE);
+		tick_stat_node(st, st_events, 0, false);
+		tick_stat_node(st, "RST for unknown connection", st_node_events, false);
 	}
 	if (t->flags & VSM_F_DATA_AFTER_SHUTDOWN) {
-		tick_stat_node(st, st_events, 0, FALSE);
-		tick_stat_node(st, "data after SHUTDOWN", st_node_events, FALSE);
+		tick_stat_node(st, st_events, 0, false);
+		tick_stat_node(st, "data after SHUTDOWN", st_node_events, false);
 	}
 	return TAP_PACKET_REDRAW;
 }
@@ -224,8 +224,9 @@ static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo _U_, epan_
 void vsm_stats_register(void)
 {
 	vsm_tap_id = register_tap("vsockmon");
-	register_conversation_table(proto_vsockmon, FALSE, conv_packet, endp_packet);
+	register_conversation_table(proto_vsockmon, false, conv_packet, endp_packet);
 	register_follow_stream(proto_vsockmon, "vsockmon_follow", follow_conv_filter, follow_index_filter,
-			       follow_address_filter, follow_port_to_display, follow_tap_packet);
+			       follow_address_filter, follow_port_to_display, follow_tap_packet,
+			       vsm_stream_count, NULL);
 	stats_tree_register_plugin("vsockmon", "vsockmon", "vsock/vsockmon", 0, st_packet, st_init, NULL);
 }

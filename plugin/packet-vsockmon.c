@@ -4,7 +4,7 @@
  * 1.2 section 5.10.6, include/uapi/linux/virtio_vsock.h), with consistency
  * checks. Connections, payload and statistics live in the sibling
  * packet-vsockmon-*.c files. */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/prefs.h>
@@ -20,10 +20,10 @@
 
 int proto_vsockmon = -1;
 int vsm_at_cid = -1;
-gboolean vsm_pref_analyze = TRUE;
-gboolean vsm_pref_reassemble = TRUE;
-gboolean vsm_pref_heur_first = FALSE;
-guint vsm_pref_reasm_limit = 16u * 1024u * 1024u;
+compat_bool vsm_pref_analyze = true;
+compat_bool vsm_pref_reassemble = true;
+compat_bool vsm_pref_heur_first = false;
+unsigned vsm_pref_reasm_limit = 16u * 1024u * 1024u;
 
 static dissector_handle_t vsockmon_handle;
 static dissector_handle_t builtin_handle;   /* Wireshark's own "vsock" */
@@ -37,7 +37,7 @@ static int hf_v_flag_rcv = -1, hf_v_flag_send = -1, hf_v_flag_eom = -1, hf_v_fla
 static int hf_v_flag_reserved = -1;
 static int hf_v_buf_alloc = -1, hf_v_fwd_cnt = -1;
 
-static gint ett_vsockmon = -1, ett_virtio = -1, ett_flags = -1;
+static int ett_vsockmon = -1, ett_virtio = -1, ett_flags = -1;
 
 static expert_field ei_hdr_len = EI_INIT;
 static expert_field ei_op_mismatch = EI_INIT;
@@ -77,15 +77,15 @@ static void vs_from(value_string *vs, const struct vsock_name *t)
 
 /* ---- address type: "CID" (8 bytes) or "CID:port" (12 bytes), LE ---- */
 
-static void at_get(const address *a, guint64 *cid, guint32 *port)
+static void at_get(const address *a, uint64_t *cid, uint32_t *port)
 {
-	const guint8 *b = (const guint8 *)a->data;
-	*cid = pletoh64(b);
-	*port = a->len >= 12 ? pletoh32(b + 8) : 0;
+	const uint8_t *b = (const uint8_t *)a->data;
+	*cid = pletohu64(b);
+	*port = a->len >= 12 ? pletohu32(b + 8) : 0;
 }
 
 /* Appends the decimal digits of v to out at *n. */
-static void put_dec(char *out, int *n, guint64 v)
+static void put_dec(char *out, int *n, uint64_t v)
 {
 	char rev[20];
 	int t = 0;
@@ -99,10 +99,10 @@ static void put_dec(char *out, int *n, guint64 v)
 
 /* Digits by hand, not printf: this runs twice per packet for the address
  * columns. */
-static int at_to_str(const address *a, gchar *buf, int buf_len)
+static int at_to_str(const address *a, char *buf, int buf_len)
 {
-	guint64 cid;
-	guint32 port;
+	uint64_t cid;
+	uint32_t port;
 	char out[32];
 	int n = 0;
 
@@ -113,7 +113,7 @@ static int at_to_str(const address *a, gchar *buf, int buf_len)
 		put_dec(out, &n, port);
 	}
 	out[n] = '\0';
-	g_strlcpy(buf, out, (gsize)buf_len);
+	g_strlcpy(buf, out, (size_t)buf_len);
 	return n + 1;
 }
 
@@ -127,7 +127,7 @@ static int at_fixed_len(void)
 	return 0;
 }
 
-static const char *at_col_filter(const address *a, gboolean is_src)
+static const char *at_col_filter(const address *a, compat_bool is_src)
 {
 	if (a->len >= 12)
 		return NULL;    /* "CID:port" is no single field's value */
@@ -137,17 +137,17 @@ static const char *at_col_filter(const address *a, gboolean is_src)
 /* With name resolution on, well-known CIDs are named: "host:1234". It may
  * run outside any packet scope and callers keep two results at once, so
  * the names are interned (a few per endpoint seen). */
-static const gchar *at_name(const address *a)
+static const char *at_name(const address *a)
 {
-	gchar buf[64];
-	guint64 cid;
-	guint32 port;
+	char buf[64];
+	uint64_t cid;
+	uint32_t port;
 	at_get(a, &cid, &port);
 	const char *n = gbl_resolv_flags.network_name ? try_val64_to_str(cid, cid_names) : NULL;
 	if (n && a->len >= 12)
-		g_snprintf(buf, sizeof buf, "%s:%u", n, port);
+		snprintf(buf, sizeof buf, "%s:%u", n, port);
 	else if (n)
-		g_snprintf(buf, sizeof buf, "%s", n);
+		snprintf(buf, sizeof buf, "%s", n);
 	else
 		at_to_str(a, buf, (int)sizeof buf);
 	return g_intern_string(buf);
@@ -158,20 +158,20 @@ static int at_name_len(void)
 	return 64;
 }
 
-void vsm_set_address(address *a, wmem_allocator_t *scope, guint64 cid, gboolean with_port, guint32 port)
+void vsm_set_address(address *a, wmem_allocator_t *scope, uint64_t cid, bool with_port, uint32_t port)
 {
-	guint8 *b = (guint8 *)wmem_alloc(scope, 12);
-	phtole64(b, cid);
-	phtole32(b + 8, port);
+	uint8_t *b = (uint8_t *)wmem_alloc(scope, 12);
+	phtoleu64(b, cid);
+	phtoleu32(b + 8, port);
 	set_address(a, vsm_at_cid, with_port ? 12 : 8, b);
 }
 
 
-static void add_flags(tvbuff_t *tvb, proto_tree *vt, guint off, const vsm_pkt_t *p, packet_info *pinfo)
+static void add_flags(tvbuff_t *tvb, proto_tree *vt, unsigned off, const vsm_pkt_t *p, packet_info *pinfo)
 {
 	proto_item *fi = proto_tree_add_item(vt, hf_v_flags, tvb, off, 4, ENC_LITTLE_ENDIAN);
 	proto_tree *ft = proto_item_add_subtree(fi, ett_flags);
-	guint32 known = 0;
+	uint32_t known = 0;
 
 	if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN) {
 		proto_tree_add_item(ft, hf_v_flag_rcv, tvb, off, 4, ENC_LITTLE_ENDIAN);
@@ -196,9 +196,9 @@ static void add_flags(tvbuff_t *tvb, proto_tree *vt, guint off, const vsm_pkt_t 
 static void dissect_virtio(tvbuff_t *tvb, packet_info *pinfo, proto_tree *mt, vsm_pkt_t *p,
 			   proto_item *mon_op_item)
 {
-	const guint off = VSOCKMON_HDR_LEN;
-	guint64 scid, dcid;
-	guint32 sport, dport, len, type, op, flags, ba, fc;
+	const unsigned off = VSOCKMON_HDR_LEN;
+	uint64_t scid, dcid;
+	uint32_t sport, dport, len, type, op, flags, ba, fc;
 
 	proto_tree *vt = proto_tree_add_subtree(mt, tvb, off, VIRTIO_VSOCK_HDR_LEN, ett_virtio, NULL,
 						"virtio-vsock header");
@@ -213,9 +213,9 @@ static void dissect_virtio(tvbuff_t *tvb, packet_info *pinfo, proto_tree *mt, vs
 	proto_tree_add_item_ret_uint(vt, hf_v_buf_alloc, tvb, off + 36, 4, ENC_LITTLE_ENDIAN, &ba);
 	proto_tree_add_item_ret_uint(vt, hf_v_fwd_cnt, tvb, off + 40, 4, ENC_LITTLE_ENDIAN, &fc);
 
-	p->has_virtio = TRUE;
-	p->type = (guint16)type;
-	p->op = (guint16)op;
+	p->has_virtio = true;
+	p->type = (uint16_t)type;
+	p->op = (uint16_t)op;
 	p->flags = flags;
 	p->len = len;
 	p->buf_alloc = ba;
@@ -231,19 +231,19 @@ static void dissect_virtio(tvbuff_t *tvb, packet_info *pinfo, proto_tree *mt, vs
 		expert_add_info_format(pinfo, ti, &ei_unknown_type, "Unknown virtio type %u", type);
 	if (op == VSOCK_VIRTIO_OP_INVALID || !try_val_to_str(op, vs_op))
 		expert_add_info_format(pinfo, oi, &ei_unknown_op, "Unknown virtio op %u", op);
-	else if (vsock_virtio_op_to_mon((guint16)op) != p->mon_op)
+	else if (vsock_virtio_op_to_mon((uint16_t)op) != p->mon_op)
 		expert_add_info_format(pinfo, mon_op_item, &ei_op_mismatch,
 				       "Monitor op %s does not match virtio op %s (expected %s)",
 				       val_to_str_const(p->mon_op, vs_mon_op, "?"),
 				       val_to_str_const(op, vs_op, "?"),
-				       val_to_str_const(vsock_virtio_op_to_mon((guint16)op), vs_mon_op, "?"));
+				       val_to_str_const(vsock_virtio_op_to_mon((uint16_t)op), vs_mon_op, "?"));
 
 	/* The payload is what follows the transport header; its declared
 	 * length must be exactly what the kernel copied. */
 	p->payload_off = VSOCKMON_HDR_LEN + p->hdr_len;
-	guint reported = tvb_reported_length(tvb);
-	guint avail = reported > p->payload_off ? reported - p->payload_off : 0;
-	guint cap = tvb_captured_length(tvb);
+	unsigned reported = tvb_reported_length(tvb);
+	unsigned avail = reported > p->payload_off ? reported - p->payload_off : 0;
+	unsigned cap = tvb_captured_length(tvb);
 	p->payload_cap = cap > p->payload_off ? cap - p->payload_off : 0;
 	if (avail != len)
 		expert_add_info_format(pinfo, li, &ei_payload_len,
@@ -332,7 +332,7 @@ static void set_columns(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_
 static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
 	vsm_pkt_t p;
-	guint32 v;
+	uint32_t v;
 
 	memset(&p, 0, sizeof p);
 	col_set_str(pinfo->cinfo, COL_PROTOCOL, "VSOCKMON");
@@ -354,11 +354,11 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	proto_tree_add_item_ret_uint(mt, hf_src_port, tvb, 16, 4, ENC_LITTLE_ENDIAN, &p.src_port);
 	proto_tree_add_item_ret_uint(mt, hf_dst_port, tvb, 20, 4, ENC_LITTLE_ENDIAN, &p.dst_port);
 	proto_item *opi = proto_tree_add_item_ret_uint(mt, hf_op, tvb, 24, 2, ENC_LITTLE_ENDIAN, &v);
-	p.mon_op = (guint16)v;
+	p.mon_op = (uint16_t)v;
 	proto_item *tri = proto_tree_add_item_ret_uint(mt, hf_transport, tvb, 26, 2, ENC_LITTLE_ENDIAN, &v);
-	p.transport = (guint16)v;
+	p.transport = (uint16_t)v;
 	proto_item *lni = proto_tree_add_item_ret_uint(mt, hf_len, tvb, 28, 2, ENC_LITTLE_ENDIAN, &v);
-	p.hdr_len = (guint16)v;
+	p.hdr_len = (uint16_t)v;
 	proto_item *rsi = proto_tree_add_item_ret_uint(mt, hf_reserved, tvb, 30, 2, ENC_LITTLE_ENDIAN, &v);
 	if (v)
 		expert_add_info_format(pinfo, rsi, &ei_reserved, "Reserved bytes are 0x%04x, not zero", v);
@@ -376,11 +376,11 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	h = proto_tree_add_uint(mt, hf_port, tvb, 20, 4, p.dst_port);
 	proto_item_set_hidden(h);
 
-	vsm_set_address(&pinfo->src, pinfo->pool, p.src_cid, TRUE, p.src_port);
-	vsm_set_address(&pinfo->dst, pinfo->pool, p.dst_cid, TRUE, p.dst_port);
+	vsm_set_address(&pinfo->src, pinfo->pool, p.src_cid, true, p.src_port);
+	vsm_set_address(&pinfo->dst, pinfo->pool, p.dst_cid, true, p.dst_port);
 	/* Follow Stream prints net_src ":" srcport, so these carry the CID only. */
-	vsm_set_address(&pinfo->net_src, pinfo->pool, p.src_cid, FALSE, 0);
-	vsm_set_address(&pinfo->net_dst, pinfo->pool, p.dst_cid, FALSE, 0);
+	vsm_set_address(&pinfo->net_src, pinfo->pool, p.src_cid, false, 0);
+	vsm_set_address(&pinfo->net_dst, pinfo->pool, p.dst_cid, false, 0);
 	pinfo->ptype = PT_NONE;
 	pinfo->srcport = p.src_port;
 	pinfo->destport = p.dst_port;
@@ -403,7 +403,7 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 			set_columns(pinfo, &p, NULL);
 			return tvb_captured_length(tvb);
 		}
-		if (tvb_reported_length(tvb) < (guint)VSOCKMON_HDR_LEN + p.hdr_len) {
+		if (tvb_reported_length(tvb) < (unsigned)VSOCKMON_HDR_LEN + p.hdr_len) {
 			expert_add_info_format(pinfo, lni, &ei_truncated,
 					       "Transport header length %u runs past the frame", p.hdr_len);
 			p.hdr_len = VIRTIO_VSOCK_HDR_LEN;
@@ -418,8 +418,8 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 			expert_add_info_format(pinfo, lni, &ei_hdr_len,
 					       "Transport NO_INFO with a %u-byte transport header", p.hdr_len);
 		set_columns(pinfo, &p, NULL);
-		guint rest = tvb_reported_length_remaining(tvb, VSOCKMON_HDR_LEN);
-		if (rest > p.hdr_len && tvb_captured_length(tvb) > (guint)VSOCKMON_HDR_LEN + p.hdr_len)
+		unsigned rest = tvb_reported_length_remaining(tvb, VSOCKMON_HDR_LEN);
+		if (rest > p.hdr_len && tvb_captured_length(tvb) > (unsigned)VSOCKMON_HDR_LEN + p.hdr_len)
 			call_data_dissector(tvb_new_subset_remaining(tvb, VSOCKMON_HDR_LEN + p.hdr_len), pinfo, tree);
 		return tvb_captured_length(tvb);
 	}
@@ -501,7 +501,7 @@ void proto_register_vsockmon(void)
 	hf[15].hfinfo.strings = VALS(vs_type);
 	hf[16].hfinfo.strings = VALS(vs_op);
 
-	static gint *ett[] = { &ett_vsockmon, &ett_virtio, &ett_flags };
+	static int *ett[] = { &ett_vsockmon, &ett_virtio, &ett_flags };
 
 	static ei_register_info ei[] = {
 		{ &ei_hdr_len, { "vsockmon.len.bad", PI_MALFORMED, PI_ERROR,

@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sockscope.so: plugin entry points (plugin_register, plugin_describe). */
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/proto.h>
 
 #include "sockscope.h"
 
-WS_DLL_PUBLIC_DEF const gchar plugin_version[] = SOCKSCOPE_VERSION;
+WS_DLL_PUBLIC_DEF const char plugin_version[] = SOCKSCOPE_VERSION;
 WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
 WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 
 WS_DLL_PUBLIC void plugin_register(void);
-WS_DLL_PUBLIC guint32 plugin_describe(void);
+WS_DLL_PUBLIC uint32_t plugin_describe(void);
 
 void plugin_register(void)
 {
@@ -29,7 +29,7 @@ void plugin_register(void)
 
 /* Wireshark 4.2 asks plugins what they are (WS_PLUGIN_DESC_DISSECTOR = 1);
  * 4.0 ignores the symbol, so one binary reads right on both. */
-guint32 plugin_describe(void)
+uint32_t plugin_describe(void)
 {
 	return 1u << 0;
 }

@@ -5,45 +5,45 @@
 #ifndef SOCKSCOPE_VSOCKMON_INT_H
 #define SOCKSCOPE_VSOCKMON_INT_H
 
-#include <wireshark.h>
+#include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/reassemble.h>
 
 /* One side of a connection. */
 typedef struct {
-	guint64 cid;
-	guint32 port;
+	uint64_t cid;
+	uint32_t port;
 } vsm_ep_t;
 
 /* What one direction (one sender) has done so far, first pass only. */
 typedef struct {
-	guint32 tx;             /* payload bytes sent (the kernel's tx_cnt) */
-	gboolean have_adv;      /* buf_alloc/fwd_cnt below were advertised */
-	guint32 buf_alloc;      /* this side's receive buffer, as advertised */
-	guint32 fwd_cnt;        /* bytes this side has consumed, as advertised */
-	gboolean window_full;   /* this sender ran out of peer credit */
-	gboolean shut_send;     /* this side said SHUTDOWN SEND */
-	gboolean shut_rcv;      /* this side said SHUTDOWN RCV */
+	uint32_t tx;             /* payload bytes sent (the kernel's tx_cnt) */
+	bool have_adv;      /* buf_alloc/fwd_cnt below were advertised */
+	uint32_t buf_alloc;      /* this side's receive buffer, as advertised */
+	uint32_t fwd_cnt;        /* bytes this side has consumed, as advertised */
+	bool window_full;   /* this sender ran out of peer credit */
+	bool shut_send;     /* this side said SHUTDOWN SEND */
+	bool shut_rcv;      /* this side said SHUTDOWN RCV */
 	/* reassembly: stream multi-segment PDUs keyed by relative seq, and
 	 * the seqpacket message being collected (0 = none). */
 	wmem_tree_t *msps;
-	guint32 msg_id;
-	guint64 msg_len;
-	gboolean msg_over_limit;
+	uint32_t msg_id;
+	uint64_t msg_len;
+	bool msg_over_limit;
 } vsm_dir_t;
 
 typedef struct {
-	guint32 stream;
+	uint32_t stream;
 	vsm_ep_t ep[2];         /* ep[0] sent the first packet (the REQUEST) */
-	guint16 type;           /* virtio type of the first packet */
-	guint32 first_frame;
+	uint16_t type;           /* virtio type of the first packet */
+	uint32_t first_frame;
 	nstime_t first_ts;
-	guint32 req_frame, resp_frame, rst_frame;
+	uint32_t req_frame, resp_frame, rst_frame;
 	nstime_t handshake;     /* REQUEST to RESPONSE */
 	nstime_t duration;      /* first packet to closing RST */
-	gboolean refused;
-	gboolean closed;
+	bool refused;
+	bool closed;
 	dissector_handle_t app; /* set by a heuristic that took the connection */
 	vsm_dir_t d[2];
 } vsm_conn_t;
@@ -67,56 +67,57 @@ enum {
  * analysed). */
 typedef struct {
 	vsm_conn_t *conn;
-	gint64 credit;          /* sender's view of peer free space after it */
-	guint32 seq;            /* relative, 1-based like TCP */
-	guint32 in_flight;
-	guint32 msg_id;         /* seqpacket message this RW belongs to */
-	guint16 flags;
-	guint8 dir;             /* index into conn->ep of the sender */
+	int64_t credit;          /* sender's view of peer free space after it */
+	uint32_t seq;            /* relative, 1-based like TCP */
+	uint32_t in_flight;
+	uint32_t msg_id;         /* seqpacket message this RW belongs to */
+	uint16_t flags;
+	uint8_t dir;             /* index into conn->ep of the sender */
 } vsm_frame_t;
 
 /* The decoded headers as the dissector read them (tvb accessors). */
 typedef struct {
-	guint64 src_cid, dst_cid;
-	guint32 src_port, dst_port;
-	guint16 mon_op, transport, hdr_len;
-	gboolean has_virtio;
-	guint16 type, op;
-	guint32 flags, len, buf_alloc, fwd_cnt;
-	guint32 payload_off;    /* offset of the payload in the frame tvb */
-	guint32 payload_cap;    /* payload bytes present in the capture */
+	uint64_t src_cid, dst_cid;
+	uint32_t src_port, dst_port;
+	uint16_t mon_op, transport, hdr_len;
+	bool has_virtio;
+	uint16_t type, op;
+	uint32_t flags, len, buf_alloc, fwd_cnt;
+	uint32_t payload_off;    /* offset of the payload in the frame tvb */
+	uint32_t payload_cap;    /* payload bytes present in the capture */
 } vsm_pkt_t;
 
 /* Tap record ("vsockmon" tap: conversation/endpoint tables, stats). */
 typedef struct {
 	address src, dst;       /* CID-only addresses */
-	guint32 src_port, dst_port;
-	guint32 stream;
-	gboolean has_stream;
-	gboolean has_virtio;
-	guint16 op, type;
-	guint32 payload_len;
-	guint16 flags;          /* VSM_F_* */
+	uint32_t src_port, dst_port;
+	uint32_t stream;
+	bool has_stream;
+	bool has_virtio;
+	uint16_t op, type;
+	uint32_t payload_len;
+	uint16_t flags;          /* VSM_F_* */
 } vsm_tap_t;
 
 /* packet-vsockmon.c */
 extern int proto_vsockmon;
 extern int vsm_at_cid;            /* address type: CID, or CID:port */
-extern gboolean vsm_pref_analyze;
-extern gboolean vsm_pref_reassemble;
-extern gboolean vsm_pref_heur_first;
-extern guint vsm_pref_reasm_limit;
+extern compat_bool vsm_pref_analyze;
+extern compat_bool vsm_pref_reassemble;
+extern compat_bool vsm_pref_heur_first;
+extern unsigned vsm_pref_reasm_limit;
 
 /* Sets a with a CID (8 bytes) or CID:port (12 bytes) address of the
  * vsockmon address type, allocated in scope. */
-void vsm_set_address(address *a, wmem_allocator_t *scope, guint64 cid, gboolean with_port, guint32 port);
+void vsm_set_address(address *a, wmem_allocator_t *scope, uint64_t cid, bool with_port, uint32_t port);
 
 /* packet-vsockmon-analysis.c */
 void vsm_analysis_register(void);
 vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p);
 /* The first pass's results for frame num (NULL if none; create makes an
  * empty one). */
-vsm_frame_t *vsm_frame_get(guint32 num, gboolean create);
+vsm_frame_t *vsm_frame_get(uint32_t num, bool create);
+unsigned vsm_stream_count(void);
 void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 		       proto_item *ti, const vsm_pkt_t *p, const vsm_frame_t *f);
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Dissector fuzz harness: libwireshark 4.0 epan with sockscope.so, each input
+/* Dissector fuzz harness: libwireshark (4.0, 4.4, 4.6) epan with sockscope.so, each input
  * dissected as one packet (or a short packet sequence) by `ndisc` or
  * `vsockmon`, the way tshark would see it off a capture file.
  *
@@ -27,7 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <wireshark.h>
+#define SOCKSCOPE_EMBED_EPAN
+#include "ws_compat.h"
 #include <epan/column.h>
 #include <epan/column-info.h>
 #include <epan/epan.h>
@@ -52,7 +53,7 @@
 struct packet_provider_data {
 	GPtrArray *frames;      /* frame_data *, frame number - 1 */
 	GPtrArray *bufs;        /* packet bytes, alive until the session ends */
-	guint32 cum_bytes;
+	uint32_t cum_bytes;
 	const frame_data *ref, *prev_dis;
 	nstime_t elapsed;
 };
@@ -61,7 +62,7 @@ static const char *target;
 static int target_encap;
 static column_info cinfo;
 
-static const nstime_t *get_frame_ts(struct packet_provider_data *prov, guint32 num)
+static const nstime_t *get_frame_ts(struct packet_provider_data *prov, uint32_t num)
 {
 	if (num == 0 || num > prov->frames->len)
 		return NULL;
@@ -80,7 +81,7 @@ static void vfail(const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
-static void open_fail(const char *name, int err, gboolean for_writing)
+static void open_fail(const char *name, int err, compat_bool for_writing)
 {
 	fprintf(stderr, "fuzz_dissect: cannot open %s%s: %s\n", name,
 		for_writing ? " for writing" : "", g_strerror(err));
@@ -159,19 +160,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	target_encap = strcmp(target, "ndisc") ? WTAP_ENCAP_VSOCK : WTAP_ENCAP_RAW_IP6;
 
-	ws_log_init("fuzz_dissect", NULL);
+	ws_log_init(NULL);
 	ws_log_set_level(LOG_LEVEL_CRITICAL);
 	init_process_policies();
 	relinquish_special_privs_perm();
 	{
-		char *err = configuration_init(argv0 ? argv0 : "fuzz_dissect", NULL);
+		char *err = configuration_init(argv0 ? argv0 : "fuzz_dissect");
 
 		g_free(err);
 	}
 	init_report_message("fuzz_dissect", &report_funcs);
-	wtap_init(FALSE);
+	wtap_init(false);
 	load_plugin();
-	if (!epan_init(NULL, NULL, FALSE)) {
+	if (!epan_init(NULL, NULL, false)) {
 		fprintf(stderr, "fuzz_dissect: epan_init failed\n");
 		exit(2);
 	}
@@ -193,15 +194,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	timestamp_set_type(TS_RELATIVE);
 	timestamp_set_precision(TS_PREC_AUTO);
 	timestamp_set_seconds_type(TS_SECONDS_DEFAULT);
-	build_column_format_array(&cinfo, prefs.num_cols, TRUE);
+	build_column_format_array(&cinfo, prefs.num_cols, true);
 	return 0;
 }
 
 /* ndisc: an ICMPv6 message gets an IPv6 header; returns a malloc'd packet
  * of exactly the right size (so ASan sees any over-read). */
-static guint8 *make_packet(const uint8_t *p, size_t len, size_t *out_len)
+static uint8_t *make_packet(const uint8_t *p, size_t len, size_t *out_len)
 {
-	guint8 *buf;
+	uint8_t *buf;
 
 	if (target_encap == WTAP_ENCAP_RAW_IP6 &&
 	    !(len >= 40 && (p[0] >> 4) == 6 && p[6] == 58)) {
@@ -210,8 +211,8 @@ static guint8 *make_packet(const uint8_t *p, size_t len, size_t *out_len)
 		buf = g_malloc(40 + plen);
 		memset(buf, 0, 40);
 		buf[0] = 0x60;
-		buf[4] = (guint8)(plen >> 8);
-		buf[5] = (guint8)plen;
+		buf[4] = (uint8_t)(plen >> 8);
+		buf[5] = (uint8_t)plen;
 		buf[6] = 58;
 		buf[7] = 255;
 		buf[8] = 0xfe, buf[9] = 0x80, buf[23] = 1;   /* fe80::1 */
@@ -242,12 +243,12 @@ static void end_session(void)
 		return;
 	epan_free(session);
 	session = NULL;
-	for (guint i = 0; i < prov.frames->len; i++) {
+	for (unsigned i = 0; i < prov.frames->len; i++) {
 		frame_data_destroy(g_ptr_array_index(prov.frames, i));
 		g_free(g_ptr_array_index(prov.frames, i));
 	}
-	g_ptr_array_free(prov.frames, TRUE);
-	g_ptr_array_free(prov.bufs, TRUE);
+	g_ptr_array_free(prov.frames, true);
+	g_ptr_array_free(prov.bufs, true);
 }
 
 static void begin_session(void)
@@ -262,30 +263,23 @@ static void begin_session(void)
 static void dissect_one(const uint8_t *pkt, size_t plen)
 {
 	frame_data *fd = g_new0(frame_data, 1);
-	guint32 num = prov.frames->len + 1;
+	uint32_t num = prov.frames->len + 1;
 	epan_dissect_t *edt;
-	guint8 *buf;
+	uint8_t *buf;
 	size_t len;
-	tvbuff_t *tvb;
 	wtap_rec rec;
 
 	buf = make_packet(pkt, plen, &len);
 	g_ptr_array_add(prov.bufs, buf);
 	g_ptr_array_add(prov.frames, fd);
-	wtap_rec_init(&rec);
-	rec.rec_type = REC_TYPE_PACKET;
-	rec.presence_flags = WTAP_HAS_TS | WTAP_HAS_CAP_LEN;
+	compat_record_init(&rec, target_encap, buf, (unsigned)len);
 	rec.ts.secs = 1700000000 + (time_t)num;
 	rec.ts.nsecs = 0;
-	rec.rec_header.packet_header.caplen = (guint32)len;
-	rec.rec_header.packet_header.len = (guint32)len;
-	rec.rec_header.packet_header.pkt_encap = target_encap;
-	frame_data_init(fd, num, &rec, (gint64)num * 65536, prov.cum_bytes);
+	frame_data_init(fd, num, &rec, (int64_t)num * 65536, prov.cum_bytes);
 	frame_data_set_before_dissect(fd, &prov.elapsed, &prov.ref, prov.prev_dis);
-	edt = epan_dissect_new(session, TRUE, TRUE);
-	tvb = tvb_new_real_data(buf, (guint)len, (gint)len);
-	epan_dissect_run(edt, WTAP_FILE_TYPE_SUBTYPE_UNKNOWN, &rec, tvb, fd, &cinfo);
-	epan_dissect_fill_in_columns(edt, FALSE, TRUE);
+	edt = epan_dissect_new(session, true, true);
+	compat_dissect_record(edt, &rec, buf, (unsigned)len, fd, &cinfo);
+	epan_dissect_fill_in_columns(edt, false, true);
 	frame_data_set_after_dissect(fd, &prov.cum_bytes);
 	prov.prev_dis = fd;
 	epan_dissect_free(edt);
@@ -296,7 +290,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const uint8_t *pkts[MAX_PACKETS];
 	size_t lens[MAX_PACKETS];
-	guint32 n = 0;
+	uint32_t n = 0;
 
 	if (!target)
 		LLVMFuzzerInitialize(NULL, NULL);
@@ -329,7 +323,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!session)
 		begin_session();
 	session_inputs++;
-	for (guint32 i = 0; i < n; i++)
+	for (uint32_t i = 0; i < n; i++)
 		dissect_one(pkts[i], lens[i]);
 #ifndef FUZZ_PERSISTENT
 	end_session();
