@@ -43,8 +43,16 @@ endfunction()
 function(sockscope_compute_deb_depends out)
   set(_deps "")
   if(SOCKSCOPE_DPKG_QUERY)
-    set(_libs "libglib-2.0.so.0|libglib2.0-0" "libnet.so.1|libnet1"
-              "libpcap.so.0.8|libpcap0.8" "libc.so.6|libc6")
+    set(_libs "libglib-2.0.so.0|libglib2.0-0" "libpcap.so.0.8|libpcap0.8" "libc.so.6|libc6")
+    # libnet's soname is the one sockgen links (libnet.so.1 on Debian 12
+    # and 13, libnet.so.9 on sid), read from the library behind the link.
+    if(LIBNET_LIBRARY)
+      file(REAL_PATH "${LIBNET_LIBRARY}" _real)
+      get_filename_component(_name "${_real}" NAME)
+      if(_name MATCHES "^(libnet\\.so\\.([0-9]+))")
+        list(PREPEND _libs "${CMAKE_MATCH_1}|libnet${CMAKE_MATCH_2}")
+      endif()
+    endif()
     if(TARGET sockscope)
       # The Wireshark sonames follow the .pc version's major ABI: take the
       # real file names behind the development links.
@@ -73,16 +81,12 @@ function(sockscope_compute_deb_depends out)
         message(WARNING "package: no Debian package found for ${soname}; it is not in Depends")
         continue()
       endif()
-      if(soname MATCHES "^libwireshark\\.")
-        # Upstream part of [epoch:]upstream[-revision], last number + 1.
-        string(REGEX REPLACE "^[0-9]+:" "" up "${ver}")
-        string(REGEX REPLACE "-[^-]*$" "" up "${up}")
-        if(up MATCHES "^(.*\\.)([0-9]+)$")
-          math(EXPR next "${CMAKE_MATCH_2} + 1")
-          list(APPEND _deps "${pkg} (>= ${ver})" "${pkg} (<< ${CMAKE_MATCH_1}${next}~)")
-        else()
-          list(APPEND _deps "${pkg} (= ${ver})")
-        endif()
+      if(soname MATCHES "^libwireshark\\." AND SOCKSCOPE_WS_ABI MATCHES "^([0-9]+)\\.([0-9]+)$")
+        # The plugin ABI is the major.minor series (Wireshark keeps it
+        # within a series): from the release built against up to, not
+        # including, the next series, so 4.0.x updates stay installable.
+        math(EXPR next "${CMAKE_MATCH_2} + 1")
+        list(APPEND _deps "${pkg} (>= ${ver})" "${pkg} (<< ${CMAKE_MATCH_1}.${next}~)")
       else()
         list(APPEND _deps "${pkg} (>= ${ver})")
       endif()
@@ -95,7 +99,7 @@ function(sockscope_compute_deb_depends out)
   set(${out} "${deps}" PARENT_SCOPE)
 endfunction()
 
-set(_key "${SOCKSCOPE_PLUGIN}")
+set(_key "2-${SOCKSCOPE_PLUGIN}-${SOCKSCOPE_WS_ABI}")
 if(EXISTS /var/lib/dpkg/status)
   file(TIMESTAMP /var/lib/dpkg/status _stamp "%s" UTC)
   string(APPEND _key "-${_stamp}")
@@ -118,7 +122,7 @@ set(CPACK_PACKAGE_CONTACT "${SOCKSCOPE_DEB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "Wireshark plugin for IPv6 Neighbor Discovery and vsock, with a traffic generator")
 set(CPACK_PACKAGE_DESCRIPTION
-"sockscope adds two dissectors to Wireshark 4.0 and tshark: ndisc (IPv6
+"sockscope adds two dissectors to Wireshark ${SOCKSCOPE_WS_ABI} and tshark: ndisc (IPv6
 Neighbor Discovery, every option type, request/response analysis and
 statistics) and vsockmon (Linux vsock monitor captures, virtio-vsock
 headers, stream reassembly). sockgen builds NDP and vsock traffic into

@@ -302,6 +302,30 @@ static void first_error_line(const char *text, char *buf, size_t bufsz)
 	}
 }
 
+/* Booleans: tshark 4.0 prints 1/0, 4.4 and later True/False; manifests
+ * hold 1/0. Rewrites each such comma-separated token in place. */
+static void bool_tokens(char *cell)
+{
+	char *r = cell, *w = cell;
+
+	while (*r) {
+		size_t n = strcspn(r, ",");
+
+		if (n == 4 && !strncmp(r, "True", 4))
+			*w++ = '1';
+		else if (n == 5 && !strncmp(r, "False", 5))
+			*w++ = '0';
+		else {
+			memmove(w, r, n);
+			w += n;
+		}
+		r += n;
+		if (*r)
+			*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 static int split_rows(char *text, size_t ncols, const unsigned char *skip, struct vf_rows *rows,
 		      char *err, size_t errsz)
 {
@@ -343,6 +367,7 @@ static int split_rows(char *text, size_t ncols, const unsigned char *skip, struc
 
 			if (tab)
 				*tab = '\0';
+			bool_tokens(cell);
 			row[k] = cell;
 			cell = tab ? tab + 1 : NULL;
 		}

@@ -99,7 +99,12 @@ opt_pvd_id(struct optctx *c)
 		proto_tree *rt;
 		struct ndisc_pkt *inner = wmem_new0(c->pinfo->pool, struct ndisc_pkt);
 
-		rt = proto_tree_add_subtree(c->tree, c->tvb, next, 16, ett_pvd_ra, NULL,
+		/* Only as much as was captured: a subtree past the snapshot
+		 * length throws on 4.0 before any field (4.4 defers it to the
+		 * first field past the end), so both show what is there. */
+		int avail = tvb_captured_length_remaining(c->tvb, next);
+
+		rt = proto_tree_add_subtree(c->tree, c->tvb, next, MIN(16, avail), ett_pvd_ra, NULL,
 					    "Embedded Router Advertisement header");
 		proto_tree_add_item(rt, hf_pvd_ra_type, c->tvb, next, 1, ENC_BIG_ENDIAN);
 		proto_tree_add_item(rt, hf_pvd_ra_code, c->tvb, next + 1, 1, ENC_BIG_ENDIAN);

@@ -23,7 +23,9 @@ def same(v):
 
 def first(v):
     """The outer message only: the built-in also dissects the packet inside
-    a Redirected Header option, adding its ICMPv6 type, code, checksum."""
+    a Redirected Header option, adding its ICMPv6 type, code, checksum, and
+    from 4.4 on the RA header embedded in a PvD ID option (RFC 8801 3.1),
+    adding RA header fields after the message's own."""
     return v.split(",")[0]
 
 
@@ -60,13 +62,13 @@ def signed16(v):
 NDP = [
     ("icmpv6.type", "ndisc.type", first), ("icmpv6.code", "ndisc.code", first),
     ("icmpv6.checksum", "ndisc.checksum", first), ("icmpv6.checksum.status", "ndisc.checksum.status", first),
-    ("icmpv6.nd.ra.cur_hop_limit", "ndisc.ra.cur_hop_limit", same),
-    ("icmpv6.nd.ra.flag.m", "ndisc.ra.flag.m", same), ("icmpv6.nd.ra.flag.o", "ndisc.ra.flag.o", same),
-    ("icmpv6.nd.ra.flag.h", "ndisc.ra.flag.h", same), ("icmpv6.nd.ra.flag.prf", "ndisc.ra.prf", same),
-    ("icmpv6.nd.ra.flag.p", "ndisc.ra.flag.p", same),
-    ("icmpv6.nd.ra.router_lifetime", "ndisc.ra.router_lifetime", same),
-    ("icmpv6.nd.ra.reachable_time", "ndisc.ra.reachable", same),
-    ("icmpv6.nd.ra.retrans_timer", "ndisc.ra.retrans", same),
+    ("icmpv6.nd.ra.cur_hop_limit", "ndisc.ra.cur_hop_limit", first),
+    ("icmpv6.nd.ra.flag.m", "ndisc.ra.flag.m", first), ("icmpv6.nd.ra.flag.o", "ndisc.ra.flag.o", first),
+    ("icmpv6.nd.ra.flag.h", "ndisc.ra.flag.h", first), ("icmpv6.nd.ra.flag.prf", "ndisc.ra.prf", first),
+    ("icmpv6.nd.ra.flag.p", "ndisc.ra.flag.p", first),
+    ("icmpv6.nd.ra.router_lifetime", "ndisc.ra.router_lifetime", first),
+    ("icmpv6.nd.ra.reachable_time", "ndisc.ra.reachable", first),
+    ("icmpv6.nd.ra.retrans_timer", "ndisc.ra.retrans", first),
     ("icmpv6.nd.ns.target_address", "ndisc.ns.target", same),
     ("icmpv6.nd.na.target_address", "ndisc.na.target", same),
     ("icmpv6.nd.na.flag.r", "ndisc.na.flag.r", same), ("icmpv6.nd.na.flag.s", "ndisc.na.flag.s", same),

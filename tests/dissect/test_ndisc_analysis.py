@@ -65,7 +65,7 @@ def fields2(pcap, names, agg=","):
         args += ["-e", n]
     p = tshark2(pcap, *args)
     sstest.eq(p.returncode, 0, "tshark -2 runs: " + p.stderr.strip())
-    return [ln.split("\t") for ln in p.stdout.splitlines()]
+    return [[sstest.bool_norm(c) for c in ln.split("\t")] for ln in p.stdout.splitlines()]
 
 
 def expert2(pcap):

@@ -35,7 +35,7 @@ def fields(pcap, names, extra=()):
         args += ["-e", n]
     p = sstest.tshark(*(args + list(extra)), env=TSHARK_ENV)
     sstest.eq(p.returncode, 0, "tshark -T fields: " + p.stderr[-300:])
-    return [ln.split("\t") for ln in p.stdout.splitlines()]
+    return [[sstest.bool_norm(c) for c in ln.split("\t")] for ln in p.stdout.splitlines()]
 
 
 def survives(pcap, what):

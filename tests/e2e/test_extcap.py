@@ -31,7 +31,7 @@ NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 
 # Private tree, writable by nobody: plugins, HOME, extcap dir, outputs.
 tmp = t.tmpdir()
-plugdir = os.path.join(tmp, "plugins", "4.0", "epan")
+plugdir = os.path.join(tmp, "plugins", t.WS_ABI, "epan")
 home = os.path.join(tmp, "home")
 os.makedirs(plugdir)
 os.makedirs(home)
@@ -125,16 +125,18 @@ def write_manifest(recs, path):
 # ---- discovery
 p = tshark("-G", "folders")
 folders = dict(line.split(":", 1) for line in p.stdout.splitlines() if ":" in line)
-t.eq(folders.get("Extcap path", "").strip(), extcap_dir,
+# "Extcap path" up to 4.0, "Global Extcap path" (and a "Personal Extcap
+# path") from 4.2 on.
+global_key = "Global Extcap path" if "Global Extcap path" in folders else "Extcap path"
+t.eq(folders.get(global_key, "").strip(), extcap_dir,
      "tshark -G folders: WIRESHARK_EXTCAP_DIR is the extcap path (honoured unprivileged)")
-# Wireshark 4.0 has no personal extcap folder (4.2 added one): say so if
-# that changes, the install rules then have a per-user place.
-print("personal extcap folder: %s" % ([k for k in folders if "extcap" in k.lower() and "ersonal" in k] or "none (Wireshark 4.0)"))
+personal = folders.get("Personal Extcap path", "").strip()
+print("personal extcap folder: %s" % (personal or "none named (Wireshark 4.0: the configuration dir's extcap/)"))
 if ROOT:
     # what an installer has to know: root's tshark ignores the variable
     e = dict(os.environ, WIRESHARK_EXTCAP_DIR=extcap_dir)
     g = subprocess.run([TSHARK, "-G", "folders"], capture_output=True, text=True, env=e)
-    print("as root: " + " ".join(line for line in g.stdout.splitlines() if line.startswith("Extcap path")))
+    print("as root: " + " ".join(line for line in g.stdout.splitlines() if "Extcap path" in line))
 p = tshark("-G", "plugins")
 t.check("sockscope.so" in p.stdout, "tshark -G plugins lists sockscope.so", p.stderr[-500:])
 
@@ -152,11 +154,12 @@ for ifc in ("sockgen-ndp", "sockgen-vsock"):
     t.check("%s (%s)" % (ifc, displays.get(ifc)) in listed, "tshark -D lists %s with its display name" % ifc,
             "\n".join(listed))
 
-# The per-user place: Wireshark 4.0 also runs the extcaps in the personal
+# The per-user place: Wireshark 4.0 runs the extcaps in the personal
 # configuration folder's extcap/ (~/.config/wireshark/extcap), which
-# -G folders does not print; ~/.local/lib/wireshark/extcap (the personal
-# extcap folder of later releases) is not searched by 4.0.
-for rel, found in ((".config/wireshark/extcap", True), (".local/lib/wireshark/extcap", False)):
+# -G folders does not print, and not ~/.local/lib/wireshark/extcap; 4.4
+# and later search the latter, their named "Personal Extcap path".
+new_place = bool(personal)
+for rel, found in ((".config/wireshark/extcap", not new_place), (".local/lib/wireshark/extcap", new_place)):
     h = os.path.join(tmp, "home-" + rel.split("/")[0].strip("."))
     os.makedirs(os.path.join(h, rel))
     shutil.copy(t.SOCKGEN, os.path.join(h, rel, "sockgen-extcap"))

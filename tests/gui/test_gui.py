@@ -35,7 +35,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from sstest import BUILD, PLUGIN, SOCKGEN, SRC, check, done, eq, is_root, skip  # noqa: E402
+from sstest import BUILD, PLUGIN, SOCKGEN, SRC, WS_ABI, check, done, eq, is_root, skip  # noqa: E402
 
 TOOLS = ["Xvfb", "xauth", "mcookie", "xdotool", "import", "convert",
          "identify", "compare", "wireshark", "tshark", "mergecap"]
@@ -325,7 +325,7 @@ def check_tshark():
     line = [ln for ln in p.stdout.splitlines() if ln.startswith("sockscope.so")]
     check(bool(line), "tshark -G plugins (same dirs) lists sockscope.so", p.stdout + p.stderr)
     if line:
-        check(os.path.join(PLUGDIR, "4.0", "epan", "sockscope.so") in line[0],
+        check(os.path.join(PLUGDIR, WS_ABI, "epan", "sockscope.so") in line[0],
               "sockscope.so is the one in the private plugin dir", line[0])
     p = tshark_same_dirs("-z", "help")
     stats = (p.stdout + p.stderr).split()        # tshark prints the list on stderr
@@ -348,10 +348,10 @@ def control_broken_plugin():
     dialog (not a log line) and does not open the capture until it is
     dismissed. Proves the 'no dialog' check can fail."""
     bad = os.path.join(tmp, "plugins-broken")
-    os.makedirs(os.path.join(bad, "4.0", "epan"))
-    with open(os.path.join(bad, "4.0", "epan", "broken.so"), "w") as f:
+    os.makedirs(os.path.join(bad, WS_ABI, "epan"))
+    with open(os.path.join(bad, WS_ABI, "epan", "broken.so"), "w") as f:
         f.write("not an ELF file\n")
-    put(PLUGIN, os.path.join(bad, "4.0", "epan", "sockscope.so"))
+    put(PLUGIN, os.path.join(bad, WS_ABI, "epan", "sockscope.so"))
     for dirpath, dirs, files in os.walk(bad):
         os.chmod(dirpath, 0o755)
     p, logf = wireshark("control", bad, NDP, ["-Y", "ndisc"], 120)
@@ -517,8 +517,8 @@ try:
             if os.environ.get(k):
                 USER_ENV[k] = os.environ[k]
     PLUGDIR = os.path.join(tmp, "plugins")
-    os.makedirs(os.path.join(PLUGDIR, "4.0", "epan"))
-    put(PLUGIN, os.path.join(PLUGDIR, "4.0", "epan", "sockscope.so"))
+    os.makedirs(os.path.join(PLUGDIR, WS_ABI, "epan"))
+    put(PLUGIN, os.path.join(PLUGDIR, WS_ABI, "epan", "sockscope.so"))
     for dirpath, dirs, files in os.walk(PLUGDIR):
         os.chmod(dirpath, 0o755)
     NDP = ndp_capture(os.path.join(tmp, "ndisc.pcap"))

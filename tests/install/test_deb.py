@@ -163,22 +163,32 @@ try:
     if t.check(len(ws) == 1, "exactly one libwireshark package installed", p.stdout):
         wspkg, wsver = ws[0][0], ws[0][1]
         rel = [(op, v) for n, op, v in deps if n == wspkg]
-        # Pinned: this exact build is accepted, the previous upstream and the
-        # next one are not (another ABI).
+        # Pinned to the series: this build and any later release of its
+        # major.minor are accepted (a point release keeps the plugin ABI),
+        # the next series and an older release than the build's are not.
         up = re.sub(r"-[^-]*$", "", re.sub(r"^\d+:", "", wsver))
         nums = up.split(".")
-        nxt = ".".join(nums[:-1] + [str(int(nums[-1]) + 1)]) + "-1"
+        later = ".".join(nums[:-1] + [str(int(nums[-1]) + 1)]) + "-1"
+        nxt = "%s.%d.0-1" % (nums[0], int(nums[1]) + 1)
         prv = ".".join(nums[:-1] + [str(int(nums[-1]) - 1)]) + "-1" if int(nums[-1]) > 0 else "0"
 
         def ok(v):
             return all(vcmp(v, {"<<": "lt", "<=": "le", "=": "eq", ">=": "ge", ">>": "gt"}[op], b)
                        for op, b in rel)
         t.check(rel and ok(wsver), "Depends %s accepts the build's %s" % (wspkg, wsver), repr(rel))
-        t.check(rel and not ok(nxt), "Depends %s refuses %s" % (wspkg, nxt), repr(rel))
+        t.check(rel and ok(later), "Depends %s accepts a later release of the series, %s" % (wspkg, later),
+                repr(rel))
+        t.check(rel and not ok(nxt), "Depends %s refuses the next series, %s" % (wspkg, nxt), repr(rel))
         t.check(rel and not ok(prv), "Depends %s refuses %s" % (wspkg, prv), repr(rel))
         t.check(("=", wsver) in rel or (">=", wsver) in rel,
                 "%s's bound is the exact build version %s" % (wspkg, wsver), repr(rel))
-    for lib in ("libnet1", "libpcap0.8", "libglib2.0-0"):
+    # libnet's package is the one of the soname sockgen links (libnet1 on
+    # Debian 12 and 13, libnet9 on sid).
+    ldd = t.run(["ldd", os.path.join(scratch_tree.TREE, "generator", "sockgen")]).stdout
+    m = re.search(r"libnet\.so\.\d+ => (\S+)", ldd)
+    owner = t.run(["dpkg", "-S", os.path.realpath(m.group(1))]).stdout.split(":")[0] if m else ""
+    t.check(owner.startswith("libnet"), "sockgen links a packaged libnet", ldd)
+    for lib in (owner or "libnet", "libpcap0.8", "libglib2.0-0"):
         rel = [(op, v) for n, op, v in deps if n == lib]
         have = t.run(["dpkg-query", "-W", "-f=${Version}", lib]).stdout.strip()
         t.check(len(rel) == 1 and rel[0][0] == ">=" and have and vcmp(have, "ge", rel[0][1]),

@@ -49,7 +49,12 @@ if ROOT and as_user("test", "-r", PLUGIN).returncode != 0:
 series = ".".join(t.run(["pkg-config", "--modversion", "wireshark"]).stdout.strip().split(".")[:2])
 plugin = home + "/.local/lib/wireshark/plugins/%s/epan/sockscope.so" % series
 sockgen = home + "/.local/bin/sockgen"
-extcap = home + "/.config/wireshark/extcap/sockgen-extcap"     # 4.0: personal config dir
+# The personal extcap folder: 4.4 and later name it in tshark -G folders
+# (~/.local/lib/wireshark/extcap); 4.0 names none and reads the personal
+# configuration dir's extcap/.
+_folders = as_user("tshark", "-G", "folders").stdout
+_m = re.search(r"^Personal Extcap path:\s*(\S.*)$", _folders, re.M)
+extcap = (_m.group(1).strip() if _m else home + "/.config/wireshark/extcap") + "/sockgen-extcap"
 manifest = home + "/.local/share/sockscope/user-install-manifest"
 want = {plugin, sockgen, extcap}
 for page in ("sockgen.1.gz", "sockscope.7.gz"):

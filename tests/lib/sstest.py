@@ -6,6 +6,7 @@ which prints a summary and exits 0 (all passed), 1 (any failed) or 77
 (skipped via skip()). Paths come from the environment ctest sets."""
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -15,6 +16,22 @@ BUILD = os.environ.get("SOCKSCOPE_BUILD", os.path.join(SRC, "build"))
 SOCKGEN = os.environ.get("SOCKGEN", os.path.join(BUILD, "generator", "sockgen"))
 PLUGIN = os.environ.get("SOCKSCOPE_PLUGIN", os.path.join(BUILD, "plugin", "sockscope.so"))
 WRAPPER = os.path.join(SRC, "tests", "lib", "tshark-plugin")
+
+
+def _ws_abi():
+    """The plugin's Wireshark series (major.minor): ctest's environment, else
+    the wireshark-abi file the build wrote beside the plugin."""
+    abi = os.environ.get("SOCKSCOPE_WS_ABI", "")
+    if not abi:
+        try:
+            with open(os.path.join(os.path.dirname(PLUGIN), "wireshark-abi")) as f:
+                abi = f.read().strip()
+        except OSError:
+            pass
+    return abi
+
+
+WS_ABI = _ws_abi()
 
 _passed = 0
 _failed = 0
@@ -50,7 +67,9 @@ def tmpdir():
 
 
 def run(cmd, check_rc=None, **kw):
-    """Run cmd (list); return CompletedProcess with text stdout/stderr."""
+    """Run cmd (list); return CompletedProcess with text stdout/stderr (bytes
+    that are not UTF-8, e.g. a dissected payload, replaced)."""
+    kw.setdefault("errors", "replace")
     p = subprocess.run(cmd, capture_output=True, text=True, **kw)
     if check_rc is not None and p.returncode != check_rc:
         raise AssertionError("%s exited %d (want %d)\nstdout: %s\nstderr: %s" % (
@@ -73,8 +92,26 @@ def tshark(*args, plugin=True, env=None):
     return run([WRAPPER] + list(args), env=e)
 
 
+def bool_norm(cell):
+    """Booleans as 4.0 prints them: 4.4 and later print True/False where 4.0
+    prints 1/0 (each comma-separated occurrence)."""
+    if "True" not in cell and "False" not in cell:
+        return cell
+    return ",".join({"True": "1", "False": "0"}.get(x, x) for x in cell.split(","))
+
+
+def text_of(cell):
+    """A text field's value on every series: some fields Wireshark 4.0
+    declares as strings later ones declare as bytes, which -T fields prints
+    in hex (http.file_data on 4.6)."""
+    if re.fullmatch(r"(?:[0-9a-f]{2}:?)+", cell) and len(cell.replace(":", "")) % 2 == 0:
+        return bytes.fromhex(cell.replace(":", "")).decode("utf-8", "replace")
+    return cell
+
+
 def fields(capture, names, filt=None, plugin=True, extra=()):
-    """-T fields for the given names: list of rows (lists of strings)."""
+    """-T fields for the given names: list of rows (lists of strings),
+    booleans as 1/0 on every Wireshark series (bool_norm)."""
     args = ["-n", "-r", capture, "-T", "fields", "-E", "separator=\t"]
     for n in names:
         args += ["-e", n]
@@ -84,7 +121,7 @@ def fields(capture, names, filt=None, plugin=True, extra=()):
     p = tshark(*args, plugin=plugin)
     if p.returncode != 0:
         raise AssertionError("tshark failed (%d): %s" % (p.returncode, p.stderr))
-    return [line.split("\t") for line in p.stdout.splitlines()]
+    return [[bool_norm(c) for c in line.split("\t")] for line in p.stdout.splitlines()]
 
 
 # epan/proto.h PI_* severities, as tshark -T fields prints them (numbers).
