@@ -588,6 +588,13 @@ const struct ndp_opt_desc *ndp_opt_desc_get(uint8_t type);
 /* Iterate the table: i = 0.. until NULL. */
 const struct ndp_opt_desc *ndp_opt_desc_at(size_t i);
 
+/* Address text, as inet_ntop and Wireshark print it (ndp_text.c): returns
+ * the length written, the text NUL-terminated. */
+#define NDP_IP6_TEXT_LEN 46
+#define NDP_MAC_TEXT_LEN 18
+size_t ndp_ip6_text(const uint8_t a[16], char out[NDP_IP6_TEXT_LEN]);
+size_t ndp_mac_text(const uint8_t m[6], char out[NDP_MAC_TEXT_LEN]);
+
 /* "Router Advertisement", or NULL. */
 const char *ndp_msg_name(uint8_t type);
 /* Length of the fixed part, the 4-octet ICMPv6 header included: 8 for RS,

@@ -24,7 +24,20 @@ typedef void (*opt_fn)(struct optctx *c);
 uint32_t opt_add_uint(struct optctx *c, int hf, int off, int size);
 void opt_add_reserved(struct optctx *c, int hf, int off, int size);
 void opt_add_bytes(struct optctx *c, int hf, int off, int len);
-void opt_summary(struct optctx *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* Labels are for a tree that is shown: without a tree, or with the fake
+ * tree of a filter or -T fields run, nothing is formatted. */
+static inline bool opt_labels(const struct optctx *c)
+{
+	return c->tree && PTREE_DATA(c->tree)->visible;
+}
+void opt_summary_fmt(struct optctx *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* The option's one-line summary; its arguments are evaluated only when
+ * the label is shown. */
+#define opt_summary(c, ...) \
+	do { \
+		if (opt_labels(c)) \
+			opt_summary_fmt((c), __VA_ARGS__); \
+	} while (0)
 const char *opt_ip6_at(struct optctx *c, int off);
 void opt_body_error(struct optctx *c, const char *why);
 proto_tree *opt_add_flags(struct optctx *c, int hf, int off, int size, uint32_t *v);

@@ -50,13 +50,17 @@ static struct router_mtu {
 	uint8_t router[16];
 } *mtu_seen;
 
+/* Each record starts with its map key (the address, or prefix + length),
+ * so an entry is one allocation. */
 struct ns_rec {
+	uint8_t key[16];
 	uint32_t frame;
 	nstime_t ts;
 	bool answered;
 };
 
 struct dad_rec {
+	uint8_t key[16];
 	uint32_t frame;
 	nstime_t ts;
 	uint8_t mac[6];
@@ -64,11 +68,13 @@ struct dad_rec {
 };
 
 struct claim {
+	uint8_t key[16];
 	uint32_t frame;
 	uint8_t mac[6];
 };
 
 struct prefix_rec {
+	uint8_t key[17];
 	uint32_t frame, valid, preferred;
 	uint8_t router[16];
 };
@@ -95,10 +101,30 @@ struct anomaly_rec {                    /* proto data key 1 */
 	uint8_t mtu_router[16];
 };
 
+/* Keys are addresses (16 octets) and prefix + length (17): a plain
+ * multiply-xor mix over 8-octet words, far cheaper than wmem_strong_hash
+ * (capture contents are not chosen to collide with a dissector's maps). */
+static unsigned
+mix_hash(const uint8_t *k, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, k + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++)
+		h = (h ^ k[i]) * 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 29;
+	return (unsigned)h;
+}
+
 static unsigned
 addr_hash(gconstpointer k)
 {
-	return wmem_strong_hash(k, 16);
+	return mix_hash(k, 16);
 }
 
 static gboolean
@@ -110,7 +136,7 @@ addr_equal(gconstpointer a, gconstpointer b)
 static unsigned
 pfx_hash(gconstpointer k)
 {
-	return wmem_strong_hash(k, 17);
+	return mix_hash(k, 17);
 }
 
 static gboolean
@@ -189,8 +215,8 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			}
 			if (!d) {
 				d = wmem_new0(wmem_file_scope(), struct dad_rec);
-				wmem_map_insert(dad_by_target,
-						wmem_memdup(wmem_file_scope(), pkt->target, 16), d);
+				memcpy(d->key, pkt->target, 16);
+				wmem_map_insert(dad_by_target, d->key, d);
 			}
 			d->frame = fnum;
 			d->ts = pinfo->abs_ts;
@@ -201,8 +227,8 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			struct ns_rec *n = wmem_map_lookup(ns_by_target, pkt->target);
 			if (!n) {
 				n = wmem_new0(wmem_file_scope(), struct ns_rec);
-				wmem_map_insert(ns_by_target,
-						wmem_memdup(wmem_file_scope(), pkt->target, 16), n);
+				memcpy(n->key, pkt->target, 16);
+				wmem_map_insert(ns_by_target, n->key, n);
 			}
 			n->frame = fnum;
 			n->ts = pinfo->abs_ts;
@@ -239,9 +265,10 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 		struct claim *cl = wmem_map_lookup(claims, addr);
 		if (!cl) {
 			cl = wmem_new(wmem_file_scope(), struct claim);
+			memcpy(cl->key, addr, 16);
 			cl->frame = fnum;
 			memcpy(cl->mac, mac, 6);
-			wmem_map_insert(claims, wmem_memdup(wmem_file_scope(), addr, 16), cl);
+			wmem_map_insert(claims, cl->key, cl);
 		} else if (memcmp(cl->mac, mac, 6) != 0) {
 			anomaly(pinfo, &an);
 			an->dup = true;
@@ -263,7 +290,8 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			pr = wmem_map_lookup(prefixes, key);
 			if (!pr) {
 				pr = wmem_new(wmem_file_scope(), struct prefix_rec);
-				wmem_map_insert(prefixes, wmem_memdup(wmem_file_scope(), key, 17), pr);
+				memcpy(pr->key, key, 17);
+				wmem_map_insert(prefixes, pr->key, pr);
 			} else if (memcmp(pr->router, pkt->src, 16) != 0) {
 				if ((pr->valid != p->valid || pr->preferred != p->preferred) &&
 				    (!an || !an->pfx_frame)) {

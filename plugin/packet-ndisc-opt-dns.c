@@ -155,7 +155,8 @@ opt_dnssl(struct optctx *c)
 			break;
 		}
 		proto_tree_add_string(c->tree, hf_dnssl_name, c->tvb, off, next - off, name);
-		wmem_strbuf_append_printf(b, "%s%s", wmem_strbuf_get_len(b) ? " " : "", name);
+		if (opt_labels(c))
+			wmem_strbuf_append_printf(b, "%s%s", wmem_strbuf_get_len(b) ? " " : "", name);
 		off = next;
 	}
 	opt_summary(c, "%s, lifetime %s", wmem_strbuf_get_str(b),

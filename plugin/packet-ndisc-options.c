@@ -195,10 +195,7 @@ opt_add_bytes(struct optctx *c, int hf, int off, int len)
 }
 
 void
-opt_summary(struct optctx *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-
-void
-opt_summary(struct optctx *c, const char *fmt, ...)
+opt_summary_fmt(struct optctx *c, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
@@ -693,7 +690,8 @@ opt_rdnss(struct optctx *c)
 		opt_body_error(c, "addresses are not a multiple of 16 octets");
 	for (off = 8; off + 16 <= (int)c->len; off += 16) {
 		proto_tree_add_item(c->tree, hf_rdnss_addr, c->tvb, off, 16, ENC_NA);
-		wmem_strbuf_append_printf(b, "%s%s", off > 8 ? " " : "", opt_ip6_at(c, off));
+		if (opt_labels(c))
+			wmem_strbuf_append_printf(b, "%s%s", off > 8 ? " " : "", opt_ip6_at(c, off));
 	}
 	opt_summary(c, "%s, lifetime %s", wmem_strbuf_get_str(b),
 		ndisc_lifetime_str(c->pinfo->pool, lt));

@@ -119,19 +119,19 @@ ndisc_check_reserved(packet_info *pinfo, proto_item *ti, uint64_t value)
 const char *
 ndisc_ip6_str(wmem_allocator_t *scope, const uint8_t *a)
 {
-	address addr;
+	char t[NDP_IP6_TEXT_LEN];
 
-	set_address(&addr, AT_IPv6, 16, a);
-	return address_to_str(scope, &addr);
+	ndp_ip6_text(a, t);
+	return wmem_strdup(scope, t);
 }
 
 const char *
 ndisc_mac_str(wmem_allocator_t *scope, const uint8_t *m)
 {
-	address addr;
+	char t[NDP_MAC_TEXT_LEN];
 
-	set_address(&addr, AT_ETHER, 6, m);
-	return address_to_str(scope, &addr);
+	ndp_mac_text(m, t);
+	return wmem_strdup(scope, t);
 }
 
 static const uint8_t *
@@ -327,61 +327,126 @@ check_message(packet_info *pinfo, proto_item *ti, struct ndisc_pkt *pkt,
 	}
 }
 
+/* The Info column, built in one buffer and set once: it runs for every
+ * message, so no printf and no address_to_str here. */
+struct info_buf {
+	char s[512];
+	size_t n;
+};
+
+static void
+info_put(struct info_buf *b, const char *t)
+{
+	size_t l = strlen(t);
+
+	if (l > sizeof(b->s) - 1 - b->n)
+		l = sizeof(b->s) - 1 - b->n;
+	memcpy(b->s + b->n, t, l);
+	b->n += l;
+	b->s[b->n] = '\0';
+}
+
+static void
+info_ip6(struct info_buf *b, const uint8_t *a)
+{
+	char t[NDP_IP6_TEXT_LEN];
+
+	ndp_ip6_text(a, t);
+	info_put(b, t);
+}
+
+static void
+info_mac(struct info_buf *b, const uint8_t *m)
+{
+	char t[NDP_MAC_TEXT_LEN];
+
+	ndp_mac_text(m, t);
+	info_put(b, t);
+}
+
+static void
+info_uint(struct info_buf *b, uint32_t v)
+{
+	char t[11];
+	int i = (int)sizeof(t) - 1;
+
+	t[i] = '\0';
+	do {
+		t[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	info_put(b, t + i);
+}
+
 static void
 set_info(packet_info *pinfo, struct ndisc_pkt *pkt)
 {
-	wmem_allocator_t *pool = pinfo->pool;
+	struct info_buf b = { .n = 0 };
 	unsigned i;
 
-	col_set_str(pinfo->cinfo, COL_PROTOCOL, "NDISC");
-	col_clear(pinfo->cinfo, COL_INFO);
-	col_add_str(pinfo->cinfo, COL_INFO,
-		    val_to_str_const(pkt->type, ndisc_type_vals, "ND"));
+	b.s[0] = '\0';
+	info_put(&b, val_to_str_const(pkt->type, ndisc_type_vals, "ND"));
 	switch (pkt->type) {
 	case NDP_NS:
-		if (pkt->has_target)
-			col_append_fstr(pinfo->cinfo, COL_INFO, " for %s",
-					ndisc_ip6_str(pool, pkt->target));
+		if (pkt->has_target) {
+			info_put(&b, " for ");
+			info_ip6(&b, pkt->target);
+		}
 		if (pkt->has_src && is_unspecified(pkt->src))
-			col_append_str(pinfo->cinfo, COL_INFO, " (DAD probe)");
+			info_put(&b, " (DAD probe)");
 		break;
 	case NDP_NA:
-		if (pkt->has_target)
-			col_append_fstr(pinfo->cinfo, COL_INFO, " %s",
-					ndisc_ip6_str(pool, pkt->target));
-		if (pkt->na_flags & 0xe0000000)
-			col_append_fstr(pinfo->cinfo, COL_INFO, " (%s%s%s)",
-					pkt->na_flags & 0x80000000 ? "rtr" : "",
-					(pkt->na_flags & 0x80000000) && (pkt->na_flags & 0x60000000) ? ", " : "",
-					(pkt->na_flags & 0x60000000) == 0x60000000 ? "sol, ovr" :
-					pkt->na_flags & 0x40000000 ? "sol" :
-					pkt->na_flags & 0x20000000 ? "ovr" : "");
-		if (pkt->has_tlla)
-			col_append_fstr(pinfo->cinfo, COL_INFO, " is at %s",
-					ndisc_mac_str(pool, pkt->tlla));
+		if (pkt->has_target) {
+			info_put(&b, " ");
+			info_ip6(&b, pkt->target);
+		}
+		if (pkt->na_flags & 0xe0000000) {
+			info_put(&b, " (");
+			if (pkt->na_flags & 0x80000000)
+				info_put(&b, (pkt->na_flags & 0x60000000) ? "rtr, " : "rtr");
+			if ((pkt->na_flags & 0x60000000) == 0x60000000)
+				info_put(&b, "sol, ovr");
+			else if (pkt->na_flags & 0x40000000)
+				info_put(&b, "sol");
+			else if (pkt->na_flags & 0x20000000)
+				info_put(&b, "ovr");
+			info_put(&b, ")");
+		}
+		if (pkt->has_tlla) {
+			info_put(&b, " is at ");
+			info_mac(&b, pkt->tlla);
+		}
 		break;
 	case NDP_REDIRECT:
-		if (pkt->has_target)
-			col_append_fstr(pinfo->cinfo, COL_INFO, " for %s via %s",
-					ndisc_ip6_str(pool, pkt->destination),
-					ndisc_ip6_str(pool, pkt->target));
+		if (pkt->has_target) {
+			info_put(&b, " for ");
+			info_ip6(&b, pkt->destination);
+			info_put(&b, " via ");
+			info_ip6(&b, pkt->target);
+		}
 		break;
 	default:
 		break;
 	}
-	if (pkt->type != NDP_NA && pkt->has_slla)
-		col_append_fstr(pinfo->cinfo, COL_INFO, " from %s",
-				ndisc_mac_str(pool, pkt->slla));
-	if (pkt->type == NDP_RA) {
-		for (i = 0; i < pkt->n_prefixes; i++)
-			col_append_fstr(pinfo->cinfo, COL_INFO, ", prefix %s/%u",
-					ndisc_ip6_str(pool, pkt->prefixes[i].addr),
-					pkt->prefixes[i].len);
-		if (pkt->has_mtu)
-			col_append_fstr(pinfo->cinfo, COL_INFO, ", MTU %u", pkt->mtu);
-		if (pkt->router_lifetime == 0)
-			col_append_str(pinfo->cinfo, COL_INFO, ", not a default router");
+	if (pkt->type != NDP_NA && pkt->has_slla) {
+		info_put(&b, " from ");
+		info_mac(&b, pkt->slla);
 	}
+	if (pkt->type == NDP_RA) {
+		for (i = 0; i < pkt->n_prefixes; i++) {
+			info_put(&b, ", prefix ");
+			info_ip6(&b, pkt->prefixes[i].addr);
+			info_put(&b, "/");
+			info_uint(&b, pkt->prefixes[i].len);
+		}
+		if (pkt->has_mtu) {
+			info_put(&b, ", MTU ");
+			info_uint(&b, pkt->mtu);
+		}
+		if (pkt->router_lifetime == 0)
+			info_put(&b, ", not a default router");
+	}
+	col_add_str(pinfo->cinfo, COL_INFO, b.s);
 }
 
 static int

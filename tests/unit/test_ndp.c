@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include <arpa/inet.h>
+
 #include "fixtures.h"
 #include "ndp.h"
 
@@ -582,6 +584,58 @@ static void test_dns_decode(void)
 					    sizeof(out)), -EBADMSG);
 }
 
+/* ndp_ip6_text equals inet_ntop: edge cases, then every 16-bit word drawn
+ * from {0, 1, 0xffff, random} at random (zero runs of every length and
+ * place, IPv4-mapped and -compatible shapes), seeded. */
+static void test_ip6_text(void)
+{
+	static const uint8_t edge[][16] = {
+		{ 0 },
+		{ FX_LL1_BYTES },
+		{ FX_ALL_NODES_BYTES },
+		{ FX_SOLNODE1_BYTES },
+		{ FX_DOC_PREFIX_BYTES },
+		{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 },
+		{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1 },
+		{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 192, 0, 2, 1 },
+		{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff },
+		{ 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1 },
+		{ 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1 },
+		{ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+		{ 0x12, 0x34, 0, 0, 0x56, 0x78, 0, 0, 0, 0, 0x9a, 0xbc, 0, 0, 0, 0 },
+	};
+	uint32_t x = 0x5eed1234;
+	char want[INET6_ADDRSTRLEN], got[NDP_IP6_TEXT_LEN];
+	uint8_t a[16];
+	int bad = 0;
+
+	for (size_t i = 0; i < sizeof(edge) / sizeof(edge[0]) + 200000; i++) {
+		if (i < sizeof(edge) / sizeof(edge[0])) {
+			memcpy(a, edge[i], 16);
+		} else {
+			for (int w = 0; w < 8; w++) {
+				x = x * 1103515245u + 12345u;
+				unsigned pick = (x >> 16) & 3, v = (x >> 4) & 0xffff;
+				v = pick == 0 ? 0 : pick == 1 ? 1 : pick == 2 ? 0xffff : v;
+				a[2 * w] = (uint8_t)(v >> 8);
+				a[2 * w + 1] = (uint8_t)v;
+			}
+		}
+		inet_ntop(AF_INET6, a, want, sizeof(want));
+		size_t n = ndp_ip6_text(a, got);
+		if ((strcmp(got, want) || n != strlen(want)) && bad++ < 5)
+			fprintf(stderr, "ndp_ip6_text: got %s, inet_ntop %s\n", got, want);
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+	{
+		static const uint8_t m[6] = { 0xde, 0xad, 0xbe, 0xef, 0x0a, 0x01 };
+		char t[NDP_MAC_TEXT_LEN];
+
+		CU_ASSERT_EQUAL(ndp_mac_text(m, t), 17);
+		CU_ASSERT_STRING_EQUAL(t, "de:ad:be:ef:0a:01");
+	}
+}
+
 int main(void)
 {
 	static const struct fx_test msgs[] = {
@@ -613,6 +667,7 @@ int main(void)
 	static const struct fx_test dns[] = {
 		{ "encode", test_dns_encode },
 		{ "decode", test_dns_decode },
+		{ "address text = inet_ntop", test_ip6_text },
 		{ NULL, NULL },
 	};
 
