@@ -29,6 +29,8 @@ struct ndisc_prefix {
 /* What one message says, collected while dissecting; read by the Info
  * column, the analysis and the stats tap. Lives in pinfo->pool. */
 struct ndisc_pkt {
+	/* hidden built-in icmpv6 item to put its fields under, or NULL */
+	proto_tree *builtin;
 	uint8_t type, code;
 	bool has_src, has_dst;
 	uint8_t src[16], dst[16];
@@ -75,6 +77,17 @@ int ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
 const char *ndisc_ip6_str(wmem_allocator_t *scope, const uint8_t *a);
 const char *ndisc_mac_str(wmem_allocator_t *scope, const uint8_t *m);
 void ndisc_check_reserved(packet_info *pinfo, proto_item *ti, uint64_t value);
+
+/* The built-in icmpv6 fields (packet-ndisc-compat.c): the message's
+ * header, then each option, into the hidden icmpv6 item's tree. */
+extern compat_bool ndisc_pref_builtin_fields;
+void ndisc_compat_handoff(void);
+void ndisc_compat_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt,
+			  const struct ndisc_pkt *pkt);
+/* One option at tvb[off, off + len) of message type msg (0 inside a PvD
+ * ID option), depth as ndisc_dissect_options has it. */
+void ndisc_compat_option(tvbuff_t *tvb, int off, unsigned len, packet_info *pinfo,
+			 proto_tree *bt, uint8_t msg, unsigned depth);
 
 /* Analysis and statistics (packet-ndisc-analysis.c, packet-ndisc-stats.c). */
 void ndisc_analysis_register(void);

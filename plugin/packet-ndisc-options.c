@@ -1152,6 +1152,8 @@ ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 			expert_add_info_format(pinfo, c.item, &ei_opt_past_end,
 					       "Option runs past the end of the message (%u octets declared, %u left)",
 					       len, left);
+		if (pkt && pkt->builtin)
+			ndisc_compat_option(tvb, offset, c.len, pinfo, pkt->builtin, msg, depth);
 		h = &handlers[c.type];
 		if (check_against_table(&c, units, seen) && h->fn && c.len >= h->min_len) {
 			h->fn(&c);

@@ -10,6 +10,7 @@
 #include <epan/to_str.h>
 #include <epan/dissectors/packet-ip.h>
 
+#include "builtin.h"
 #include "sockscope.h"
 #include "ndisc.h"
 #include "ndp.h"
@@ -66,7 +67,13 @@ static expert_field ei_na_s_mcast = EI_INIT;
 static expert_field ei_ra_src = EI_INIT;
 
 static compat_bool pref_takeover = true;
-static dissector_handle_t icmpv6_handle;
+compat_bool ndisc_pref_builtin_fields = true;
+static int proto_icmpv6 = -1;
+static int ett_builtin = -1;
+static dissector_handle_t ndisc_handle;
+/* The hidden built-in icmpv6 item the dispatcher made for the message
+ * ndisc is about to dissect (compatibility fields go below it). */
+static proto_tree *dispatch_builtin_tree;
 
 static const value_string ndisc_type_vals[] = {
 	{ NDP_RS, "Router Solicitation" },
@@ -453,6 +460,9 @@ static int
 dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
 	struct ndisc_pkt *pkt = wmem_new0(pinfo->pool, struct ndisc_pkt);
+
+	pkt->builtin = dispatch_builtin_tree;
+	dispatch_builtin_tree = NULL;
 	unsigned len = tvb_reported_length(tvb);
 	unsigned fixed;
 	proto_item *ti, *item;
@@ -504,6 +514,8 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 		return tvb_captured_length(tvb);
 	}
 	off = dissect_fixed(tvb, pinfo, nt, pkt);
+	if (pkt->builtin)
+		ndisc_compat_message(tvb, pinfo, pkt->builtin, pkt);
 	if (pkt->type == NDP_RA && (pkt->ra_flags & 0x03))
 		expert_add_info_format(pinfo, ti, &ei_reserved,
 				       "Reserved field is not zero (0x%x)", pkt->ra_flags & 0x03);
@@ -524,8 +536,13 @@ is_nd_type(uint8_t type)
 	return ndisc_fixed_len(type) != 0;
 }
 
-/* Registered for ip.proto 58 without a protocol, so it is never skipped
- * as "disabled": it decides itself whether ndisc or icmpv6 gets the message. */
+/* ip.proto 58 under the built-in icmpv6 protocol's name: ICMPv6 stays a
+ * layer of its own (frame.protocols "...:ipv6:icmpv6:ndisc", the default
+ * "icmp || icmpv6" colouring rule, -z io,phs), disabling icmpv6 disables
+ * it, and per message it picks ndisc (ND types, ndisc enabled, the
+ * preference on) or hands the message to the built-in icmpv6. For ndisc it
+ * adds icmpv6's protocol item, hidden, and below it the built-in's fields
+ * (packet-ndisc-compat.c), so filters on icmpv6.* match as before. */
 static int
 dissect_icmpv6_dispatch(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 			void *data)
@@ -533,13 +550,19 @@ dissect_icmpv6_dispatch(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	if (pref_takeover && tvb_captured_length(tvb) >= 1 &&
 	    is_nd_type(tvb_get_uint8(tvb, 0)) &&
 	    proto_is_protocol_enabled(find_protocol_by_id(proto_ndisc))) {
+		proto_tree *saved = dispatch_builtin_tree;
+		proto_item *ti = proto_tree_add_item(tree, proto_icmpv6, tvb, 0, -1, ENC_NA);
 		int ret;
-		/* Add ndisc to the protocol stack as call_dissector would. */
-		ret = call_dissector_only(find_dissector("ndisc"), tvb, pinfo, tree, data);
+
+		proto_item_set_hidden(ti);
+		dispatch_builtin_tree = ndisc_pref_builtin_fields && ti ?
+					proto_item_add_subtree(ti, ett_builtin) : NULL;
+		ret = call_dissector_only(ndisc_handle, tvb, pinfo, tree, data);
+		dispatch_builtin_tree = saved;
 		if (ret > 0)
 			return ret;
 	}
-	return call_dissector_with_data(icmpv6_handle, tvb, pinfo, tree, data);
+	return builtin_call(BUILTIN_ICMPV6, tvb, pinfo, tree, data);
 }
 
 static int
@@ -630,7 +653,7 @@ proto_register_ndisc(void)
 		{ &hf_cpa_reserved, { "Reserved", "ndisc.cpa.reserved", FT_UINT16,
 				      BASE_HEX, NULL, 0, NULL, HFILL } },
 	};
-	static int *ett[] = { &ett_ndisc, &ett_ra_flags, &ett_na_flags };
+	static int *ett[] = { &ett_ndisc, &ett_ra_flags, &ett_na_flags, &ett_builtin };
 	static ei_register_info ei[] = {
 		{ &ei_checksum_bad, { "ndisc.checksum.bad", PI_CHECKSUM, PI_ERROR,
 				      "Bad checksum", EXPFILL } },
@@ -661,7 +684,8 @@ proto_register_ndisc(void)
 	proto_register_subtree_array(ett, array_length(ett));
 	expert = expert_register_protocol(proto_ndisc);
 	expert_register_field_array(expert, ei, array_length(ei));
-	register_dissector("ndisc", dissect_ndisc, proto_ndisc);
+	ndisc_handle = register_dissector("ndisc", dissect_ndisc, proto_ndisc);
+	builtin_register(proto_ndisc);
 
 	module = prefs_register_protocol(proto_ndisc, NULL);
 	prefs_register_bool_preference(module, "takeover",
@@ -670,6 +694,13 @@ proto_register_ndisc(void)
 				       "from the built-in ICMPv6 dissector; off gives all of "
 				       "ICMPv6 back to it",
 				       &pref_takeover);
+	prefs_register_bool_preference(module, "builtin_fields",
+				       "Fill the built-in icmpv6 fields too",
+				       "Also set the fields of Wireshark's own icmpv6 dissector "
+				       "(icmpv6.type, icmpv6.opt.prefix, ..., hidden) with the values "
+				       "it would give, so filters, colouring rules and columns that use "
+				       "them keep working",
+				       &ndisc_pref_builtin_fields);
 
 	ndisc_options_register();
 	ndisc_analysis_register();
@@ -679,18 +710,15 @@ proto_register_ndisc(void)
 void
 proto_reg_handoff_ndisc(void)
 {
-	int proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
-	int proto_dispatch;
-	dissector_handle_t h;
+	dissector_table_t ip_proto = find_dissector_table("ip.proto");
+	dissector_handle_t builtin = ip_proto ? dissector_get_uint_handle(ip_proto, IP_PROTO_ICMPV6) : NULL;
 
-	icmpv6_handle = find_dissector("icmpv6");
-	/* The ip.proto 58 entry belongs to a helper protocol "in name only"
-	 * whose parent is icmpv6: it is enabled exactly when icmpv6 is, never
-	 * shows up as a layer of its own, and then picks ndisc (if enabled and
-	 * the preference allows) or the built-in icmpv6 per message. */
-	proto_dispatch = proto_register_protocol_in_name_only(
-		"ICMPv6 (ndisc dispatch)", "ICMPv6/ndisc", "ndisc.dispatch",
-		proto_icmpv6, FT_PROTOCOL);
-	h = create_dissector_handle(dissect_icmpv6_dispatch, proto_dispatch);
-	dissector_add_uint("ip.proto", IP_PROTO_ICMPV6, h);
+	proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
+	builtin_add(BUILTIN_ICMPV6, builtin ? builtin : find_dissector("icmpv6"));
+	/* a description of its own: Decode As lists it beside the built-in */
+	dissector_add_uint("ip.proto", IP_PROTO_ICMPV6,
+			   create_dissector_handle_with_name_and_description(
+				   dissect_icmpv6_dispatch, proto_icmpv6, "ndisc.dispatch",
+				   "ICMPv6, Neighbor Discovery by ndisc"));
+	ndisc_compat_handoff();
 }

@@ -12,6 +12,7 @@
 #include <epan/exceptions.h>
 #include <epan/tap.h>
 
+#include "builtin.h"
 #include "vsockmon-int.h"
 #include "vsockmon.h"
 
@@ -328,7 +329,8 @@ static compat_bool heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree
 			pinfo->can_desegment = pinfo->saved_can_desegment;
 			if (c && !PINFO_FD_VISITED(pinfo))
 				c->app = http_handle;   /* the rest of the connection too */
-			call_dissector(http_handle, tvb, pinfo, tree);
+			/* the heuristic runs under HTTP's name: one layer */
+			builtin_call(BUILTIN_HTTP, tvb, pinfo, tree, NULL);
 			return true;
 		}
 	}
@@ -432,8 +434,6 @@ void vsm_payload_register(void)
 				  decode_as_default_populate_list, decode_as_default_reset,
 				  decode_as_default_change, NULL };
 	register_decode_as(&da);
-	heur_dissector_add("vsockmon", heur_http, "HTTP over vsock", "http_vsockmon", proto_vsockmon,
-			   HEURISTIC_ENABLE);
 }
 
 /* Freed at exit, before Wireshark unloads the plugin and its statics. */
@@ -446,6 +446,11 @@ static void payload_shutdown(void)
 void vsm_payload_handoff(void)
 {
 	http_handle = find_dissector("http");
+	builtin_add(BUILTIN_HTTP, http_handle);
+	/* Under HTTP's protocol: frame.protocols "...:vsockmon:http", and
+	 * Enabled Protocols lists it with HTTP's other heuristics. */
+	heur_dissector_add("vsockmon", heur_http, "HTTP over vsock", "http_vsockmon",
+			   proto_get_id_by_filter_name("http"), HEURISTIC_ENABLE);
 	/* Anything that can run over a TCP port can run over a vsock port:
 	 * offer the same protocols for Decode As. */
 	if (!da_protos) {

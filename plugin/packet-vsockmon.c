@@ -14,6 +14,7 @@
 #include <wiretap/wtap.h>
 #include <wsutil/pint.h>
 
+#include "builtin.h"
 #include "sockscope.h"
 #include "vsockmon-int.h"
 #include "vsockmon.h"
@@ -26,7 +27,9 @@ compat_bool vsm_pref_heur_first = false;
 unsigned vsm_pref_reasm_limit = 16u * 1024u * 1024u;
 
 static dissector_handle_t vsockmon_handle;
-static dissector_handle_t builtin_handle;   /* Wireshark's own "vsock" */
+static int proto_vsock = -1;                /* Wireshark's own */
+static int ett_builtin = -1;
+compat_bool vsm_pref_builtin_fields = true;
 
 static int hf_src_cid = -1, hf_dst_cid = -1, hf_src_port = -1, hf_dst_port = -1;
 static int hf_op = -1, hf_transport = -1, hf_len = -1, hf_reserved = -1;
@@ -439,13 +442,22 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
  * runs with vsockmon disabled and then hands the frame to the built-in
  * vsock dissector it replaced (a disabled handle in wtap_encap would leave
  * the frames undissected). */
+/* LINKTYPE_VSOCK under the built-in vsock protocol's name: vsock stays a
+ * layer (frame.protocols "vsock:vsockmon:...", colouring rules and filters
+ * on vsock), and the frame goes to vsockmon or, with vsockmon disabled, to
+ * the built-in vsock. For vsockmon it adds vsock's protocol item, hidden,
+ * and below it the built-in's fields (packet-vsockmon-compat.c). */
 static int dissect_linktype_vsock(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
-	if (proto_is_protocol_enabled(find_protocol_by_id(proto_vsockmon)))
+	if (proto_is_protocol_enabled(find_protocol_by_id(proto_vsockmon))) {
+		proto_item *ti = proto_tree_add_item(tree, proto_vsock, tvb, 0, -1, ENC_NA);
+
+		proto_item_set_hidden(ti);
+		if (vsm_pref_builtin_fields && ti)
+			vsm_compat(tvb, pinfo, proto_item_add_subtree(ti, ett_builtin));
 		return call_dissector_only(vsockmon_handle, tvb, pinfo, tree, data);
-	if (builtin_handle)
-		return call_dissector_only(builtin_handle, tvb, pinfo, tree, data);
-	return 0;
+	}
+	return builtin_call(BUILTIN_VSOCK, tvb, pinfo, tree, data);
 }
 
 void proto_register_vsockmon(void)
@@ -501,7 +513,7 @@ void proto_register_vsockmon(void)
 	hf[15].hfinfo.strings = VALS(vs_type);
 	hf[16].hfinfo.strings = VALS(vs_op);
 
-	static int *ett[] = { &ett_vsockmon, &ett_virtio, &ett_flags };
+	static int *ett[] = { &ett_vsockmon, &ett_virtio, &ett_flags, &ett_builtin };
 
 	static ei_register_info ei[] = {
 		{ &ei_hdr_len, { "vsockmon.len.bad", PI_MALFORMED, PI_ERROR,
@@ -545,6 +557,12 @@ void proto_register_vsockmon(void)
 	prefs_register_bool_preference(m, "try_heuristic_first", "Try heuristic sub-dissectors first",
 				       "Try the \"vsockmon\" heuristic list before the port table",
 				       &vsm_pref_heur_first);
+	prefs_register_bool_preference(m, "builtin_fields", "Fill the built-in vsock fields too",
+				       "Also set the fields of Wireshark's own vsock dissector "
+				       "(vsock.src_cid, vsock.virtio.op, ..., hidden) with the values it "
+				       "would give, so filters, colouring rules and columns that use them "
+				       "keep working",
+				       &vsm_pref_builtin_fields);
 	prefs_register_uint_preference(m, "reassembly_limit", "Reassembly limit (bytes)",
 				       "Largest PDU or message reassembled; longer ones are shown "
 				       "as data with an expert note",
@@ -553,6 +571,7 @@ void proto_register_vsockmon(void)
 	vsm_at_cid = address_type_dissector_register("AT_VSOCKMON", "vsock CID:port", at_to_str, at_str_len,
 						     NULL, at_col_filter, at_fixed_len, at_name, at_name_len);
 	vsockmon_handle = register_dissector("vsockmon", dissect_vsockmon, proto_vsockmon);
+	builtin_register(proto_vsockmon);
 
 	vsm_analysis_register();
 	vsm_payload_register();
@@ -561,12 +580,17 @@ void proto_register_vsockmon(void)
 
 void proto_reg_handoff_vsockmon(void)
 {
-	/* Replaces the built-in vsock dissector for LINKTYPE_VSOCK, keeping
-	 * it for when vsockmon is disabled. */
 	dissector_table_t encap = find_dissector_table("wtap_encap");
-	builtin_handle = encap ? dissector_get_uint_handle(encap, WTAP_ENCAP_VSOCK) : NULL;
-	if (!builtin_handle)
-		builtin_handle = find_dissector("vsock");
-	dissector_add_uint("wtap_encap", WTAP_ENCAP_VSOCK, create_dissector_handle(dissect_linktype_vsock, -1));
+	dissector_handle_t builtin = encap ? dissector_get_uint_handle(encap, WTAP_ENCAP_VSOCK) : NULL;
+
+	proto_vsock = proto_get_id_by_filter_name("vsock");
+	builtin_add(BUILTIN_VSOCK, builtin ? builtin : find_dissector("vsock"));
+	/* Replaces the built-in's entry for LINKTYPE_VSOCK (a description of
+	 * its own, so Decode As tells the two apart). */
+	dissector_add_uint("wtap_encap", WTAP_ENCAP_VSOCK,
+			   create_dissector_handle_with_name_and_description(
+				   dissect_linktype_vsock, proto_vsock, "vsockmon.linktype",
+				   "vsock, by vsockmon"));
+	vsm_compat_handoff();
 	vsm_payload_handoff();
 }

@@ -105,6 +105,11 @@ extern int vsm_at_cid;            /* address type: CID, or CID:port */
 extern compat_bool vsm_pref_analyze;
 extern compat_bool vsm_pref_reassemble;
 extern compat_bool vsm_pref_heur_first;
+extern compat_bool vsm_pref_builtin_fields;
+/* The built-in vsock fields of one frame, into the hidden vsock item's
+ * tree bt (packet-vsockmon-compat.c). */
+void vsm_compat_handoff(void);
+void vsm_compat(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt);
 extern unsigned vsm_pref_reasm_limit;
 
 /* Sets a with a CID (8 bytes) or CID:port (12 bytes) address of the

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The built-in dissectors sockscope stands in for (Wireshark's icmpv6 for
+ * ND messages, vsock for LINKTYPE_VSOCK): handed the frames sockscope does
+ * not take, and the fields they would have set, looked up by name. */
+#ifndef SOCKSCOPE_BUILTIN_H
+#define SOCKSCOPE_BUILTIN_H
+
+#include "ws_compat.h"
+#include <epan/packet.h>
+
+/* BUILTIN_HTTP: HTTP found by vsockmon's heuristic, which runs under
+ * HTTP's name already. */
+enum builtin_key { BUILTIN_ICMPV6 = 1, BUILTIN_VSOCK = 2, BUILTIN_HTTP = 3 };
+
+/* Once, while protocols register (owner: a sockscope protocol). */
+void builtin_register(int owner);
+/* At handoff: the built-in's handle for key. */
+void builtin_add(enum builtin_key key, dissector_handle_t handle);
+/* Hand a frame to the built-in dissector whose protocol our own handle
+ * (registered under the built-in's protocol) already put on the layer
+ * list: it is called without adding that protocol a second time. */
+int builtin_call(enum builtin_key key, tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+		 void *data);
+/* A built-in field's id, or -1 where this Wireshark has no such field
+ * (fields are looked up by name so each series' own definitions apply). */
+int builtin_field(const char *name);
+
+#endif
