@@ -126,7 +126,14 @@ def main():
     for what, cap, base, ours in (("NDP", ndp, "icmpv6", "ndisc"), ("vsock", vsock, "vsock", "vsockmon")):
         a = rows(cap, ["frame.coloring_rule.name", "frame.protocols"], plugin=False, extra=["--color"])
         b = rows(cap, ["frame.coloring_rule.name", "frame.protocols"], extra=["--color"])
-        bad = [(i + 1, x[0], y[0]) for i, (x, y) in enumerate(zip(a, b)) if x[0] != y[0]]
+        # A frame may gain a rule only through a payload protocol the
+        # built-in never decodes (HTTP over vsock coloured as HTTP); every
+        # rule the built-in's decode gave stays.
+        def payload_only(x, y):
+            extra = [p for p in y[1].split(":") if p not in x[1].split(":")]
+            return not x[0] and any(p not in (base, ours) for p in extra)
+        bad = [(i + 1, x[0], y[0]) for i, (x, y) in enumerate(zip(a, b))
+               if x[0] != y[0] and not payload_only(x, y)]
         t.eq(bad[:5], [], "%s: every frame coloured by the same rule" % what)
         stacks = [y[1].split(":") for x, y in zip(a, b) if base in x[1].split(":")]
         t.check(stacks and all(s.count(base) == 1 for s in stacks),
