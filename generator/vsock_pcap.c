@@ -131,7 +131,7 @@ static void manifest_packet(struct manifest *m, const struct af_vsockmon_hdr *mo
 	manifest_uint(m, "vsockmon.dst_port", mon->dst_port);
 	manifest_uint(m, "vsockmon.op", mon->op);
 	manifest_uint(m, "vsockmon.transport", mon->transport);
-	manifest_uint(m, "vsockmon.len", mon->len);
+	manifest_uint(m, "vsockmon.transport_len", mon->len);
 	manifest_uint(m, "vsockmon.virtio.src_cid", v->src_cid);
 	manifest_uint(m, "vsockmon.virtio.dst_cid", v->dst_cid);
 	manifest_uint(m, "vsockmon.virtio.src_port", v->src_port);

@@ -484,9 +484,9 @@ ndisc_analysis_register(void)
 	};
 	static int *ett[] = { &ett_analysis };
 	static ei_register_info ei[] = {
-		{ &ei_dad_probe, { "ndisc.analysis.dad.probe", PI_SEQUENCE, PI_CHAT,
+		{ &ei_dad_probe, { "ndisc.analysis.dad.expert", PI_SEQUENCE, PI_CHAT,
 				   "DAD probe", EXPFILL } },
-		{ &ei_dad_conflict, { "ndisc.analysis.dad.conflict", PI_SEQUENCE, PI_WARN,
+		{ &ei_dad_conflict, { "ndisc.analysis.dad_conflict.expert", PI_SEQUENCE, PI_WARN,
 				      "DAD conflict", EXPFILL } },
 		{ &ei_dup_addr, { "ndisc.analysis.duplicate_addr.expert", PI_SEQUENCE, PI_WARN,
 				  "Duplicate IPv6 address", EXPFILL } },

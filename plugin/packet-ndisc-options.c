@@ -20,6 +20,7 @@ static int hf_opt_data = -1;
 
 static int hf_slla_addr = -1, hf_slla_addr_raw = -1;
 static int hf_tlla_addr = -1, hf_tlla_addr_raw = -1;
+static int hf_lladdr = -1;
 static int hf_prefix_len = -1, hf_prefix_flags = -1, hf_prefix_flag_l = -1,
 	   hf_prefix_flag_a = -1, hf_prefix_flag_r = -1, hf_prefix_flag_p = -1,
 	   hf_prefix_reserved1 = -1, hf_prefix_valid = -1, hf_prefix_preferred = -1,
@@ -99,6 +100,11 @@ static expert_field ei_prefix_len = EI_INIT;
 static expert_field ei_route_len = EI_INIT;
 static expert_field ei_route_len_opt = EI_INIT;
 static expert_field ei_mtu_small = EI_INIT;
+static expert_field ei_pref64_plc = EI_INIT;
+static expert_field ei_prefix_link_local = EI_INIT;
+static expert_field ei_prefix_slaac_len = EI_INIT;
+static expert_field ei_prefix_bits = EI_INIT;
+static expert_field ei_rdnss_addr = EI_INIT;
 
 /* RFC 8781 4: prefix length code */
 static const value_string plc_vals[] = {
@@ -255,6 +261,28 @@ opt_all_zero(tvbuff_t *tvb, int off, int end)
 	return true;
 }
 
+/* RFC 4861 4.6.2, RFC 4191 2.3, RFC 8781 4: the bits of a prefix after
+ * its length are reserved; senders MUST zero them, receivers ignore them. */
+static void
+check_prefix_bits(struct optctx *c, proto_item *ti, const uint8_t *a, unsigned plen)
+{
+	unsigned i;
+
+	if (plen >= 128)
+		return;
+	for (i = plen / 8; i < 16; i++) {
+		uint8_t keep = i == plen / 8 ? (uint8_t)(0xff00u >> (plen % 8)) : 0;
+
+		if (a[i] & ~keep) {
+			expert_add_info_format(c->pinfo, ti, &ei_prefix_bits,
+					       "Prefix %s has bits set beyond its length /%u: senders "
+					       "MUST zero them, receivers ignore them (RFC 4861 4.6.2)",
+					       ndisc_ip6_str(c->pinfo->pool, a), plen);
+			return;
+		}
+	}
+}
+
 /* ---- one function per option ---- */
 
 static void
@@ -263,6 +291,8 @@ lla_common(struct optctx *c, int hf_ether, int hf_raw, bool *has, uint8_t *mac)
 	/* Ethernet: 6 octets fill a 1-unit option (RFC 2464 8) */
 	if (c->len == 8) {
 		proto_tree_add_item(c->tree, hf_ether, c->tvb, 2, 6, ENC_NA);
+		/* either direction's address, the field people guess */
+		proto_item_set_hidden(proto_tree_add_item(c->tree, hf_lladdr, c->tvb, 2, 6, ENC_NA));
 		opt_summary(c, "%s", tvb_ether_to_str(c->pinfo->pool, c->tvb, 2));
 		if (c->pkt && !*has) {
 			tvb_memcpy(c->tvb, mac, 2, 6);
@@ -324,7 +354,25 @@ opt_prefix(struct optctx *c)
 	ti = proto_tree_add_item_ret_uint(c->tree, hf_prefix_reserved2, c->tvb, 12, 4,
 					  ENC_BIG_ENDIAN, &r2);
 	ndisc_check_reserved(c->pinfo, ti, r2);
-	proto_tree_add_item(c->tree, hf_prefix_prefix, c->tvb, 16, 16, ENC_NA);
+	ti = proto_tree_add_item(c->tree, hf_prefix_prefix, c->tvb, 16, 16, ENC_NA);
+	{
+		uint8_t a[16];
+
+		tvb_memcpy(c->tvb, a, 16, 16);
+		if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80)
+			expert_add_info_format(c->pinfo, c->item, &ei_prefix_link_local,
+					       "Prefix Information for the link-local prefix %s/%u: "
+					       "hosts ignore the option (RFC 4861 6.3.4, RFC 4862 5.5.3 b)",
+					       ndisc_ip6_str(c->pinfo->pool, a), plen);
+		else if ((flags & 0x40) && plen <= 128 && plen != 64)
+			expert_add_info_format(c->pinfo, c->item, &ei_prefix_slaac_len,
+					       "Autonomous flag on a /%u prefix: a host forms addresses only "
+					       "where prefix length + interface identifier length = 128, so "
+					       "with 64-bit identifiers it ignores this one (RFC 4862 5.5.3 d)",
+					       plen);
+		if (plen <= 128)
+			check_prefix_bits(c, ti, a, plen);
+	}
 	opt_summary(c, "%s/%u%s%s%s%s%s, valid %s, preferred %s", opt_ip6_at(c, 16), plen,
 		flags & 0xf0 ? "," : "",
 		flags & 0x80 ? " L" : "", flags & 0x40 ? " A" : "",
@@ -670,7 +718,9 @@ opt_route(struct optctx *c)
 		n = 16;
 	if (n > 0)
 		tvb_memcpy(c->tvb, a.bytes, 8, n);
-	proto_tree_add_ipv6(c->tree, hf_route_prefix, c->tvb, 8, n, &a);
+	ti = proto_tree_add_ipv6(c->tree, hf_route_prefix, c->tvb, 8, n, &a);
+	if (plen <= 128)
+		check_prefix_bits(c, ti, a.bytes, plen);
 	opt_summary(c, "%s/%u, %s, lifetime %s",
 		ndisc_ip6_str(c->pinfo->pool, a.bytes), plen,
 		val_to_str_const(prf, ndisc_prf_vals, "?"),
@@ -689,7 +739,16 @@ opt_rdnss(struct optctx *c)
 	if ((c->len - 8) % 16)
 		opt_body_error(c, "addresses are not a multiple of 16 octets");
 	for (off = 8; off + 16 <= (int)c->len; off += 16) {
-		proto_tree_add_item(c->tree, hf_rdnss_addr, c->tvb, off, 16, ENC_NA);
+		proto_item *ai = proto_tree_add_item(c->tree, hf_rdnss_addr, c->tvb, off, 16, ENC_NA);
+		uint8_t a[16];
+		static const uint8_t zero[16];
+
+		tvb_memcpy(c->tvb, a, off, 16);
+		if (a[0] == 0xff || !memcmp(a, zero, 16))
+			expert_add_info_format(c->pinfo, ai, &ei_rdnss_addr,
+					       "RDNSS address %s is %s, not the unicast address of a "
+					       "DNS server: hosts cannot use it (RFC 8106 5.1)",
+					       opt_ip6_at(c, off), a[0] == 0xff ? "multicast" : "unspecified");
 		if (opt_labels(c))
 			wmem_strbuf_append_printf(b, "%s%s", off > 8 ? " " : "", opt_ip6_at(c, off));
 	}
@@ -874,12 +933,19 @@ opt_pref64(struct optctx *c)
 	uint32_t v = tvb_get_ntohs(c->tvb, 2);
 	ws_in6_addr a;
 	unsigned plc = v & 7;
+	proto_item *ti, *pi;
 
 	proto_tree_add_item(c->tree, hf_pref64_lifetime, c->tvb, 2, 2, ENC_BIG_ENDIAN);
-	proto_tree_add_item(c->tree, hf_pref64_plc, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	ti = proto_tree_add_item(c->tree, hf_pref64_plc, c->tvb, 2, 2, ENC_BIG_ENDIAN);
+	if (plc >= G_N_ELEMENTS(plc_len))
+		expert_add_info_format(c->pinfo, ti, &ei_pref64_plc,
+				       "PREF64 Prefix Length Code %u is not one of 0..5: receivers "
+				       "MUST ignore the option (RFC 8781 4)", plc);
 	memset(&a, 0, sizeof a);
 	tvb_memcpy(c->tvb, a.bytes, 4, 12);
-	proto_tree_add_ipv6(c->tree, hf_pref64_prefix, c->tvb, 4, 12, &a);
+	pi = proto_tree_add_ipv6(c->tree, hf_pref64_prefix, c->tvb, 4, 12, &a);
+	if (plc < G_N_ELEMENTS(plc_len))
+		check_prefix_bits(c, pi, a.bytes, plc_len[plc]);
 	if (plc < G_N_ELEMENTS(plc_len))
 		opt_summary(c, "%s/%u, lifetime %s", ndisc_ip6_str(c->pinfo->pool, a.bytes),
 			plc_len[plc], ndisc_lifetime_str(c->pinfo->pool, (v >> 3) * 8));
@@ -1086,7 +1152,8 @@ check_against_table(struct optctx *c, unsigned units, uint8_t *seen)
 	}
 	if (bit && !(d->msgs & bit))
 		expert_add_info_format(c->pinfo, c->item, &ei_opt_not_allowed,
-				       "%s option not allowed in %s", d->name, msg_short(c->msg));
+				       "%s option is not defined for %s: receivers ignore it "
+				       "(RFC 4861 4.6)", d->name, msg_short(c->msg));
 	if (d->once && seen[c->type] > 1)
 		expert_add_info_format(c->pinfo, c->item, &ei_opt_duplicate,
 				       "%s option may appear only once; this is copy %u",
@@ -1185,6 +1252,7 @@ ndisc_options_register(void)
 		HFI(hf_slla_addr_raw, "Source link-layer address (non-Ethernet)", OPT("slla.addr.raw"), FT_BYTES, BASE_NONE, NULL, 0),
 		HFI(hf_tlla_addr, "Target link-layer address", OPT("tlla.addr"), FT_ETHER, BASE_NONE, NULL, 0),
 		HFI(hf_tlla_addr_raw, "Target link-layer address (non-Ethernet)", OPT("tlla.addr.raw"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_lladdr, "Link-layer address (source or target)", OPT("lladdr"), FT_ETHER, BASE_NONE, NULL, 0),
 
 		HFI(hf_prefix_len, "Prefix length", OPT("prefix.len"), FT_UINT8, BASE_DEC, NULL, 0),
 		HFI(hf_prefix_flags, "Flags", OPT("prefix.flags"), FT_UINT8, BASE_HEX, NULL, 0),
@@ -1383,8 +1451,9 @@ ndisc_options_register(void)
 				      "Invalid option length (zero)", EXPFILL } },
 		{ &ei_opt_past_end, { "ndisc.opt.past_end", PI_MALFORMED, PI_ERROR,
 				      "Option runs past the end of the message", EXPFILL } },
-		{ &ei_opt_not_allowed, { "ndisc.opt.not_allowed", PI_PROTOCOL, PI_WARN,
-					 "Option not allowed in this message type", EXPFILL } },
+		{ &ei_opt_not_allowed, { "ndisc.opt.not_allowed", PI_PROTOCOL, PI_NOTE,
+					 "Option not defined for this message type: receivers ignore it",
+					 EXPFILL } },
 		{ &ei_opt_duplicate, { "ndisc.opt.duplicate", PI_PROTOCOL, PI_WARN,
 				       "Option may appear only once", EXPFILL } },
 		{ &ei_opt_len_range, { "ndisc.opt.len.range", PI_MALFORMED, PI_ERROR,
@@ -1403,6 +1472,18 @@ ndisc_options_register(void)
 				   "MTU below the IPv6 minimum of 1280", EXPFILL } },
 		{ &ei_route_len_opt, { "ndisc.opt.route.len.inconsistent", PI_PROTOCOL, PI_WARN,
 				       "Route prefix length does not fit the option length", EXPFILL } },
+		{ &ei_pref64_plc, { "ndisc.opt.pref64.plc.bad", PI_PROTOCOL, PI_WARN,
+				    "PREF64 Prefix Length Code not 0..5: receivers ignore the option",
+				    EXPFILL } },
+		{ &ei_prefix_link_local, { "ndisc.opt.prefix.link_local", PI_PROTOCOL, PI_WARN,
+					   "Prefix Information for the link-local prefix: ignored",
+					   EXPFILL } },
+		{ &ei_prefix_slaac_len, { "ndisc.opt.prefix.slaac_len", PI_PROTOCOL, PI_NOTE,
+					  "Autonomous flag on a prefix that is not /64", EXPFILL } },
+		{ &ei_prefix_bits, { "ndisc.opt.bits_beyond_prefix", PI_PROTOCOL, PI_WARN,
+				     "Prefix has bits set beyond its length", EXPFILL } },
+		{ &ei_rdnss_addr, { "ndisc.opt.rdnss.addr.bad", PI_PROTOCOL, PI_WARN,
+				    "RDNSS address is not unicast", EXPFILL } },
 	};
 	expert_module_t *expert;
 	size_t i, n = 0;

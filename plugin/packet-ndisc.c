@@ -35,6 +35,7 @@ static int hf_ra_reachable = -1;
 static int hf_ra_retrans = -1;
 static int hf_ns_reserved = -1;
 static int hf_ns_target = -1;
+static int hf_target = -1;
 static int hf_na_flags = -1;
 static int hf_na_flag_r = -1;
 static int hf_na_flag_s = -1;
@@ -65,6 +66,9 @@ static expert_field ei_ns_unspec_slla = EI_INIT;
 static expert_field ei_ns_mcast_target = EI_INIT;
 static expert_field ei_na_s_mcast = EI_INIT;
 static expert_field ei_ra_src = EI_INIT;
+static expert_field ei_na_mcast_target = EI_INIT;
+static expert_field ei_redirect_src = EI_INIT;
+static expert_field ei_dad_dst = EI_INIT;
 
 static compat_bool pref_takeover = true;
 compat_bool ndisc_pref_builtin_fields = true;
@@ -239,6 +243,8 @@ add_target(tvbuff_t *tvb, proto_tree *tree, int hf, int offset,
 	   struct ndisc_pkt *pkt)
 {
 	proto_tree_add_item(tree, hf, tvb, offset, 16, ENC_NA);
+	/* the target of any message, the field people guess */
+	proto_item_set_hidden(proto_tree_add_item(tree, hf_target, tvb, offset, 16, ENC_NA));
 	tvb_memcpy(tvb, pkt->target, offset, 16);
 	pkt->has_target = true;
 }
@@ -309,7 +315,17 @@ is_unspecified(const uint8_t *a)
 	return memcmp(a, zero, 16) == 0;
 }
 
-/* RFC 4861 6.1: the checks a node applies before accepting a message. */
+/* RFC 4291 2.7.1: ff02::1:ffXX:XXXX with the address's low 24 bits. */
+static bool
+is_solicited_node_of(const uint8_t *grp, const uint8_t *addr)
+{
+	static const uint8_t head[13] = { 0xff, 0x02, [11] = 0x01, [12] = 0xff };
+
+	return memcmp(grp, head, 13) == 0 && memcmp(grp + 13, addr + 13, 3) == 0;
+}
+
+/* RFC 4861 6.1, 7.1, 8.1: the checks a node applies before accepting a
+ * message (a failed one makes it drop the message: a Warning). */
 static void
 check_message(packet_info *pinfo, proto_item *ti, struct ndisc_pkt *pkt,
 	      bool had_slla)
@@ -320,10 +336,28 @@ check_message(packet_info *pinfo, proto_item *ti, struct ndisc_pkt *pkt,
 			expert_add_info(pinfo, ti, &ei_ns_unspec_slla);
 		if (pkt->has_target && pkt->target[0] == 0xff)
 			expert_add_info(pinfo, ti, &ei_ns_mcast_target);
+		if (pkt->has_src && is_unspecified(pkt->src) && pkt->has_dst && pkt->has_target &&
+		    pkt->target[0] != 0xff && !is_solicited_node_of(pkt->dst, pkt->target)) {
+			uint8_t sn[16] = { 0xff, 0x02, [11] = 0x01, [12] = 0xff };
+
+			memcpy(sn + 13, pkt->target + 13, 3);
+			expert_add_info_format(pinfo, ti, &ei_dad_dst,
+					       "DAD probe sent to %s, not to the target's solicited-node "
+					       "group %s: the address's owner does not hear it "
+					       "(RFC 4862 5.4.2, RFC 4861 7.1.1)",
+					       ndisc_ip6_str(pinfo->pool, pkt->dst),
+					       ndisc_ip6_str(pinfo->pool, sn));
+		}
 		break;
 	case NDP_NA:
 		if ((pkt->na_flags & 0x40000000) && pkt->has_dst && pkt->dst[0] == 0xff)
 			expert_add_info(pinfo, ti, &ei_na_s_mcast);
+		if (pkt->has_target && pkt->target[0] == 0xff)
+			expert_add_info(pinfo, ti, &ei_na_mcast_target);
+		break;
+	case NDP_REDIRECT:
+		if (pkt->has_src && !(pkt->src[0] == 0xfe && (pkt->src[1] & 0xc0) == 0x80))
+			expert_add_info(pinfo, ti, &ei_redirect_src);
 		break;
 	case NDP_RA:
 		if (pkt->has_src && !(pkt->src[0] == 0xfe && (pkt->src[1] & 0xc0) == 0x80))
@@ -495,14 +529,16 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 	item = proto_tree_add_item_ret_uint(nt, hf_code, tvb, 1, 1, ENC_BIG_ENDIAN, &v);
 	pkt->code = (uint8_t)v;
 	if (v != 0)
-		expert_add_info_format(pinfo, item, &ei_code, "Code is %u, not 0", v);
+		expert_add_info_format(pinfo, item, &ei_code,
+				       "Code is %u, not 0: hosts discard the message (RFC 4861 6.1)", v);
 	add_checksum(tvb, pinfo, nt);
 
 	/* inside an ICMPv6 error the quoted packet's hop limit has been
 	 * decremented on its way: only the message itself is checked */
 	if (iph && iph->ip6_hop != 255 && !pinfo->flags.in_error_pkt)
 		expert_add_info_format(pinfo, ti, &ei_hop_limit,
-				       "IPv6 hop limit is %u, not 255: not from an on-link neighbor",
+				       "IPv6 hop limit is %u, not 255: not from an on-link neighbor, "
+				       "hosts discard it (RFC 4861 6.1)",
 				       iph->ip6_hop);
 
 	fixed = ndisc_fixed_len(pkt->type);
@@ -619,6 +655,8 @@ proto_register_ndisc(void)
 				     BASE_HEX, NULL, 0, NULL, HFILL } },
 		{ &hf_ns_target, { "Target address", "ndisc.ns.target", FT_IPv6,
 				   BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_target, { "Target address", "ndisc.target", FT_IPv6, BASE_NONE, NULL, 0,
+				"The target of an NS, NA or Redirect", HFILL } },
 		{ &hf_na_flags, { "Flags", "ndisc.na.flags", FT_UINT32, BASE_HEX,
 				  NULL, 0, NULL, HFILL } },
 		{ &hf_na_flag_r, { "Router", "ndisc.na.flag.r", FT_BOOLEAN, 32,
@@ -666,15 +704,25 @@ proto_register_ndisc(void)
 		{ &ei_reserved, { "ndisc.reserved.nonzero", PI_PROTOCOL, PI_NOTE,
 				  "Reserved field is not zero", EXPFILL } },
 		{ &ei_ns_unspec_slla, { "ndisc.ns.unspec_slla", PI_PROTOCOL, PI_WARN,
-					"NS from the unspecified address carries a source link-layer address option",
+					"NS from the unspecified address carries a source link-layer "
+					"address option: hosts discard it (RFC 4861 7.1.1)",
 					EXPFILL } },
 		{ &ei_ns_mcast_target, { "ndisc.ns.mcast_target", PI_PROTOCOL, PI_WARN,
-					 "NS target is a multicast address", EXPFILL } },
+					 "NS target is a multicast address: hosts discard it (RFC 4861 7.1.1)", EXPFILL } },
 		{ &ei_na_s_mcast, { "ndisc.na.s_mcast", PI_PROTOCOL, PI_WARN,
-				    "NA with the Solicited flag sent to a multicast destination",
+				    "NA with the Solicited flag sent to a multicast destination: "
+				    "hosts discard it (RFC 4861 7.1.2)",
 				    EXPFILL } },
 		{ &ei_ra_src, { "ndisc.ra.src_not_link_local", PI_PROTOCOL, PI_WARN,
-				"RA source is not a link-local address", EXPFILL } },
+				"RA source is not a link-local address: hosts discard it (RFC 4861 6.1.2)", EXPFILL } },
+		{ &ei_na_mcast_target, { "ndisc.na.mcast_target", PI_PROTOCOL, PI_WARN,
+					 "NA target is a multicast address: hosts discard it (RFC 4861 7.1.2)",
+					 EXPFILL } },
+		{ &ei_redirect_src, { "ndisc.redirect.src_not_link_local", PI_PROTOCOL, PI_WARN,
+				      "Redirect source is not a link-local address: hosts discard it "
+				      "(RFC 4861 8.1)", EXPFILL } },
+		{ &ei_dad_dst, { "ndisc.ns.dad_dst", PI_PROTOCOL, PI_WARN,
+				 "DAD probe not sent to the target's solicited-node group", EXPFILL } },
 	};
 	module_t *module;
 	expert_module_t *expert;

@@ -13,7 +13,7 @@
 
 static int hf_stream = -1, hf_seq = -1, hf_nxtseq = -1, hf_time_rel = -1;
 static int hf_request_in = -1, hf_response_in = -1, hf_handshake = -1, hf_duration = -1;
-static int hf_credit = -1, hf_in_flight = -1;
+static int hf_credit = -1, hf_in_flight = -1, hf_flags = -1, hf_outcome = -1;
 static int ett_analysis = -1;
 
 static expert_field ei_refused = EI_INIT;
@@ -184,6 +184,15 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 			c->refused = true;
 			f->flags |= VSM_F_REFUSED;
 		}
+		/* Linux answers a peer's full SHUTDOWN with an RST once its
+		 * socket has nothing left to read: after a SHUTDOWN (SEND) the
+		 * RST ends an orderly close; without one it aborts. */
+		if (!c->outcome) {
+			c->outcome = c->refused ? VSM_OUTCOME_REFUSED :
+				     c->d[0].shut_send || c->d[1].shut_send ? VSM_OUTCOME_CLOSED :
+				     VSM_OUTCOME_RESET;
+			f->flags |= VSM_F_OUTCOME;
+		}
 		c->closed = true;
 		c->rst_frame = pinfo->num;
 		nstime_delta(&c->duration, &pinfo->abs_ts, &c->first_ts);
@@ -194,6 +203,12 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 			d->shut_send = true;
 		if (p->flags & VSOCK_VIRTIO_SHUTDOWN_RCV)
 			d->shut_rcv = true;
+		/* both sides done sending: closed, whatever RST the kernel
+		 * tears the socket down with afterwards */
+		if (!c->outcome && !c->closed && c->d[0].shut_send && c->d[1].shut_send) {
+			c->outcome = VSM_OUTCOME_CLOSED;
+			f->flags |= VSM_F_OUTCOME;
+		}
 		break;
 	default:
 		break;
@@ -285,6 +300,16 @@ void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 		proto_item_set_generated(it);
 	}
 
+	if (f->flags & VSM_F_OUTCOME) {
+		it = proto_tree_add_uint(at, hf_outcome, tvb, 0, 0, c->outcome);
+		proto_item_set_generated(it);
+	}
+	/* Any finding: one field to filter on, like tcp.analysis.flags, with
+	 * the findings' expert items below it. */
+	if (f->flags & VSM_F_FINDINGS) {
+		ai = proto_tree_add_item(at, hf_flags, tvb, 0, 0, ENC_NA);
+		proto_item_set_generated(ai);
+	}
 	if (f->flags & VSM_F_REFUSED) {
 		expert_add_info(pinfo, ai, &ei_refused);
 		col_append_str(pinfo->cinfo, COL_INFO, "[refused] ");
@@ -313,6 +338,13 @@ void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 		expert_add_info(pinfo, ai, &ei_fwd_cnt_backwards);
 }
 
+const value_string vsm_outcome_vals[] = {
+	{ VSM_OUTCOME_CLOSED, "closed (SHUTDOWN)" },
+	{ VSM_OUTCOME_RESET, "reset (RST without SHUTDOWN)" },
+	{ VSM_OUTCOME_REFUSED, "refused" },
+	{ 0, NULL },
+};
+
 void vsm_analysis_register(void)
 {
 	static hf_register_info hf[] = {
@@ -335,6 +367,12 @@ void vsm_analysis_register(void)
 		{ &hf_credit, { "Peer credit", "vsockmon.analysis.credit", FT_INT64, BASE_DEC, NULL, 0,
 				"Sender's view of the peer's free buffer space after this packet: "
 				"peer buf_alloc - (bytes sent - peer fwd_cnt)", HFILL } },
+		{ &hf_flags, { "Analysis findings", "vsockmon.analysis.flags", FT_NONE, BASE_NONE, NULL, 0,
+			       "Set when the connection analysis found anything (the expert items below "
+			       "it): one filter for all of them", HFILL } },
+		{ &hf_outcome, { "Connection outcome", "vsockmon.analysis.outcome", FT_UINT8, BASE_DEC,
+				 VALS(vsm_outcome_vals), 0,
+				 "How the connection ended, in the frame that decided it", HFILL } },
 		{ &hf_in_flight, { "Bytes in flight", "vsockmon.analysis.bytes_in_flight", FT_UINT32, BASE_DEC,
 				   NULL, 0, "Bytes sent and not yet consumed by the peer", HFILL } },
 	};

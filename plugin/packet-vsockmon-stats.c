@@ -35,6 +35,7 @@ void vsm_tap(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
 		t->has_stream = true;
 		t->stream = f->conn->stream;
 		t->flags = f->flags;
+		t->outcome = f->conn->outcome;
 	}
 	tap_queue_packet(vsm_tap_id, pinfo, t);
 }
@@ -152,6 +153,8 @@ static const char *st_bytes = "Payload bytes by direction";
 static const char *st_events = "Events";
 static int st_node_packets = -1, st_node_op = -1, st_node_type = -1, st_node_conns = -1;
 static int st_node_bytes = -1, st_node_events = -1;
+static const char *st_still_open = "still open at the end of the capture";
+static int st_open;
 
 static void st_init(stats_tree *st)
 {
@@ -159,6 +162,10 @@ static void st_init(stats_tree *st)
 	st_node_op = stats_tree_create_node(st, st_by_op, st_node_packets, STAT_DT_INT, true);
 	st_node_type = stats_tree_create_node(st, st_by_type, st_node_packets, STAT_DT_INT, true);
 	st_node_conns = stats_tree_create_node(st, st_conns, 0, STAT_DT_INT, true);
+	st_open = 0;
+	for (const value_string *o = vsm_outcome_vals; o->strptr; o++)
+		stats_tree_create_node(st, o->strptr, st_node_conns, STAT_DT_INT, false);
+	stats_tree_create_node(st, st_still_open, st_node_conns, STAT_DT_INT, false);
 	st_node_bytes = stats_tree_create_node(st, st_bytes, 0, STAT_DT_INT, true);
 	st_node_events = stats_tree_create_node(st, st_events, 0, STAT_DT_INT, true);
 }
@@ -180,18 +187,18 @@ static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo _U_, epan_
 	tick_stat_node(st, st_by_type, st_node_packets, false);
 	tick_stat_node(st, type ? type : "unknown", st_node_type, false);
 
-	if (t->op == VSOCK_VIRTIO_OP_REQUEST) {
+	/* One outcome per connection: counted in the frame that decided it;
+	 * what has none at the end of the capture is still open. A lone RST
+	 * for a connection never seen is an event, not a connection. */
+	if ((t->flags & VSM_F_NEW_CONN) && !(t->flags & VSM_F_RST_UNKNOWN)) {
 		tick_stat_node(st, st_conns, 0, false);
-		tick_stat_node(st, "requested", st_node_conns, false);
+		st_open++;
 	}
-	if (t->flags & VSM_F_REFUSED) {
-		tick_stat_node(st, st_conns, 0, false);
-		tick_stat_node(st, "refused", st_node_conns, false);
+	if (t->flags & VSM_F_OUTCOME) {
+		tick_stat_node(st, val_to_str_const(t->outcome, vsm_outcome_vals, "?"), st_node_conns, false);
+		st_open--;
 	}
-	if (t->op == VSOCK_VIRTIO_OP_RST && !(t->flags & VSM_F_REFUSED)) {
-		tick_stat_node(st, st_conns, 0, false);
-		tick_stat_node(st, "reset", st_node_conns, false);
-	}
+	set_stat_node(st, st_still_open, st_node_conns, false, st_open);
 	if (t->payload_len) {
 		char *dir = wmem_strdup_printf(pinfo->pool, "%s \xe2\x86\x92 %s", address_to_str(pinfo->pool, &t->src),
 						address_to_str(pinfo->pool, &t->dst));

@@ -32,8 +32,8 @@ static int ett_builtin = -1;
 compat_bool vsm_pref_builtin_fields = true;
 
 static int hf_src_cid = -1, hf_dst_cid = -1, hf_src_port = -1, hf_dst_port = -1;
-static int hf_op = -1, hf_transport = -1, hf_len = -1, hf_reserved = -1;
-static int hf_addr = -1, hf_port = -1;
+static int hf_op = -1, hf_transport = -1, hf_transport_len = -1, hf_reserved = -1;
+static int hf_cid = -1, hf_port = -1;
 static int hf_v_src_cid = -1, hf_v_dst_cid = -1, hf_v_src_port = -1, hf_v_dst_port = -1;
 static int hf_v_len = -1, hf_v_type = -1, hf_v_op = -1, hf_v_flags = -1;
 static int hf_v_flag_rcv = -1, hf_v_flag_send = -1, hf_v_flag_eom = -1, hf_v_flag_eor = -1;
@@ -66,6 +66,18 @@ static const val64_string cid_names[] = {
 	{ VSOCK_CID_ANY, "any" },
 	{ 0, NULL },
 };
+
+/* "2 (host)", "3": the well-known CIDs named (include/uapi/linux/vm_sockets.h),
+ * the others plain numbers. */
+static void cid_fmt(char *buf, uint64_t cid)
+{
+	const char *n = try_val64_to_str(cid, cid_names);
+
+	if (n)
+		snprintf(buf, ITEM_LABEL_LENGTH, "%" PRIu64 " (%s)", cid, n);
+	else
+		snprintf(buf, ITEM_LABEL_LENGTH, "%" PRIu64, cid);
+}
 
 static void vs_from(value_string *vs, const struct vsock_name *t)
 {
@@ -270,14 +282,7 @@ static void set_columns(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_
 	char buf[256];
 	int n = 0;
 
-	put_dec(buf, &n, p->src_cid);
-	buf[n++] = ':';
-	put_dec(buf, &n, p->src_port);
-	put_str(buf, &n, " \xe2\x86\x92 ");
-	put_dec(buf, &n, p->dst_cid);
-	buf[n++] = ':';
-	put_dec(buf, &n, p->dst_port);
-	buf[n++] = ' ';
+	/* Source and Destination already show CID:port. */
 	if (!p->has_virtio) {
 		const char *op = try_val_to_str(p->mon_op, vs_mon_op);
 		if (op) {
@@ -360,7 +365,7 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	p.mon_op = (uint16_t)v;
 	proto_item *tri = proto_tree_add_item_ret_uint(mt, hf_transport, tvb, 26, 2, ENC_LITTLE_ENDIAN, &v);
 	p.transport = (uint16_t)v;
-	proto_item *lni = proto_tree_add_item_ret_uint(mt, hf_len, tvb, 28, 2, ENC_LITTLE_ENDIAN, &v);
+	proto_item *lni = proto_tree_add_item_ret_uint(mt, hf_transport_len, tvb, 28, 2, ENC_LITTLE_ENDIAN, &v);
 	p.hdr_len = (uint16_t)v;
 	proto_item *rsi = proto_tree_add_item_ret_uint(mt, hf_reserved, tvb, 30, 2, ENC_LITTLE_ENDIAN, &v);
 	if (v)
@@ -370,9 +375,9 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 
 	/* Either direction, like tcp.port: one filter finds a peer. */
 	proto_item *h;
-	h = proto_tree_add_uint64(mt, hf_addr, tvb, 0, 8, p.src_cid);
+	h = proto_tree_add_uint64(mt, hf_cid, tvb, 0, 8, p.src_cid);
 	proto_item_set_hidden(h);
-	h = proto_tree_add_uint64(mt, hf_addr, tvb, 8, 8, p.dst_cid);
+	h = proto_tree_add_uint64(mt, hf_cid, tvb, 8, 8, p.dst_cid);
 	proto_item_set_hidden(h);
 	h = proto_tree_add_uint(mt, hf_port, tvb, 16, 4, p.src_port);
 	proto_item_set_hidden(h);
@@ -468,24 +473,26 @@ void proto_register_vsockmon(void)
 	vs_from(vs_op, vsock_virtio_op_names);
 
 	static hf_register_info hf[] = {
-		{ &hf_src_cid, { "Source CID", "vsockmon.src_cid", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
-				 VALS64(cid_names), 0, NULL, HFILL } },
-		{ &hf_dst_cid, { "Destination CID", "vsockmon.dst_cid", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
-				 VALS64(cid_names), 0, NULL, HFILL } },
+		{ &hf_src_cid, { "Source CID", "vsockmon.src_cid", FT_UINT64, BASE_CUSTOM,
+				 CF_FUNC(cid_fmt), 0, NULL, HFILL } },
+		{ &hf_dst_cid, { "Destination CID", "vsockmon.dst_cid", FT_UINT64, BASE_CUSTOM,
+				 CF_FUNC(cid_fmt), 0, NULL, HFILL } },
 		{ &hf_src_port, { "Source port", "vsockmon.src_port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
 		{ &hf_dst_port, { "Destination port", "vsockmon.dst_port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
 		{ &hf_op, { "Monitor op", "vsockmon.op", FT_UINT16, BASE_DEC, NULL, 0,
 			    "af_vsockmon_op: what the packet does to the connection", HFILL } },
 		{ &hf_transport, { "Transport", "vsockmon.transport", FT_UINT16, BASE_DEC, NULL, 0, NULL, HFILL } },
-		{ &hf_len, { "Transport header length", "vsockmon.len", FT_UINT16, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_transport_len, { "Transport header length", "vsockmon.transport_len", FT_UINT16, BASE_DEC,
+				       NULL, 0, "Octets of the transport header after this one (44 for virtio); "
+				       "the payload's length is vsockmon.virtio.len", HFILL } },
 		{ &hf_reserved, { "Reserved", "vsockmon.reserved", FT_UINT16, BASE_HEX, NULL, 0, NULL, HFILL } },
-		{ &hf_addr, { "Source or destination CID", "vsockmon.addr", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
-			      VALS64(cid_names), 0, NULL, HFILL } },
+		{ &hf_cid, { "Source or destination CID", "vsockmon.cid", FT_UINT64, BASE_CUSTOM,
+			     CF_FUNC(cid_fmt), 0, NULL, HFILL } },
 		{ &hf_port, { "Source or destination port", "vsockmon.port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
-		{ &hf_v_src_cid, { "Source CID", "vsockmon.virtio.src_cid", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
-				   VALS64(cid_names), 0, NULL, HFILL } },
-		{ &hf_v_dst_cid, { "Destination CID", "vsockmon.virtio.dst_cid", FT_UINT64, BASE_DEC | BASE_VAL64_STRING,
-				   VALS64(cid_names), 0, NULL, HFILL } },
+		{ &hf_v_src_cid, { "Source CID", "vsockmon.virtio.src_cid", FT_UINT64, BASE_CUSTOM,
+				   CF_FUNC(cid_fmt), 0, NULL, HFILL } },
+		{ &hf_v_dst_cid, { "Destination CID", "vsockmon.virtio.dst_cid", FT_UINT64, BASE_CUSTOM,
+				   CF_FUNC(cid_fmt), 0, NULL, HFILL } },
 		{ &hf_v_src_port, { "Source port", "vsockmon.virtio.src_port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
 		{ &hf_v_dst_port, { "Destination port", "vsockmon.virtio.dst_port", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
 		{ &hf_v_len, { "Payload length", "vsockmon.virtio.len", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
@@ -516,7 +523,7 @@ void proto_register_vsockmon(void)
 	static int *ett[] = { &ett_vsockmon, &ett_virtio, &ett_flags, &ett_builtin };
 
 	static ei_register_info ei[] = {
-		{ &ei_hdr_len, { "vsockmon.len.bad", PI_MALFORMED, PI_ERROR,
+		{ &ei_hdr_len, { "vsockmon.transport_len.bad", PI_MALFORMED, PI_ERROR,
 				 "Transport header length is not the transport's", EXPFILL } },
 		{ &ei_op_mismatch, { "vsockmon.op.mismatch", PI_PROTOCOL, PI_WARN,
 				     "Monitor op does not match the virtio op", EXPFILL } },

@@ -44,6 +44,7 @@ typedef struct {
 	nstime_t duration;      /* first packet to closing RST */
 	bool refused;
 	bool closed;
+	uint8_t outcome;        /* VSM_OUTCOME_*, 0 while open */
 	dissector_handle_t app; /* set by a heuristic that took the connection */
 	vsm_dir_t d[2];
 } vsm_conn_t;
@@ -61,7 +62,16 @@ enum {
 	VSM_F_HAVE_CREDIT = 1u << 8,
 	VSM_F_CLOSE = 1u << 9,
 	VSM_F_MSG_OVER_LIMIT = 1u << 10,
+	VSM_F_OUTCOME = 1u << 11,       /* this frame decided the connection's outcome */
+	/* the findings vsockmon.analysis.flags stands for */
+	VSM_F_FINDINGS = VSM_F_REFUSED | VSM_F_DATA_AFTER_SHUTDOWN | VSM_F_RST_UNKNOWN |
+			 VSM_F_CREDIT_EXCEEDED | VSM_F_WINDOW_FULL | VSM_F_WINDOW_REOPENED |
+			 VSM_F_FWD_CNT_BACKWARDS,
 };
+
+/* How a connection ended: one outcome each (-z vsockmon,tree). */
+enum { VSM_OUTCOME_CLOSED = 1, VSM_OUTCOME_RESET = 2, VSM_OUTCOME_REFUSED = 3 };
+extern const value_string vsm_outcome_vals[];
 
 /* Results of the first pass for one frame (32 bytes; conn != NULL once
  * analysed). */
@@ -97,6 +107,7 @@ typedef struct {
 	uint16_t op, type;
 	uint32_t payload_len;
 	uint16_t flags;          /* VSM_F_* */
+	uint8_t outcome;         /* with VSM_F_OUTCOME: VSM_OUTCOME_* */
 } vsm_tap_t;
 
 /* packet-vsockmon.c */

@@ -53,91 +53,19 @@ def signed16(v):
     return ",".join(out)
 
 
-# (built-in field, plugin field, normaliser for the built-in's text).
-# Built-in fields shared by several option types (icmpv6.opt.prefix and
-# icmpv6.opt.prefix.length are set by prefix information, route information
-# and PREF64, icmpv6.opt.hkr.at by both
-# handover key options, ...) are left out: their aggregate cannot be lined
-# up with one plugin field.
-NDP = [
-    ("icmpv6.type", "ndisc.type", first), ("icmpv6.code", "ndisc.code", first),
-    ("icmpv6.checksum", "ndisc.checksum", first), ("icmpv6.checksum.status", "ndisc.checksum.status", first),
-    ("icmpv6.nd.ra.cur_hop_limit", "ndisc.ra.cur_hop_limit", first),
-    ("icmpv6.nd.ra.flag.m", "ndisc.ra.flag.m", first), ("icmpv6.nd.ra.flag.o", "ndisc.ra.flag.o", first),
-    ("icmpv6.nd.ra.flag.h", "ndisc.ra.flag.h", first), ("icmpv6.nd.ra.flag.prf", "ndisc.ra.prf", first),
-    ("icmpv6.nd.ra.flag.p", "ndisc.ra.flag.p", first),
-    ("icmpv6.nd.ra.router_lifetime", "ndisc.ra.router_lifetime", first),
-    ("icmpv6.nd.ra.reachable_time", "ndisc.ra.reachable", first),
-    ("icmpv6.nd.ra.retrans_timer", "ndisc.ra.retrans", first),
-    ("icmpv6.nd.ns.target_address", "ndisc.ns.target", same),
-    ("icmpv6.nd.na.target_address", "ndisc.na.target", same),
-    ("icmpv6.nd.na.flag.r", "ndisc.na.flag.r", same), ("icmpv6.nd.na.flag.s", "ndisc.na.flag.s", same),
-    ("icmpv6.nd.na.flag.o", "ndisc.na.flag.o", same),
-    ("icmpv6.nd.rd.target_address", "ndisc.redirect.target", same),
-    ("icmpv6.opt.type", "ndisc.opt.type", same), ("icmpv6.opt.length", "ndisc.opt.len", same),
-    ("icmpv6.opt.src_linkaddr", "ndisc.opt.slla.addr", hexbytes),
-    ("icmpv6.opt.target_linkaddr", "ndisc.opt.tlla.addr", hexbytes),
-    ("icmpv6.opt.prefix.flag.l", "ndisc.opt.prefix.flag.l", same),
-    ("icmpv6.opt.prefix.flag.a", "ndisc.opt.prefix.flag.a", same),
-    ("icmpv6.opt.prefix.flag.r", "ndisc.opt.prefix.flag.r", same),
-    ("icmpv6.opt.prefix.valid_lifetime", "ndisc.opt.prefix.valid", same),
-    ("icmpv6.opt.prefix.preferred_lifetime", "ndisc.opt.prefix.preferred", same),
-    ("icmpv6.opt.nonce", "ndisc.opt.nonce.nonce", hexbytes),
-    ("icmpv6.opt.nrpi.option_code", "ndisc.opt.new_router_prefix.code", same),
-    ("icmpv6.opt.nrpi.prefix_len", "ndisc.opt.new_router_prefix.prefix_len", same),
-    ("icmpv6.opt.nrpi.prefix", "ndisc.opt.new_router_prefix.addr", same),
-    ("icmpv6.opt.lla.option_code", "ndisc.opt.fmip_lla.code", same),
-    ("icmpv6.opt.lla.bytes", "ndisc.opt.fmip_lla.lla", hexbytes),
-    ("icmpv6.opt.naack.option_code", "ndisc.opt.naack.code", same),
-    ("icmpv6.opt.naack.status", "ndisc.opt.naack.status", same),
-    ("icmpv6.opt.map.distance", "ndisc.opt.map.dist", same),
-    ("icmpv6.opt.map.preference", "ndisc.opt.map.pref", same),
-    ("icmpv6.opt.map.flag.r", "ndisc.opt.map.flag.r", same),
-    ("icmpv6.opt.map.valid_lifetime", "ndisc.opt.map.valid", same),
-    ("icmpv6.opt.map.global_address", "ndisc.opt.map.addr", same),
-    ("icmpv6.opt.route_info.flag.route_preference", "ndisc.opt.route.prf", same),
-    ("icmpv6.opt.route_lifetime", "ndisc.opt.route.lifetime", same),
-    ("icmpv6.opt.mtu", "ndisc.opt.mtu", same),
-    ("icmpv6.opt.nbma.shortcut_limit", "ndisc.opt.nbma.limit", same),
-    ("icmpv6.opt.advertisement_interval", "ndisc.opt.adv_interval.interval", same),
-    ("icmpv6.opt.home_agent_preference", "ndisc.opt.ha_info.preference", signed16),
-    ("icmpv6.opt.home_agent_lifetime", "ndisc.opt.ha_info.lifetime", same),
-    ("icmpv6.opt.rdnss.lifetime", "ndisc.opt.rdnss.lifetime", same),
-    ("icmpv6.opt.rdnss", "ndisc.opt.rdnss.addr", same),
-    ("icmpv6.opt.hkr.lifetime", "ndisc.opt.hkrep.lifetime", same),
-    ("icmpv6.opt.hai.option_code", "ndisc.opt.hai.code", same),
-    ("icmpv6.opt.hai.length", "ndisc.opt.hai.value_len", same),
-    ("icmpv6.opt.hai.value", "ndisc.opt.hai.value", hexbytes),
-    ("icmpv6.opt.mn.option_code", "ndisc.opt.mn_id.code", same),
-    ("icmpv6.opt.mn.length", "ndisc.opt.mn_id.value_len", same),
-    ("icmpv6.opt.mn.value", "ndisc.opt.mn_id.value", hexbytes),
-    ("icmpv6.opt.dnssl.lifetime", "ndisc.opt.dnssl.lifetime", same),
-    ("icmpv6.opt.dnssl", "ndisc.opt.dnssl.name", same),
-    ("icmpv6.opt.abro.version_low", "ndisc.opt.abro.version_low", same),
-    ("icmpv6.opt.abro.version_high", "ndisc.opt.abro.version_high", same),
-    ("icmpv6.opt.abro.valid_lifetime", "ndisc.opt.abro.lifetime", same),
-    ("icmpv6.opt.abro.6lbr_address", "ndisc.opt.abro.addr", same),
-    ("icmpv6.opt.captive_portal", "ndisc.opt.captive_portal.uri", same),
-    ("icmpv6.opt.pref64.scaled_lifetime", "ndisc.opt.pref64.lifetime", same),
-    ("icmpv6.opt.pref64.plc", "ndisc.opt.pref64.plc", same),
-    ("icmpv6.opt.pref64.prefix", "ndisc.opt.pref64.prefix", same),
-    ("icmpv6.opt.ps.key_hash", "ndisc.opt.proxy_sig.key_hash", hexbytes),
-]
-VSOCK = [
-    ("vsock.src_cid", "vsockmon.src_cid", same), ("vsock.dst_cid", "vsockmon.dst_cid", same),
-    ("vsock.src_port", "vsockmon.src_port", same), ("vsock.dst_port", "vsockmon.dst_port", same),
-    ("vsock.op", "vsockmon.op", same), ("vsock.trans", "vsockmon.transport", same),
-    ("vsock.trans_len", "vsockmon.len", same),
-    ("vsock.virtio.src_cid", "vsockmon.virtio.src_cid", same),
-    ("vsock.virtio.dst_cid", "vsockmon.virtio.dst_cid", same),
-    ("vsock.virtio.src_prot", "vsockmon.virtio.src_port", same),     # sic: the built-in's name
-    ("vsock.virtio.dst_prot", "vsockmon.virtio.dst_port", same),
-    ("vsock.virtio.len", "vsockmon.virtio.len", same), ("vsock.virtio.type", "vsockmon.virtio.type", same),
-    ("vsock.virtio.op", "vsockmon.virtio.op", same), ("vsock.virtio.flags", "vsockmon.virtio.flags", same),
-    ("vsock.virtio.buf_alloc", "vsockmon.virtio.buf_alloc", same),
-    ("vsock.virtio.fwd_cnt", "vsockmon.virtio.fwd_cnt", same),
-    ("vsock.payload", "vsockmon.payload", hexbytes),
-]
+# (built-in field, plugin field, normaliser for the built-in's text), from
+# doc/builtin-fields.tsv, the table sockscope(7) prints.
+NORMALISERS = {"same": same, "first": first, "hexbytes": hexbytes, "signed16": signed16}
+
+
+def pairs_of(proto):
+    with open(os.path.join(sstest.SRC, "doc", "builtin-fields.tsv")) as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+    return [(b, p, NORMALISERS[n]) for b, p, n in rows if b.split(".")[0] == proto]
+
+
+NDP = pairs_of("icmpv6")
+VSOCK = pairs_of("vsock")
 VSOCK_SCENARIOS = ["stream-echo", "bulk", "seqpacket", "refused", "reset-mid-stream",
                    "half-close", "credit-stall", "http"]
 

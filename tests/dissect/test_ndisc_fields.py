@@ -2,7 +2,8 @@
 """ndisc: the display-filter fields the plugin registers (tshark -G fields)
 are exactly tests/dissect/ndisc_fields.txt (name and type), so a renamed or
 misspelled field fails here; every option stem of the codec's descriptor
-table has fields named after it (the naming contract of codec/ndp.h)."""
+table has fields named after it (the naming contract of codec/ndp.h); the
+names people guess exist and no two names differ only by '.' and '_'."""
 import os
 import re
 import sys
@@ -38,6 +39,22 @@ for n in ("ndisc.type", "ndisc.code", "ndisc.checksum", "ndisc.checksum.status",
     sstest.check(n in names, "DESIGN.md contract field " + n)
 for n in sorted(names):
     sstest.check(re.fullmatch(r"ndisc(\.[a-z0-9_]+)+", n) is not None, "well-formed name " + n)
+# the names people guess
+for n in ("ndisc.target", "ndisc.opt.lladdr"):
+    sstest.check(n in names, "guessable field " + n)
+# No two names that differ only in '.' against '_' (the old
+# ndisc.analysis.dad_conflict / ndisc.analysis.dad.conflict pair), across
+# both protocols of the plugin.
+allnames = [c.split("\t")[2] for c in p.stdout.splitlines()
+            if c.startswith("F\t") and c.split("\t")[4] in ("ndisc", "vsockmon")]
+seen = {}
+clash = []
+for n in allnames:
+    k = n.replace("_", ".")
+    if k in seen and seen[k] != n:
+        clash.append((seen[k], n))
+    seen[k] = n
+sstest.eq(clash, [], "no two field names differ only by '.' and '_'")
 
 # stems from the codec's one descriptor table
 src = open(os.path.join(sstest.SRC, "codec", "ndp_options.c")).read()

@@ -29,7 +29,7 @@ FIELDS = [
     ("vsockmon.dst_port", "vsock.dst_port"),
     ("vsockmon.op", "vsock.op"),
     ("vsockmon.transport", "vsock.trans"),
-    ("vsockmon.len", "vsock.trans_len"),
+    ("vsockmon.transport_len", "vsock.trans_len"),
     ("vsockmon.virtio.src_cid", "vsock.virtio.src_cid"),
     ("vsockmon.virtio.dst_cid", "vsock.virtio.dst_cid"),
     ("vsockmon.virtio.src_port", "vsock.virtio.src_prot"),

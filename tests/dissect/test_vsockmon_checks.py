@@ -54,11 +54,15 @@ rows = sstest.fields(clean, ["vsockmon.stream", "vsockmon.virtio.op", "vsockmon.
                              "vsockmon.analysis.credit", "vsockmon.analysis.bytes_in_flight"])
 sstest.eq(rows[2], ["0", "5", "1", "101", str(262144 - 100), "100"], "client RW: seq 1..101, credit, in flight")
 sstest.eq(rows[4], ["0", "5", "1", "51", str(262144 - 50), "50"], "server RW: its own seq from 1")
+rows = sstest.fields(clean, ["vsockmon.analysis.flags", "vsockmon.analysis.outcome"])
+sstest.eq([r for r in rows if r[0]], [], "clean connection: no analysis finding (vsockmon.analysis.flags)")
+sstest.eq([r[1] for r in rows if r[1]], ["1"], "clean connection: one outcome, closed")
 rows = sstest.fields(clean, ["_ws.col.Info", "_ws.col.Source", "_ws.col.Destination"])
-sstest.check(rows[2][0].startswith("3:1234 \u2192 2:5000 RW len=100 seq=1"), "Info column of an RW", rows[2][0])
+sstest.check(rows[2][0].startswith("RW len=100 seq=1"), "Info column of an RW", rows[2][0])
+sstest.eq(rows[2][1:], ["3:1234", "2:5000"], "Source and Destination carry CID:port (Info does not repeat them)")
 sstest.eq(rows[2][1:], ["3:1234", "2:5000"], "Source/Destination columns are CID:port")
-rows = sstest.fields(clean, ["frame.number"], filt="vsockmon.addr == 2 && vsockmon.port == 1234")
-sstest.eq(len(rows), 8, "vsockmon.addr / vsockmon.port match either direction")
+rows = sstest.fields(clean, ["frame.number"], filt="vsockmon.cid == 2 && vsockmon.port == 1234")
+sstest.eq(len(rows), 8, "vsockmon.cid / vsockmon.port match either direction")
 rows = sstest.fields(clean, ["vsockmon.analysis.request_in", "vsockmon.analysis.handshake_time"],
                      filt="vsockmon.virtio.op == 2")
 sstest.check(rows and rows[0][0] == "1" and rows[0][1].startswith("0.001"), "RESPONSE: request_in 1, handshake 1 ms",
@@ -113,6 +117,8 @@ sstest.check(has(ex, 6, "only 1000 bytes of peer credit"), "send beyond credit: 
 rows = sstest.fields(os.path.join(tmp, "credit.pcap"), ["vsockmon.analysis.credit"])
 sstest.eq([r[0] for r in rows], ["", "1000", "400", "0", "1000", "-200"],
           "vsockmon.analysis.credit: sender's view of peer free space")
+rows = sstest.fields(os.path.join(tmp, "credit.pcap"), ["frame.number"], filt="vsockmon.analysis.flags")
+sstest.eq([r[0] for r in rows], ["4", "5", "6"], "vsockmon.analysis.flags: every frame with a finding")
 
 k = Conn(C, S)
 fr = [k.pkt(C, REQUEST), k.pkt(S, RESPONSE), k.pkt(C, RW, b"x" * 100)]

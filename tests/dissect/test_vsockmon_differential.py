@@ -19,7 +19,7 @@ if not os.path.exists(sstest.PLUGIN):
 PAIRS = [
     ("vsock.src_cid", "vsockmon.src_cid"), ("vsock.dst_cid", "vsockmon.dst_cid"),
     ("vsock.src_port", "vsockmon.src_port"), ("vsock.dst_port", "vsockmon.dst_port"),
-    ("vsock.op", "vsockmon.op"), ("vsock.trans", "vsockmon.transport"), ("vsock.trans_len", "vsockmon.len"),
+    ("vsock.op", "vsockmon.op"), ("vsock.trans", "vsockmon.transport"), ("vsock.trans_len", "vsockmon.transport_len"),
     ("vsock.virtio.src_cid", "vsockmon.virtio.src_cid"), ("vsock.virtio.dst_cid", "vsockmon.virtio.dst_cid"),
     ("vsock.virtio.src_prot", "vsockmon.virtio.src_port"), ("vsock.virtio.dst_prot", "vsockmon.virtio.dst_port"),
     ("vsock.virtio.len", "vsockmon.virtio.len"), ("vsock.virtio.type", "vsockmon.virtio.type"),

@@ -42,7 +42,7 @@ for name, _ in sorted(got):
 for name in ["vsockmon.src_cid", "vsockmon.dst_cid", "vsockmon.src_port", "vsockmon.dst_port",
              "vsockmon.op", "vsockmon.transport", "vsockmon.virtio.type", "vsockmon.virtio.op",
              "vsockmon.virtio.len", "vsockmon.virtio.buf_alloc", "vsockmon.virtio.fwd_cnt",
-             "vsockmon.payload", "vsockmon.stream", "vsockmon.addr", "vsockmon.port",
+             "vsockmon.payload", "vsockmon.stream", "vsockmon.cid", "vsockmon.port",
              "vsockmon.seq", "vsockmon.nxtseq", "vsockmon.analysis.credit",
              "vsockmon.analysis.window_full"]:
     sstest.check(name in {n for n, _ in got}, "contract field present: " + name)

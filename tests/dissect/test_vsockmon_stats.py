@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """vsockmon statistics: `-z vsockmon,tree` counts packets by op and type,
-connections, refused/reset, bytes each way and window-full events;
+connections with one outcome each (closed, reset, refused, still open),
+bytes each way and window-full events;
 `-z conv,vsockmon` / `-z endpoints,vsockmon` list the connections and
 endpoints; `-z follow,vsockmon,ascii,N` follows a stream."""
 import os
@@ -42,9 +43,13 @@ sstest.eq(node(t, "REQUEST"), 2, "tree: REQUEST packets")
 sstest.eq(node(t, "RST"), 2, "tree: RST packets")
 sstest.eq(node(t, "CREDIT_UPDATE"), 2, "tree: CREDIT_UPDATE packets")
 sstest.eq(node(t, "STREAM"), len(fr), "tree: by type STREAM")
-sstest.eq(node(t, "requested"), 2, "tree: connections requested")
+# one outcome per connection: the first ends with A's SHUTDOWN and B's RST
+# (Linux's orderly close), the second is refused
+sstest.eq(node(t, "Connections"), 2, "tree: connections")
+sstest.eq(node(t, "closed (SHUTDOWN)"), 1, "tree: connections closed")
 sstest.eq(node(t, "refused"), 1, "tree: connections refused")
-sstest.eq(node(t, "reset"), 1, "tree: connections reset")
+sstest.eq(node(t, "reset (RST without SHUTDOWN)"), 0, "tree: no connection reset")
+sstest.eq(node(t, "still open at the end of the capture"), 0, "tree: none still open")
 sstest.eq(node(t, "window full"), 1, "tree: window-full events")
 sstest.eq(node(t, "3:1111 \u2192 2:5000"), 1000, "tree: bytes client to server")
 sstest.eq(node(t, "2:5000 \u2192 3:1111"), 120, "tree: bytes server to client")

@@ -23,7 +23,7 @@ SEP = "\x1f"
 HDR_FIELDS = [  # plugin field, key of test_guest.parse()
     ("vsockmon.src_cid", "src_cid"), ("vsockmon.dst_cid", "dst_cid"),
     ("vsockmon.src_port", "src_port"), ("vsockmon.dst_port", "dst_port"),
-    ("vsockmon.op", "mon_op"), ("vsockmon.transport", "transport"), ("vsockmon.len", "hdr_len"),
+    ("vsockmon.op", "mon_op"), ("vsockmon.transport", "transport"), ("vsockmon.transport_len", "hdr_len"),
     ("vsockmon.virtio.src_port", "v_src_port"), ("vsockmon.virtio.dst_port", "v_dst_port"),
     ("vsockmon.virtio.len", "len"), ("vsockmon.virtio.type", "type"), ("vsockmon.virtio.op", "op"),
     ("vsockmon.virtio.flags", "flags"), ("vsockmon.virtio.buf_alloc", "buf_alloc"),
