@@ -13,7 +13,8 @@ registers, so the page cannot drift from the code.
            when it fires from doc/sockscope-experts.txt
 
 Markers in the template, each alone on a line: @FIELDS ndisc@,
-@FIELDS vsockmon@, @EXPERTS ndisc@, @EXPERTS vsockmon@.
+@FIELDS vsockmon@, @EXPERTS ndisc@, @EXPERTS vsockmon@, and @BUILTIN@ (the
+built-in field -> sockscope field table of doc/builtin-fields.tsv).
 
 usage: gen_plugin_tables.py --src SRCDIR --template IN.scd --out OUT.scd
                             [--plugin sockscope.so] [--fields-dump FILE]
@@ -293,6 +294,20 @@ def render_experts(proto, experts, meanings):
     return "".join(out)
 
 
+def render_builtin(path):
+    """The built-in field -> plugin field list (doc/builtin-fields.tsv),
+    one pair a line (a table would not fit one man page)."""
+    out = []
+    with open(path) as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                b, p = line.split("\t")[:2]
+                out.append("*%s* -> *%s*++" % (esc(b), esc(p)))
+    if out:
+        out[-1] = out[-1][:-2]
+    return "\n".join(out) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--src", required=True)
@@ -325,6 +340,7 @@ def main():
         return render_experts(proto, experts, meanings)
 
     text = re.sub(r"^@(FIELDS|EXPERTS) (ndisc|vsockmon)@\n", repl, tmpl, flags=re.M)
+    text = text.replace("@BUILTIN@\n", render_builtin(os.path.join(a.src, "doc", "builtin-fields.tsv")))
     want = {(k, p) for k in ("FIELDS", "EXPERTS") for p in ("ndisc", "vsockmon")}
     if done != want:
         sys.exit("gen_plugin_tables: template lacks markers %s" % sorted(want - done))
