@@ -180,7 +180,7 @@ p = tshark("-i", "sockgen-ndp", "-c", "50", "-w", cap, "-a", "duration:60",
 t.eq(p.returncode, 0, "tshark -i sockgen-ndp -c 50 exits 0 (%s)" % p.stderr.strip()[-300:])
 rows = t.fields(cap, ["frame.protocols", "ndisc.type", "ndisc.checksum.status"])
 t.eq(len(rows), 50, "50 packets captured")
-t.check(rows and all(r[0].endswith(":ipv6:ndisc") for r in rows), "every packet decodes as eth:ipv6:ndisc",
+t.check(rows and all(r[0].endswith(":ipv6:icmpv6:ndisc") for r in rows), "every packet decodes as eth:ipv6:icmpv6:ndisc",
         str([r[0] for r in rows[:3]]))
 t.eq(sorted({r[1] for r in rows}), ["133", "134", "135", "136", "137"], "the default mix shows every RFC 4861 type")
 # PROTO_CHECKSUM_E_GOOD (epan/proto.h) is 1
@@ -227,7 +227,7 @@ p = tshark("-i", "sockgen-vsock", "-w", cap, "-a", "duration:60",
 t.eq(p.returncode, 0, "tshark -i sockgen-vsock (http, one connection) exits 0 (%s)" % p.stderr.strip()[-300:])
 rows = t.fields(cap, ["frame.protocols", "vsockmon.op", "vsockmon.payload"])
 t.eq(len(rows), n_ref, "the capture has the scenario's %d packets" % n_ref)
-t.check(rows and all(r[0].split(":")[0] == "vsockmon" for r in rows), "every packet decodes as vsockmon",
+t.check(rows and all(r[0].split(":")[:2] == ["vsock", "vsockmon"] for r in rows), "every packet decodes as vsock:vsockmon",
         str([r[0] for r in rows[:3]]))
 t.check(any(r[0].endswith(":http") for r in rows), "the reassembled payload goes on to HTTP")
 get = "GET / HTTP/1.1".encode().hex()
