@@ -50,6 +50,28 @@ static void tail(struct mfk *k, const char *member, size_t off)
 		manifest_hex(k->mf, K(k, member), k->wire + off, k->wire_len - off);
 }
 
+/* Length of the DER SEQUENCE at p (X.690 8.1.3, definite form, at most 4
+ * length octets), header included, or 0 when it is not one or overruns. */
+static size_t der_len(const uint8_t *p, size_t n)
+{
+	size_t len = 0, hdr = 2;
+
+	if (n < 2 || p[0] != 0x30)
+		return 0;
+	if (p[1] & 0x80) {
+		size_t m = p[1] & 0x7f;
+
+		if (m == 0 || m > 4 || n < 2 + m)
+			return 0;
+		for (size_t i = 0; i < m; i++)
+			len = len << 8 | p[2 + i];
+		hdr += m;
+	} else {
+		len = p[1];
+	}
+	return len <= n - hdr ? hdr + len : 0;
+}
+
 static void addrs(struct mfk *k, const char *member, struct ndp_bytes v)
 {
 	for (size_t i = 0; i < ndp_addr_count(v); i++)
@@ -140,10 +162,20 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 				manifest_str(k->mf, K(k, "fqdn"), name);
 		}
 		break;
-	case NDP_OPT_CERTIFICATE:
+	case NDP_OPT_CERTIFICATE: {
+		/* the certificate is one DER element; what follows is padding */
+		size_t n = k->wire_len > 4 ? der_len(k->wire + 4, k->wire_len - 4) : 0;
+
 		u(k, "cert_type", o->u.certificate.cert_type);
-		tail(k, "cert", 4);
+		if (!n) {
+			tail(k, "cert", 4);
+			break;
+		}
+		manifest_hex(k->mf, K(k, "cert"), k->wire + 4, n);
+		if (k->wire_len > 4 + n)
+			manifest_hex(k->mf, K(k, "padding"), k->wire + 4 + n, k->wire_len - 4 - n);
 		break;
+	}
 	case NDP_OPT_IP_ADDR:
 	case NDP_OPT_NEW_ROUTER_PREFIX:
 		u(k, "code", o->u.ip_addr.code);

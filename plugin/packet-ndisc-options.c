@@ -8,6 +8,7 @@
 #include <epan/exceptions.h>
 #include <epan/show_exception.h>
 #include <epan/to_str.h>
+#include <epan/dissectors/packet-ber.h>
 
 #include "ndisc.h"
 #include "ndisc_opt.h"
@@ -33,13 +34,15 @@ static int hf_ha_info_reserved = -1, hf_ha_info_preference = -1, hf_ha_info_life
 static int hf_src_addr_list_reserved = -1, hf_src_addr_list_addr = -1;
 static int hf_tgt_addr_list_reserved = -1, hf_tgt_addr_list_addr = -1;
 static int hf_cga_pad_len = -1, hf_cga_reserved = -1, hf_cga_params = -1, hf_cga_padding = -1;
+static int hf_cga_modifier = -1, hf_cga_subnet_prefix = -1, hf_cga_collision_count = -1,
+	   hf_cga_public_key = -1, hf_cga_ext_type = -1, hf_cga_ext_len = -1, hf_cga_ext_data = -1;
 static int hf_rsa_sig_reserved = -1, hf_rsa_sig_key_hash = -1, hf_rsa_sig_signature = -1;
 static int hf_timestamp_reserved = -1, hf_timestamp_timestamp = -1;
 static int hf_nonce_nonce = -1;
 static int hf_trust_anchor_name_type = -1, hf_trust_anchor_pad_len = -1,
 	   hf_trust_anchor_name = -1, hf_trust_anchor_padding = -1, hf_trust_anchor_fqdn = -1;
 static int hf_certificate_cert_type = -1, hf_certificate_reserved = -1,
-	   hf_certificate_cert = -1;
+	   hf_certificate_cert = -1, hf_certificate_padding = -1;
 static int hf_ip_addr_code = -1, hf_ip_addr_prefix_len = -1,
 	   hf_ip_addr_reserved = -1, hf_ip_addr_addr = -1;
 static int hf_nrp_code = -1, hf_nrp_prefix_len = -1, hf_nrp_reserved = -1,
@@ -87,6 +90,7 @@ static int hf_exp_data = -1;
 
 static int ett_opt = -1;
 static int ett_opt_flags = -1;
+static int ett_cga_params = -1, ett_cga_key = -1, ett_cga_ext = -1, ett_cert = -1;
 
 static expert_field ei_opt_len_zero = EI_INIT;
 static expert_field ei_opt_past_end = EI_INIT;
@@ -520,6 +524,104 @@ opt_tgt_addr_list(struct optctx *c)
 	addr_list(c, hf_tgt_addr_list_reserved, hf_tgt_addr_list_addr);
 }
 
+/* The length of the DER element at off (X.690 8.1.3: short or long form,
+ * at most 4 length octets), header included; -1 if it does not fit in
+ * [off, end) or is not a definite-length SEQUENCE. */
+static int
+der_sequence_len(tvbuff_t *tvb, int off, int end)
+{
+	uint32_t len = 0;
+	int hdr = 2;
+
+	if (end - off < 2 || tvb_get_uint8(tvb, off) != 0x30)
+		return -1;
+	uint8_t l = tvb_get_uint8(tvb, off + 1);
+
+	if (l & 0x80) {
+		unsigned n = l & 0x7f;
+
+		if (n == 0 || n > 4 || end - off < 2 + (int)n)
+			return -1;
+		for (unsigned i = 0; i < n; i++)
+			len = len << 8 | tvb_get_uint8(tvb, off + 2 + (int)i);
+		hdr += (int)n;
+	} else {
+		len = l;
+	}
+	if (len > (uint32_t)(end - off - hdr))
+		return -1;
+	return hdr + (int)len;
+}
+
+/* DER handed to Wireshark's own BER dissection; what it finds wrong stays
+ * its expert info, and an exception it throws ends only this part. */
+static void
+dissect_der(struct optctx *c, tvbuff_t *der, proto_tree *tree, dissector_handle_t h)
+{
+	TRY {
+		if (h)
+			call_dissector(h, der, c->pinfo, tree);
+		else
+			dissect_unknown_ber(c->pinfo, der, 0, tree);
+	}
+	CATCH_NONFATAL_ERRORS {
+		show_exception(der, c->pinfo, tree, EXCEPT_CODE, GET_MESSAGE);
+	}
+	ENDTRY;
+}
+
+/* RFC 3972 3: modifier, subnet prefix, collision count, the public key (a
+ * DER SubjectPublicKeyInfo), then extension fields (type, length, data). */
+static void
+cga_params(struct optctx *c, int off, int end)
+{
+	proto_item *ti;
+	proto_tree *pt, *kt;
+	int klen;
+
+	ti = proto_tree_add_item(c->tree, hf_cga_params, c->tvb, off, end - off, ENC_NA);
+	pt = proto_item_add_subtree(ti, ett_cga_params);
+	if (end - off < 25) {
+		opt_body_error(c, "CGA parameters shorter than modifier, prefix and count (25 octets)");
+		return;
+	}
+	proto_tree_add_item(pt, hf_cga_modifier, c->tvb, off, 16, ENC_NA);
+	proto_tree_add_item(pt, hf_cga_subnet_prefix, c->tvb, off + 16, 8, ENC_NA);
+	proto_tree_add_item(pt, hf_cga_collision_count, c->tvb, off + 24, 1, ENC_BIG_ENDIAN);
+	off += 25;
+	klen = der_sequence_len(c->tvb, off, end);
+	if (klen < 0) {
+		proto_tree_add_item(pt, hf_cga_public_key, c->tvb, off, end - off, ENC_NA);
+		opt_body_error(c, "the public key is not a DER SubjectPublicKeyInfo (RFC 3972 3)");
+		return;
+	}
+	ti = proto_tree_add_item(pt, hf_cga_public_key, c->tvb, off, klen, ENC_NA);
+	kt = proto_item_add_subtree(ti, ett_cga_key);
+	dissect_der(c, tvb_new_subset_length(c->tvb, off, klen), kt, NULL);
+	off += klen;
+	while (off < end) {
+		proto_tree *et;
+		uint32_t elen;
+
+		if (end - off < 4) {
+			opt_body_error(c, "an extension field shorter than its type and length");
+			return;
+		}
+		elen = tvb_get_ntohs(c->tvb, off + 2);
+		et = proto_tree_add_subtree_format(pt, c->tvb, off, (int)MIN(4 + elen, (unsigned)(end - off)),
+						   ett_cga_ext, NULL, "Extension field");
+		proto_tree_add_item(et, hf_cga_ext_type, c->tvb, off, 2, ENC_BIG_ENDIAN);
+		proto_tree_add_item(et, hf_cga_ext_len, c->tvb, off + 2, 2, ENC_BIG_ENDIAN);
+		if ((int)elen > end - off - 4) {
+			opt_body_error(c, "an extension field runs past the CGA parameters");
+			return;
+		}
+		if (elen)
+			proto_tree_add_item(et, hf_cga_ext_data, c->tvb, off + 4, (int)elen, ENC_NA);
+		off += 4 + (int)elen;
+	}
+}
+
 static void
 opt_cga(struct optctx *c)
 {
@@ -533,7 +635,7 @@ opt_cga(struct optctx *c)
 		plen = (int)c->len - 4;
 		pad = 0;
 	}
-	opt_add_bytes(c, hf_cga_params, 4, plen);
+	cga_params(c, 4, 4 + plen);
 	opt_add_bytes(c, hf_cga_padding, 4 + plen, (int)pad);
 	opt_summary(c, "%d octets of CGA parameters", plen);
 }
@@ -613,14 +715,46 @@ opt_trust_anchor(struct optctx *c)
 		nlen);
 }
 
+/* Wireshark's X.509 Certificate dissector, reached through a table it
+ * registers itself in (the function is not exported to plugins). */
+static dissector_handle_t
+x509_certificate_handle(void)
+{
+	static dissector_handle_t h;
+	static bool looked;
+
+	if (!looked) {
+		dissector_table_t t = find_dissector_table("ldap.name");
+
+		h = t ? dissector_get_string_handle(t, "userCertificate") : NULL;
+		looked = true;
+	}
+	return h;
+}
+
+/* RFC 3971 6.4.2: type (1 = X.509v3), reserved, the certificate (one DER
+ * element), then padding to the option's end. */
 static void
 opt_certificate(struct optctx *c)
 {
 	uint32_t ct = opt_add_uint(c, hf_certificate_cert_type, 2, 1);
+	int clen = der_sequence_len(c->tvb, 4, (int)c->len);
+	proto_item *ti;
 
 	opt_add_reserved(c, hf_certificate_reserved, 3, 1);
-	opt_add_bytes(c, hf_certificate_cert, 4, c->len - 4);
-	opt_summary(c, "%s, %u octets", ct == 1 ? "X.509v3" : "unknown type", c->len - 4);
+	if (clen < 0) {
+		opt_add_bytes(c, hf_certificate_cert, 4, c->len - 4);
+		if (ct == 1)
+			opt_body_error(c, "the certificate is not one DER element (RFC 3971 6.4.2)");
+		opt_summary(c, "%s, %u octets", ct == 1 ? "X.509v3" : "unknown type", c->len - 4);
+		return;
+	}
+	ti = proto_tree_add_item(c->tree, hf_certificate_cert, c->tvb, 4, clen, ENC_NA);
+	if (ct == 1)
+		dissect_der(c, tvb_new_subset_length(c->tvb, 4, clen),
+			    proto_item_add_subtree(ti, ett_cert), x509_certificate_handle());
+	opt_add_bytes(c, hf_certificate_padding, 4 + clen, (int)c->len - 4 - clen);
+	opt_summary(c, "%s, %d octets", ct == 1 ? "X.509v3" : "unknown type", clen);
 }
 
 static void
@@ -1292,6 +1426,13 @@ ndisc_options_register(void)
 		HFI(hf_cga_reserved, "Reserved", OPT("cga.reserved"), FT_UINT8, BASE_HEX, NULL, 0),
 		HFI(hf_cga_params, "CGA parameters", OPT("cga.params"), FT_BYTES, BASE_NONE, NULL, 0),
 		HFI(hf_cga_padding, "Padding", OPT("cga.padding"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_cga_modifier, "Modifier", OPT("cga.modifier"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_cga_subnet_prefix, "Subnet prefix", OPT("cga.subnet_prefix"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_cga_collision_count, "Collision count", OPT("cga.collision_count"), FT_UINT8, BASE_DEC, NULL, 0),
+		HFI(hf_cga_public_key, "Public key (SubjectPublicKeyInfo)", OPT("cga.public_key"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_cga_ext_type, "Extension type", OPT("cga.ext.type"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_cga_ext_len, "Extension data length", OPT("cga.ext.len"), FT_UINT16, BASE_DEC, NULL, 0),
+		HFI(hf_cga_ext_data, "Extension data", OPT("cga.ext.data"), FT_BYTES, BASE_NONE, NULL, 0),
 
 		HFI(hf_rsa_sig_reserved, "Reserved", OPT("rsa_sig.reserved"), FT_UINT16, BASE_HEX, NULL, 0),
 		HFI(hf_rsa_sig_key_hash, "Key hash", OPT("rsa_sig.key_hash"), FT_BYTES, BASE_NONE, NULL, 0),
@@ -1311,6 +1452,7 @@ ndisc_options_register(void)
 		HFI(hf_certificate_cert_type, "Certificate type", OPT("certificate.cert_type"), FT_UINT8, BASE_DEC, NULL, 0),
 		HFI(hf_certificate_reserved, "Reserved", OPT("certificate.reserved"), FT_UINT8, BASE_HEX, NULL, 0),
 		HFI(hf_certificate_cert, "Certificate", OPT("certificate.cert"), FT_BYTES, BASE_NONE, NULL, 0),
+		HFI(hf_certificate_padding, "Padding", OPT("certificate.padding"), FT_BYTES, BASE_NONE, NULL, 0),
 
 		HFI(hf_ip_addr_code, "Option-code", OPT("ip_addr.code"), FT_UINT8, BASE_DEC, NULL, 0),
 		HFI(hf_ip_addr_prefix_len, "Prefix length", OPT("ip_addr.prefix_len"), FT_UINT8, BASE_DEC, NULL, 0),
@@ -1445,7 +1587,7 @@ ndisc_options_register(void)
 
 		HFI(hf_exp_data, "Data", OPT("exp.data"), FT_BYTES, BASE_NONE, NULL, 0),
 	};
-	static int *ett[] = { &ett_opt, &ett_opt_flags };
+	static int *ett[] = { &ett_opt, &ett_opt_flags, &ett_cga_params, &ett_cga_key, &ett_cga_ext, &ett_cert };
 	static ei_register_info ei[] = {
 		{ &ei_opt_len_zero, { "ndisc.opt.len.zero", PI_MALFORMED, PI_ERROR,
 				      "Invalid option length (zero)", EXPFILL } },

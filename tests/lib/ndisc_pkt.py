@@ -57,7 +57,19 @@ class Gen:
 # differential tests): (name, verb, args, {field: value}, allowed warning).
 HASH = "00112233445566778899aabbccddeeff"
 KEY32 = "11" * 32
-CGA = "00" * 16 + "20010db8" + "00" * 4 + "00" + "0102030405060708"  # modifier, prefix, collision count, key
+# An Ed25519 SubjectPublicKeyInfo and a self-signed X.509 certificate
+# (openssl genpkey -algorithm ed25519; openssl req -x509 -subj /CN=ca.example
+# -set_serial 1 -days 36500 -outform DER): valid DER for the SEND options.
+ED25519_SPKI = "302a300506032b65700321008e418ab1948aa053e9f785c9e80b9907d64b869ef0c7cbd9afc7e43e556f7e2c"
+X509_CERT = ("3082012d3081e0a003020102020101300506032b657030153113301106035504030c0a63612e6578"
+             "616d706c653020170d3236313230323137333235385a180f32313236313130383137333235385a30"
+             "153113301106035504030c0a63612e6578616d706c65302a300506032b65700321008e418ab1948a"
+             "a053e9f785c9e80b9907d64b869ef0c7cbd9afc7e43e556f7e2ca3533051301d0603551d0e041604"
+             "14064982f35ac42f47b1c10efc55b903e4c10c8310301f0603551d23041830168014064982f35ac4"
+             "2f47b1c10efc55b903e4c10c8310300f0603551d130101ff040530030101ff300506032b65700341"
+             "003da2fcdc260037c66b1356d134b00583b23f6a2aa2223d5ae9f8882ad59fe5a2b26fbf9a897c8e"
+             "3eb3739aac886223baac738345ca8244e8e2250288e1604304")
+CGA = "00" * 16 + "20010db8" + "00" * 4 + "00" + ED25519_SPKI  # modifier, prefix, collision count, key
 
 # (name, verb, args, {field: expected -T fields value}, the one expected
 # expert Note: an option no RFC defines for the message, which receivers ignore)
@@ -99,9 +111,9 @@ OPTION_CASES = [
     ("trust_anchor", "ra", ["--no-slla", "--trust-anchor", "fqdn=ca.example"],
      {"ndisc.opt.type": "15", "ndisc.opt.trust_anchor.name_type": "2"},
      "Trust Anchor option is not defined for a Router Advertisement: receivers ignore it (RFC 4861 4.6)"),
-    ("certificate", "ra", ["--no-slla", "--certificate", "3082010a"],
+    ("certificate", "ra", ["--no-slla", "--certificate", X509_CERT],
      {"ndisc.opt.type": "16", "ndisc.opt.certificate.cert_type": "1",
-      "ndisc.opt.certificate.cert": "3082010a"},
+      "ndisc.opt.certificate.cert": X509_CERT},
      "Certificate option is not defined for a Router Advertisement: receivers ignore it (RFC 4861 4.6)"),
     ("ip_addr", "rs", ["--no-slla", "--ip-addr", "1,2001:db8::1/64"],
      {"ndisc.opt.type": "17", "ndisc.opt.ip_addr.code": "1",
