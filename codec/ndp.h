@@ -595,6 +595,23 @@ const struct ndp_opt_desc *ndp_opt_desc_at(size_t i);
 size_t ndp_ip6_text(const uint8_t a[16], char out[NDP_IP6_TEXT_LEN]);
 size_t ndp_mac_text(const uint8_t m[6], char out[NDP_MAC_TEXT_LEN]);
 
+/* ND message kinds (codec/ndp.c), the one table the generator's verbs,
+ * help and the codec's checks read. */
+struct ndp_msg_desc {
+	uint8_t type;                   /* NDP_RA */
+	uint32_t bit;                   /* NDP_M_RA */
+	size_t fixed_len;               /* ICMPv6 header included */
+	const char *name;               /* "Router Advertisement" */
+	const char *verb;               /* "ra": sockgen ndp's subcommand */
+	const char *ref;                /* "RFC 4861 4.2" */
+};
+/* NULL for a type that is not ND. */
+const struct ndp_msg_desc *ndp_msg_desc_get(uint8_t type);
+/* Iterate: i = 0.. until NULL. */
+const struct ndp_msg_desc *ndp_msg_desc_at(size_t i);
+/* By sockgen verb ("ind-sol"), or NULL. */
+const struct ndp_msg_desc *ndp_msg_desc_find_verb(const char *verb);
+
 /* "Router Advertisement", or NULL. */
 const char *ndp_msg_name(uint8_t type);
 /* Length of the fixed part, the 4-octet ICMPv6 header included: 8 for RS,

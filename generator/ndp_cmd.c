@@ -39,8 +39,11 @@ static void usage(FILE *f)
 		"usage: sockgen ndp {rs|ra|ns|na|redirect|ind-sol|ind-adv|cps|cpa} [options]\n"
 		"       sockgen ndp --script FILE [outputs]\n"
 		"       sockgen ndp listen IF [--json] [--respond]\n\n");
-	for (size_t i = 0; i < ndpg_n_verbs; i++)
-		fprintf(f, "  %-9s %s\n", ndpg_verbs[i].name, ndpg_verbs[i].title);
+	for (size_t i = 0; ndp_msg_desc_at(i); i++) {
+		const struct ndp_msg_desc *v = ndp_msg_desc_at(i);
+
+		fprintf(f, "  %-9s %s (%s)\n", v->verb, v->name, v->ref);
+	}
 	fprintf(f, "  %-9s %s\n", "listen", "receive (and answer) ND messages on an interface");
 	fprintf(f,
 		"\nOutputs (at least one): --pcap FILE, --raw IF, --iface IF; --manifest FILE.\n"
@@ -315,7 +318,7 @@ static int run_script(struct ndpg_run *run, struct outputs *o, bool send, uint64
 	}
 	while (getline(&line, &cap, f) >= 0) {
 		char *words[512], ctx[sizeof(m->ctx)];
-		const struct ndpg_verb *v;
+		const struct ndp_msg_desc *v;
 		const char *why;
 		int n;
 
@@ -337,7 +340,7 @@ static int run_script(struct ndpg_run *run, struct outputs *o, bool send, uint64
 			break;
 		}
 		/* errors name the file and the line */
-		snprintf(ctx, sizeof(ctx), "ndp %s:%u: %s", run->script, lineno, v->name);
+		snprintf(ctx, sizeof(ctx), "ndp %s:%u: %s", run->script, lineno, v->verb);
 		snprintf(m->ctx, sizeof(m->ctx), "%s", ctx);
 		rc = ndpg_msg_args(m, run, n, words, true);
 		if (rc == -1)
@@ -373,7 +376,7 @@ out:
 int cmd_ndp(int argc, char **argv)
 {
 	struct ndpg_run run = { 0 };
-	const struct ndpg_verb *v = NULL;
+	const struct ndp_msg_desc *v = NULL;
 	struct ndpg_msg *m = NULL;
 	struct outputs *o = NULL;
 	struct sigaction sa;

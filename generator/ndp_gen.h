@@ -86,20 +86,14 @@ extern const size_t ndpg_n_optflags;
  * printed, naming the flag). */
 int ndpg_add_opt(struct ndpg_msg *m, const struct ndpg_optflag *f, const char *arg);
 
-/* ---- ndp_msg.c: message kinds, defaults and encoding. */
-struct ndpg_verb {
-	const char *name;               /* "ra" */
-	uint8_t type;                   /* NDP_RA */
-	const char *title;
-};
-const struct ndpg_verb *ndpg_verb_find(const char *name);
-extern const struct ndpg_verb ndpg_verbs[];
-extern const size_t ndpg_n_verbs;
+/* ---- ndp_msg.c: header flags, defaults and encoding. */
+/* sockgen ndp's verbs are the codec's message kinds (ndp_msg_desc.verb). */
+const struct ndp_msg_desc *ndpg_verb_find(const char *name);
 
 /* Set defaults for verb v (NULL: no message yet, run options only). The
  * arena is allocated on first use and reused after: m->store must be NULL
  * (a zeroed struct) or the arena of an earlier init. 0 or -1 (no memory). */
-int ndpg_msg_init(struct ndpg_msg *m, const struct ndpg_verb *v);
+int ndpg_msg_init(struct ndpg_msg *m, const struct ndp_msg_desc *v);
 void ndpg_msg_free(struct ndpg_msg *m);
 /* Parse argv (argv[0] is the verb) into m; run options go to run. Exit
  * code: 0, 2 after printing the message, or -1 when --help was printed. */
@@ -116,7 +110,7 @@ int ndpg_msg_encode(struct ndpg_msg *m, uint8_t *icmp, size_t cap, size_t *ret_l
 /* Ethernet + IPv6 + ICMPv6 frame. 0 or negative errno. */
 int ndpg_msg_frame(struct ndpg_msg *m, uint8_t *frame, size_t cap, size_t *ret_len,
 		   size_t *ret_icmp_off);
-void ndpg_help(const struct ndpg_verb *v);
+void ndpg_help(const struct ndp_msg_desc *v);
 
 /* ---- ndp_manifest.c */
 struct manifest;

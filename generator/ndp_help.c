@@ -47,12 +47,12 @@ static void line(const char *flag, const char *syntax, const char *text)
 		printf("  %-30s %s\n", left, text);
 }
 
-void ndpg_help(const struct ndpg_verb *v)
+void ndpg_help(const struct ndp_msg_desc *v)
 {
 	uint32_t bit = ndp_msg_bit(v->type);
 	int pass;
 
-	printf("usage: sockgen ndp %s [options]\n%s, ICMPv6 type %u.\n\n", v->name, v->title,
+	printf("usage: sockgen ndp %s [options]\n%s (%s), ICMPv6 type %u.\n\n", v->verb, v->name, v->ref,
 	       v->type);
 	printf("Addresses and link layer:\n");
 	line("src", "ADDR", "IPv6 source (default: the interface's link-local, fe80::1 with --pcap alone)");
@@ -103,7 +103,7 @@ void ndpg_help(const struct ndpg_verb *v)
 	       "lifetimes take seconds, Ns/m/h/d or infinity):\n");
 	for (pass = 0; pass < 2; pass++) {
 		if (pass == 1)
-			printf("\n  Not expected in a %s by the RFCs (for negative tests):\n", v->name);
+			printf("\n  Not expected in a %s by the RFCs (for negative tests):\n", v->verb);
 		for (size_t i = 0; i < ndpg_n_optflags; i++) {
 			const struct ndpg_optflag *f = &ndpg_optflags[i];
 			const struct ndp_opt_desc *d = ndp_opt_desc_get(f->type);

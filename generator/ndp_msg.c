@@ -12,28 +12,12 @@
 #include "ndp_gen.h"
 #include "sockgen.h"
 
-const struct ndpg_verb ndpg_verbs[] = {
-	{ "rs", NDP_RS, "Router Solicitation (RFC 4861 4.1)" },
-	{ "ra", NDP_RA, "Router Advertisement (RFC 4861 4.2)" },
-	{ "ns", NDP_NS, "Neighbor Solicitation (RFC 4861 4.3)" },
-	{ "na", NDP_NA, "Neighbor Advertisement (RFC 4861 4.4)" },
-	{ "redirect", NDP_REDIRECT, "Redirect (RFC 4861 4.5)" },
-	{ "ind-sol", NDP_IND_SOL, "Inverse Neighbor Discovery Solicitation (RFC 3122 2.1)" },
-	{ "ind-adv", NDP_IND_ADV, "Inverse Neighbor Discovery Advertisement (RFC 3122 2.2)" },
-	{ "cps", NDP_CPS, "Certification Path Solicitation (RFC 3971 6.4.1)" },
-	{ "cpa", NDP_CPA, "Certification Path Advertisement (RFC 3971 6.4.2)" },
-};
-const size_t ndpg_n_verbs = sizeof(ndpg_verbs) / sizeof(ndpg_verbs[0]);
-
-const struct ndpg_verb *ndpg_verb_find(const char *name)
+const struct ndp_msg_desc *ndpg_verb_find(const char *name)
 {
-	for (size_t i = 0; i < ndpg_n_verbs; i++)
-		if (!strcmp(ndpg_verbs[i].name, name))
-			return &ndpg_verbs[i];
-	return NULL;
+	return ndp_msg_desc_find_verb(name);
 }
 
-int ndpg_msg_init(struct ndpg_msg *m, const struct ndpg_verb *v)
+int ndpg_msg_init(struct ndpg_msg *m, const struct ndp_msg_desc *v)
 {
 	uint8_t *store = m->store;
 
@@ -41,8 +25,8 @@ int ndpg_msg_init(struct ndpg_msg *m, const struct ndpg_verb *v)
 	m->store = store ? store : malloc(NDPG_STORE_CAP);
 	if (!m->store)
 		return -1;
-	m->verb = v ? v->name : NULL;
-	snprintf(m->ctx, sizeof(m->ctx), "ndp%s%s", v ? " " : "", v ? v->name : "");
+	m->verb = v ? v->verb : NULL;
+	snprintf(m->ctx, sizeof(m->ctx), "ndp%s%s", v ? " " : "", v ? v->verb : "");
 	m->hop_limit = -1;
 	m->interval_ms = -1;
 	if (v) {

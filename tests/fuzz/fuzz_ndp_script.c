@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ndpg_run run;
 	struct ndpg_link link;
 	char *line, *words[MAX_WORDS];
-	const struct ndpg_verb *v;
+	const struct ndp_msg_desc *v;
 	const char *why;
 	bool negative = false;
 	size_t len;

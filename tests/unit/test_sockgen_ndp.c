@@ -253,7 +253,7 @@ static void make(struct ndpg_msg *m, const char *line, uint8_t *frame, size_t *l
 	struct ndpg_run run = { 0 };
 	struct ndpg_link link;
 	int n;
-	const struct ndpg_verb *v;
+	const struct ndp_msg_desc *v;
 
 	snprintf(buf, sizeof(buf), "%s", line);
 	n = ndpg_split_line(buf, argv, 63, &why);
