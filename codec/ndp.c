@@ -208,6 +208,8 @@ int ndp_opt_check(const struct ndp_opt *opt)
 		return -EINVAL;
 	if (opt->err)
 		return opt->err;
+	if (opt->raw)
+		return 0;       /* bytes the caller chose: nothing to check */
 	d = ndp_opt_desc_get(opt->type);
 	if (!d || !d->check)
 		return 0;
@@ -227,8 +229,8 @@ int ndp_opt_build(const struct ndp_opt *opt, uint8_t *buf, size_t cap,
 		return -ENOSPC;
 	d = ndp_opt_desc_get(opt->type);
 	/* An option that failed to parse is rebuilt from its raw body so it
-	 * survives the round trip unchanged. */
-	if (!d || !d->build || opt->err)
+	 * survives the round trip unchanged; a raw option is written as given. */
+	if (!d || !d->build || opt->err || opt->raw)
 		r = ndp_opt_build_raw(opt, buf, cap, &n);
 	else
 		r = d->build(opt, buf, cap, &n);

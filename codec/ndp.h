@@ -484,8 +484,12 @@ struct ndp_opt {
 	 * and any other value is written as is (negative tests). */
 	uint8_t len;
 	/* Parse: 0, or the negative errno of a bad body (the option is kept,
-	 * u.raw holds its body, and parsing goes on). */
+	 * u.raw holds its body, and parsing goes on). Always 0 or -errno. */
 	int err;
+	/* Build: the body is u.raw.data as given, whatever the type (sockgen's
+	 * --opt TYPE:HEX, negative tests): no typed builder, no check; the
+	 * option is padded with zeros to 8 octets like any other. */
+	bool raw;
 	/* parse: the whole option on the wire. While set, a rebuild pads the
 	 * option back to this size if its body came out shorter (normalised
 	 * padding); clear it for the natural size. */

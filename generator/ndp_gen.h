@@ -48,7 +48,15 @@ struct ndpg_msg {
 	uint8_t *store;
 	size_t store_len;
 	char why[192];                  /* reason text built by a parser */
+	/* Where each option of msg sits in the ICMPv6 message, as the
+	 * encoder wrote it (or the parser found it): the manifest writer's
+	 * view of the wire, so no option is built twice. */
+	struct ndpg_span {
+		size_t off, len;
+	} span[NDP_MAX_OPTS];
 };
+/* Record the spans of a parsed message (options point into icmp). */
+void ndpg_msg_spans_from_wire(struct ndpg_msg *m, const uint8_t *icmp);
 
 /* Where defaults come from: the interface, or the documented constants. */
 struct ndpg_link {

@@ -381,6 +381,7 @@ static int handle(struct listener *l, const uint8_t *buf, size_t len,
 		memcpy(l->m->dst, dst, 16);
 		l->m->hop_limit = hlim;
 		l->m->bad_checksum = false;     /* the kernel dropped bad ones */
+		ndpg_msg_spans_from_wire(l->m, buf);
 		ndpg_manifest(l->mf, l->m, buf, len);
 	} else {
 		print_text(msg, from->sin6_addr.s6_addr, dst, hlim);

@@ -397,7 +397,6 @@ static void header_fields(struct manifest *mf, const struct ndp_msg *msg)
 void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
 		   const uint8_t *icmp, size_t len)
 {
-	size_t off = ndp_msg_fixed_len(m->msg.type);
 	struct mfk k = { .mf = mf };
 
 	manifest_begin(mf);
@@ -412,33 +411,27 @@ void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
 		manifest_uint(mf, "ndisc.checksum.status", m->bad_checksum ? 0 : 1);
 	}
 	header_fields(mf, &m->msg);
-	/* Type and length as on the wire (after --opt-len), walking the
-	 * options we wrote; a patched length may not be walkable, so the walk
-	 * follows our own option order instead of the length octets. */
-	for (size_t i = 0; i < m->msg.n_opts && off + 2 <= len; i++) {
+	/* Type and length as on the wire (after --opt-len), at the spans the
+	 * encoder recorded; a patched length may not be walkable, so the
+	 * spans, not the length octets, say where each option is. */
+	for (size_t i = 0; i < m->msg.n_opts; i++) {
 		const struct ndp_opt *o = &m->msg.opts[i];
 		const struct ndp_opt_desc *d = ndp_opt_desc_get(o->type);
-		uint8_t tmp[NDP_OPT_MAX_LEN];
-		size_t ol = 0;
+		size_t off = m->span[i].off, ol = m->span[i].len;
 
+		if (off + 2 > len)
+			break;
 		manifest_uint(mf, "ndisc.opt.type", icmp[off]);
 		manifest_uint(mf, "ndisc.opt.len", icmp[off + 1]);
-		if (o->wire.data)               /* parsed (sockgen ndp listen) */
-			ol = o->wire.len;
-		else if (o->err)                /* --opt TYPE:HEX */
-			ol = (2 + o->u.raw.data.len + 7) / 8 * 8;
-		else if (ndp_opt_build(o, tmp, sizeof(tmp), &ol) < 0)
-			break;
 		k.wire = icmp + off;
 		k.wire_len = off + ol <= len ? ol : len - off;
-		if (d && !o->err) {
+		if (d && !o->err && !o->raw) {
 			k.stem = d->stem;
 			opt_fields(&k, o);
 		} else if (!d && k.wire_len > 2) {
 			/* a type the table does not know: its body as data */
 			manifest_hex(mf, "ndisc.opt.data", k.wire + 2, k.wire_len - 2);
 		}
-		off += ol;
 	}
 	manifest_end(mf);
 }

@@ -546,32 +546,16 @@ int ndpg_msg_finish(struct ndpg_msg *m, const struct ndpg_link *link)
 
 /* ---- encoding */
 
-static int write_raw_opt(const struct ndp_opt *o, uint8_t *buf, size_t cap, size_t *ret)
-{
-	size_t n = 2 + o->u.raw.data.len, pad = (8 - n % 8) % 8;
-
-	if (n + pad > cap)
-		return -ENOSPC;
-	if (n + pad > NDP_OPT_MAX_LEN)
-		return -EINVAL;
-	buf[0] = o->type;
-	buf[1] = (uint8_t)((n + pad) / 8);
-	if (o->u.raw.data.len)
-		memcpy(buf + 2, o->u.raw.data.data, o->u.raw.data.len);
-	memset(buf + n, 0, pad);
-	*ret = n + pad;
-	return 0;
-}
-
 int ndpg_msg_encode(struct ndpg_msg *m, uint8_t *icmp, size_t cap, size_t *ret_len,
 		    bool checksum)
 {
 	size_t n = m->msg.n_opts, off, ol;
 	int r;
 
-	/* Header alone through the codec, then the options one by one: raw
-	 * --opt bodies bypass the typed builders, and --opt-len needs each
-	 * option's offset. */
+	/* Header alone through the codec, then the options one by one:
+	 * --opt-len patches each option's length octet, and the manifest
+	 * writer reads where each option went (m->span) instead of building
+	 * it again. */
 	m->msg.n_opts = 0;
 	m->msg.checksum = 0;
 	r = ndp_msg_build(&m->msg, icmp, cap, &off);
@@ -581,12 +565,11 @@ int ndpg_msg_encode(struct ndpg_msg *m, uint8_t *icmp, size_t cap, size_t *ret_l
 	for (size_t i = 0; i < n; i++) {
 		const struct ndp_opt *o = &m->msg.opts[i];
 
-		if (o->err == 1)
-			r = write_raw_opt(o, icmp + off, cap - off, &ol);
-		else
-			r = ndp_opt_build(o, icmp + off, cap - off, &ol);
+		r = ndp_opt_build(o, icmp + off, cap - off, &ol);
 		if (r < 0)
 			return r;
+		m->span[i].off = off;
+		m->span[i].len = ol;
 		for (size_t k = 0; k < m->n_optlen; k++)
 			if (m->optlen[k].type == o->type)
 				icmp[off + 1] = m->optlen[k].len;
@@ -598,6 +581,14 @@ int ndpg_msg_encode(struct ndpg_msg *m, uint8_t *icmp, size_t cap, size_t *ret_l
 		frame_icmp6_checksum(icmp, off, m->src, m->dst, m->bad_checksum);
 	*ret_len = off;
 	return 0;
+}
+
+void ndpg_msg_spans_from_wire(struct ndpg_msg *m, const uint8_t *icmp)
+{
+	for (size_t i = 0; i < m->msg.n_opts; i++) {
+		m->span[i].off = (size_t)(m->msg.opts[i].wire.data - icmp);
+		m->span[i].len = m->msg.opts[i].wire.len;
+	}
 }
 
 int ndpg_msg_frame(struct ndpg_msg *m, uint8_t *frame, size_t cap, size_t *ret_len,

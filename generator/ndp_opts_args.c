@@ -1177,10 +1177,9 @@ int ndpg_add_raw_opt(struct ndpg_msg *m, const char *arg)
 				NDP_OPT_MAX_LEN - 2);
 	if (!(o = new_opt(m, (uint8_t)t)))
 		return sg_usage(m->ctx, "--opt '%s': more than %d options", arg, NDP_MAX_OPTS);
-	/* Raw: the codec keeps the type but writes our bytes unparsed. The
-	 * marker err=1 asks ndpg_msg_encode to write it by hand. */
+	/* Raw: the codec keeps the type but writes our bytes unparsed. */
 	o->u.raw = tmp.u.raw;
-	o->err = 1;
+	o->raw = true;
 	m->msg.n_opts++;
 	return 0;
 }

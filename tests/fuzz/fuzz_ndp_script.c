@@ -20,14 +20,14 @@
 
 /* The knobs that ask for a message the codec may refuse on parse: a
  * checksum that does not verify, option lengths written as given
- * (--opt-len), raw option bodies (--opt, marked err=1 by its parser) and a
+ * (--opt-len), raw option bodies (--opt, marked raw by its parser) and a
  * nonzero code. */
 static bool negative_test(const struct ndpg_msg *m)
 {
 	if (m->bad_checksum || m->n_optlen > 0 || m->msg.code != 0)
 		return true;
 	for (size_t i = 0; i < m->msg.n_opts; i++)
-		if (m->msg.opts[i].err)
+		if (m->msg.opts[i].raw || m->msg.opts[i].err)
 			return true;
 	return false;
 }
