@@ -38,7 +38,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: sockgen ndp {rs|ra|ns|na|redirect|ind-sol|ind-adv|cps|cpa} [options]\n"
 		"       sockgen ndp --script FILE [outputs]\n"
-		"       sockgen ndp listen IF [--json] [--respond]\n\n");
+		"       sockgen ndp listen IF [--json] [--respond]\n"
+		"       sockgen ndp --list-options [--json]\n\n");
 	for (size_t i = 0; ndp_msg_desc_at(i); i++) {
 		const struct ndp_msg_desc *v = ndp_msg_desc_at(i);
 
@@ -373,6 +374,19 @@ out:
 	return rc;
 }
 
+/* sockgen ndp --list-options [--json] */
+static int list_options(int argc, char **argv)
+{
+	bool json = argc == 3 && !strcmp(argv[2], "--json");
+
+	if (argc > 3 || (argc == 3 && !json))
+		return sg_usage("ndp", "--list-options: unexpected argument '%s' (only --json)",
+				argv[2]);
+	if (ndpg_list_options(stdout, json) < 0 || fflush(stdout))
+		return sg_fail("ndp", "--list-options: write error");
+	return SG_EXIT_OK;
+}
+
 int cmd_ndp(int argc, char **argv)
 {
 	struct ndpg_run run = { 0 };
@@ -395,6 +409,8 @@ int cmd_ndp(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "listen"))
 		return cmd_ndp_listen(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "--list-options"))
+		return list_options(argc, argv);
 	if (argv[1][0] != '-' && !(v = ndpg_verb_find(argv[1])))
 		return sg_usage("ndp", "unknown message '%s' (rs, ra, ns, na, redirect, "
 				"ind-sol, ind-adv, cps, cpa, listen)", argv[1]);

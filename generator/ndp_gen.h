@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "ndp.h"
 
@@ -90,6 +91,9 @@ struct ndpg_optflag {
 };
 extern const struct ndpg_optflag ndpg_optflags[];
 extern const size_t ndpg_n_optflags;
+/* ndp_list.c: the option and field tables as TSV or JSON (--list-options);
+ * 0 or -1 on a write error. */
+int ndpg_list_options(FILE *f, bool json);
 /* Add an option built by flag f from arg; exit code style: 0 or 2 (message
  * printed, naming the flag). */
 int ndpg_add_opt(struct ndpg_msg *m, const struct ndpg_optflag *f, const char *arg);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ndp_fields.h"
 #include "ndp_gen.h"
 #include "sockgen.h"
 
@@ -107,6 +108,122 @@ static const char *addr_append(struct ndpg_msg *m, const char *tok, struct ndp_b
 	return NULL;
 }
 
+/* ---- sub-fields from the codec's field table (codec/ndp_fields.c) */
+
+/* One option's sub-field walk: what was given so far, and tokens an
+ * option collects to place after the others (arena views must be
+ * contiguous). */
+struct sub {
+	struct ndpg_msg *m;
+	struct ndp_opt *o;
+	uint64_t given;                 /* bit i: row i of the option's rows */
+	char *list[64];
+	size_t n_list;
+};
+
+/* An option's own tokens, tried when no row takes one: NULL or the reason;
+ * *taken says whether it was the option's. */
+typedef const char *(*sub_own_fn)(struct sub *s, char *tok, bool *taken);
+/* Called after a row's value is stored (a value that moves another). */
+typedef const char *(*sub_after_fn)(struct sub *s, const struct ndp_field *f);
+
+static bool sub_given(const struct sub *s, const char *key)
+{
+	size_t n;
+	const struct ndp_field *base = ndp_fields_of(s->o->type, &n);
+	const struct ndp_field *f = ndp_field_cli(s->o->type, key);
+
+	return base && f && (s->given >> (f - base) & 1);
+}
+
+/* The row whose sub-field tok names: a flag letter for a flag, KEY=VALUE
+ * for a value (*val then points past '='). */
+static const struct ndp_field *sub_row(uint8_t type, char *tok, const char **val)
+{
+	char *eq = strchr(tok, '=');
+	const struct ndp_field *f;
+
+	*val = NULL;
+	if (!eq) {
+		f = ndp_field_cli(type, tok);
+		return f && f->kind == NDP_FIELD_BOOL ? f : NULL;
+	}
+	*eq = '\0';
+	f = ndp_field_cli(type, tok);
+	*eq = '=';
+	*val = eq + 1;
+	return f && f->kind != NDP_FIELD_BOOL ? f : NULL;
+}
+
+static const char *sub_set(struct sub *s, const struct ndp_field *f, const char *val)
+{
+	struct ndpg_msg *m = s->m;
+	const char *r;
+	uint64_t v;
+	int64_t i;
+
+	switch (f->kind) {
+	case NDP_FIELD_BOOL:
+		ndp_field_set_uint(f, s->o, 1);
+		return NULL;
+	case NDP_FIELD_INT:
+		if (ndpg_parse_int(val, f->min, (int64_t)f->max, &i))
+			return WHY("%s '%s': must be %lld..%lld", f->cli, val, (long long)f->min,
+				   (long long)f->max);
+		ndp_field_set_int(f, s->o, i);
+		return NULL;
+	case NDP_FIELD_BYTES:
+		return hex_view(m, val, ndp_field_ptr(f, s->o));
+	default:
+		r = f->seconds ? sub_life(m, f->cli, val, f->max, &v) :
+		    sub_uint(m, f->cli, val, f->max, &v);
+		if (r)
+			return r;
+		if (!v && f->zero_why)
+			return f->zero_why;
+		ndp_field_set_uint(f, s->o, v);
+		return NULL;
+	}
+}
+
+/* The tokens after an option's leading value: each a sub-field of the
+ * option's rows, else one the option takes itself, else unknown. */
+static const char *subfields(struct sub *s, char **cur, sub_own_fn own, sub_after_fn after)
+{
+	size_t n;
+	const struct ndp_field *base = ndp_fields_of(s->o->type, &n);
+	char *t;
+
+	while ((t = tok_next(cur))) {
+		const char *val, *r;
+		const struct ndp_field *f = sub_row(s->o->type, t, &val);
+		bool taken = false;
+
+		if (f) {
+			if ((r = sub_set(s, f, val)))
+				return r;
+			s->given |= UINT64_C(1) << (f - base);
+			if (after && (r = after(s, f)))
+				return r;
+			continue;
+		}
+		if (own && (r = own(s, t, &taken)))
+			return r;
+		if (!taken)
+			return unknown_sub(s->m, t);
+	}
+	return NULL;
+}
+
+/* Start a walk: the argument copied into the arena, split from there. */
+static char *sub_start(struct sub *s, struct ndpg_msg *m, struct ndp_opt *o, const char *arg)
+{
+	memset(s, 0, sizeof(*s));
+	s->m = m;
+	s->o = o;
+	return arg_copy(m, arg);
+}
+
 /* ---- one parser per option */
 
 static const char *p_lla(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
@@ -130,13 +247,22 @@ static const char *p_lla(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 	return "not a MAC address (xx:xx:xx:xx:xx:xx; hex:OCTETS for other link layers)";
 }
 
+/* RFC 4861 6.2.1: valid= alone lowers the default preferred lifetime to it. */
+static const char *prefix_after(struct sub *s, const struct ndp_field *f)
+{
+	struct ndp_opt_prefix *p = &s->o->u.prefix;
+
+	if (!strcmp(f->cli, "valid") && !sub_given(s, "preferred") && p->preferred > p->valid)
+		p->preferred = p->valid;
+	return NULL;
+}
+
 static const char *p_prefix(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
 	struct ndp_opt_prefix *p = &o->u.prefix;
-	char *cur = arg_copy(m, arg), *t;
-	uint64_t v;
-	const char *r, *val;
-	bool pref_given = false;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
@@ -146,26 +272,7 @@ static const char *p_prefix(struct ndpg_msg *m, const char *arg, struct ndp_opt 
 	t = tok_next(&cur);
 	if ((r = ndpg_parse_prefix(t, p->prefix, &p->len)))
 		return r;
-	while ((t = tok_next(&cur))) {
-		if (!strcmp(t, "L")) p->flag_l = true;
-		else if (!strcmp(t, "A")) p->flag_a = true;
-		else if (!strcmp(t, "R")) p->flag_r = true;
-		else if (!strcmp(t, "P")) p->flag_p = true;
-		else if ((val = kv(t, "valid"))) {
-			if ((r = sub_life(m, "valid", val, UINT32_MAX, &v)))
-				return r;
-			p->valid = (uint32_t)v;
-			if (!pref_given && p->preferred > p->valid)
-				p->preferred = p->valid;
-		} else if ((val = kv(t, "preferred"))) {
-			if ((r = sub_life(m, "preferred", val, UINT32_MAX, &v)))
-				return r;
-			p->preferred = (uint32_t)v;
-			pref_given = true;
-		} else
-			return unknown_sub(m, t);
-	}
-	return NULL;
+	return subfields(&s, &cur, NULL, prefix_after);
 }
 
 /* Redirected header: IP header + data; padded with zeros to 8 octets. */
@@ -220,30 +327,14 @@ static const char *p_adv_interval(struct ndpg_msg *m, const char *arg, struct nd
 
 static const char *p_ha_info(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
-	int64_t s;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg);
 
 	if (!cur)
 		return NOMEM;
 	/* RFC 6275 7.4: lifetime defaults to the router lifetime; 1800 s here. */
 	o->u.ha_info.lifetime = 1800;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "pref"))) {
-			if (ndpg_parse_int(val, INT16_MIN, INT16_MAX, &s))
-				return WHY("pref '%s': must be -32768..32767", val);
-			o->u.ha_info.preference = (int16_t)s;
-		} else if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_life(m, "lifetime", val, UINT16_MAX, &v)))
-				return r;
-			if (!v)
-				return "lifetime must not be 0 (RFC 6275 7.4)";
-			o->u.ha_info.lifetime = (uint16_t)v;
-		} else
-			return unknown_sub(m, t);
-	}
-	return NULL;
+	return subfields(&s, &cur, NULL, NULL);
 }
 
 static const char *p_addr_list(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
@@ -424,27 +515,14 @@ static const char *p_fmip_lla(struct ndpg_msg *m, const char *arg, struct ndp_op
 
 static const char *p_naack(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg);
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "code"))) {
-			if ((r = sub_uint(m, "code", val, 255, &v)))
-				return r;
-			o->u.naack.code = (uint8_t)v;
-		} else if ((val = kv(t, "status"))) {
-			if ((r = sub_uint(m, "status", val, 255, &v)))
-				return r;
-			o->u.naack.status = (uint8_t)v;
-		} else if ((val = kv(t, "data"))) {
-			if ((r = hex_view(m, val, &o->u.naack.rest)))
-				return r;
-		} else
-			return unknown_sub(m, t);
-	}
+	if ((r = subfields(&s, &cur, NULL, NULL)))
+		return r;
 	/* RFC 5568 6.4.4 status values; 2 carries the new CoA. */
 	switch (o->u.naack.status) {
 	case 1: case 3: case 4: case 128:
@@ -478,43 +556,28 @@ static const char *dns_append(struct ndpg_msg *m, const char *name, struct ndp_b
 	return NULL;
 }
 
+/* RFC 8801 3.1: with R an RA header follows, checksum and code zero. */
+static const char *pvd_id_after(struct sub *s, const struct ndp_field *f)
+{
+	if (!strcmp(f->cli, "R"))
+		s->o->u.pvd_id.ra_type = NDP_RA;
+	return NULL;
+}
+
 static const char *p_pvd_id(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
 	struct ndp_opt_pvd_id *p = &o->u.pvd_id;
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
 	t = tok_next(&cur);
 	if ((r = dns_append(m, t, &p->fqdn)))
 		return r;
-	while ((t = tok_next(&cur))) {
-		if (!strcmp(t, "H")) p->flag_h = true;
-		else if (!strcmp(t, "L")) p->flag_l = true;
-		else if (!strcmp(t, "R")) {
-			/* RFC 8801 3.1: an RA header follows, checksum and code zero. */
-			p->flag_r = true;
-			p->ra_type = NDP_RA;
-		} else if ((val = kv(t, "seq"))) {
-			if ((r = sub_uint(m, "seq", val, 0xffff, &v)))
-				return r;
-			p->seq = (uint16_t)v;
-		} else if ((val = kv(t, "delay"))) {
-			if ((r = sub_uint(m, "delay", val, 15, &v)))
-				return r;
-			p->delay = (uint8_t)v;
-		} else if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_life(m, "lifetime", val, 0xffff, &v)))
-				return r;
-			p->ra.router_lifetime = (uint16_t)v;
-		} else if ((val = kv(t, "opts"))) {
-			if ((r = hex_view(m, val, &p->options)))
-				return r;
-		} else
-			return unknown_sub(m, t);
-	}
+	if ((r = subfields(&s, &cur, NULL, pvd_id_after)))
+		return r;
 	if (p->options.len && !p->flag_r)
 		return "opts= needs the R flag (nested options follow the RA header)";
 	return NULL;
@@ -522,9 +585,9 @@ static const char *p_pvd_id(struct ndpg_msg *m, const char *arg, struct ndp_opt 
 
 static const char *p_map(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
@@ -533,26 +596,7 @@ static const char *p_map(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 		return WHY("'%s': %s", t, r);
 	o->u.map.dist = 1;
 	o->u.map.valid = 1800;
-	while ((t = tok_next(&cur))) {
-		if (!strcmp(t, "R")) o->u.map.flag_r = true;
-		else if ((val = kv(t, "dist"))) {
-			if ((r = sub_uint(m, "dist", val, 15, &v)))
-				return r;
-			if (!v)
-				return "dist must be 1..15 (RFC 5380 6.3)";
-			o->u.map.dist = (uint8_t)v;
-		} else if ((val = kv(t, "pref"))) {
-			if ((r = sub_uint(m, "pref", val, 15, &v)))
-				return r;
-			o->u.map.pref = (uint8_t)v;
-		} else if ((val = kv(t, "valid"))) {
-			if ((r = sub_life(m, "valid", val, UINT32_MAX, &v)))
-				return r;
-			o->u.map.valid = (uint32_t)v;
-		} else
-			return unknown_sub(m, t);
-	}
-	return NULL;
+	return subfields(&s, &cur, NULL, NULL);
 }
 
 /* RFC 4191 2.1: high 01, medium 00, low 11. */
@@ -565,11 +609,28 @@ static int prf_value(const char *s)
 	return -1;
 }
 
+/* prf=high|medium|low: a name, not a number (RFC 4191 2.1). */
+static const char *route_own(struct sub *s, char *tok, bool *taken)
+{
+	struct ndpg_msg *m = s->m;
+	const char *val = kv(tok, "prf");
+	int p;
+
+	if (!val)
+		return NULL;
+	*taken = true;
+	p = prf_value(val);
+	if (p < 0 || p == 2)
+		return WHY("prf '%s': must be high, medium or low", val);
+	s->o->u.route.prf = (uint8_t)p;
+	return NULL;
+}
+
 static const char *p_route(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
@@ -577,41 +638,28 @@ static const char *p_route(struct ndpg_msg *m, const char *arg, struct ndp_opt *
 	if ((r = ndpg_parse_prefix(t, o->u.route.prefix, &o->u.route.len)))
 		return r;
 	o->u.route.lifetime = 1800;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "prf"))) {
-			int p = prf_value(val);
+	return subfields(&s, &cur, route_own, NULL);
+}
 
-			if (p < 0 || p == 2)
-				return WHY("prf '%s': must be high, medium or low", val);
-			o->u.route.prf = (uint8_t)p;
-		} else if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_life(m, "lifetime", val, UINT32_MAX, &v)))
-				return r;
-			o->u.route.lifetime = (uint32_t)v;
-		} else
-			return unknown_sub(m, t);
-	}
-	return NULL;
+/* Every token that is not lifetime= is a server address. */
+static const char *rdnss_own(struct sub *s, char *tok, bool *taken)
+{
+	*taken = true;
+	return addr_append(s->m, tok, &s->o->u.rdnss.addrs);
 }
 
 static const char *p_rdnss(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg);
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
 	o->u.rdnss.lifetime = 1800;
 	o->u.rdnss.addrs.data = NULL;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_life(m, "lifetime", val, UINT32_MAX, &v)))
-				return r;
-			o->u.rdnss.lifetime = (uint32_t)v;
-		} else if ((r = addr_append(m, t, &o->u.rdnss.addrs)))
-			return r;
-	}
+	if ((r = subfields(&s, &cur, rdnss_own, NULL)))
+		return r;
 	if (!o->u.rdnss.addrs.len)
 		return "needs at least one address";
 	return NULL;
@@ -712,33 +760,32 @@ static const char *p_hai(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 	return NULL;
 }
 
+/* Every token that is not lifetime= is a name, encoded after the walk. */
+static const char *collect_own(struct sub *s, char *tok, bool *taken)
+{
+	*taken = true;
+	if (s->n_list == sizeof(s->list) / sizeof(s->list[0]))
+		return "more than 64 names";
+	s->list[s->n_list++] = tok;
+	return NULL;
+}
+
 static const char *p_dnssl(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
-	char *names[64];
-	size_t n = 0;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg);
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
 	o->u.dnssl.lifetime = 1800;
 	o->u.dnssl.names.data = NULL;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_life(m, "lifetime", val, UINT32_MAX, &v)))
-				return r;
-			o->u.dnssl.lifetime = (uint32_t)v;
-		} else if (n < 64) {
-			names[n++] = t;
-		} else {
-			return "more than 64 names";
-		}
-	}
-	if (!n)
+	if ((r = subfields(&s, &cur, collect_own, NULL)))
+		return r;
+	if (!s.n_list)
 		return "needs at least one name";
-	for (size_t i = 0; i < n; i++)
-		if ((r = dns_append(m, names[i], &o->u.dnssl.names)))
+	for (size_t i = 0; i < s.n_list; i++)
+		if ((r = dns_append(m, s.list[i], &o->u.dnssl.names)))
 			return r;
 	return NULL;
 }
@@ -748,9 +795,9 @@ static const char *p_dnssl(struct ndpg_msg *m, const char *arg, struct ndp_opt *
 static const char *p_earo(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
 	struct ndp_opt_earo *e = &o->u.earo;
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
@@ -760,43 +807,16 @@ static const char *p_earo(struct ndpg_msg *m, const char *arg, struct ndp_opt *o
 	if (e->rovr.len != 8 && e->rovr.len != 16 && e->rovr.len != 24 && e->rovr.len != 32)
 		return WHY("ROVR '%s': must be 8, 16, 24 or 32 octets", t);
 	e->lifetime = 60;
-	while ((t = tok_next(&cur))) {
-		if (!strcmp(t, "R")) e->flag_r = true;
-		else if (!strcmp(t, "T")) e->flag_t = true;
-		else if (!strcmp(t, "C")) e->flag_c = true;
-		else if ((val = kv(t, "p"))) {
-			/* RFC 9685: 0 unicast, 1 multicast, 2 anycast */
-			if ((r = sub_uint(m, "p", val, 2, &v))) return r;
-			e->p = (uint8_t)v;
-		}
-		else if ((val = kv(t, "status"))) {
-			if ((r = sub_uint(m, "status", val, 255, &v))) return r;
-			e->status = (uint8_t)v;
-		} else if ((val = kv(t, "opaque"))) {
-			if ((r = sub_uint(m, "opaque", val, 255, &v))) return r;
-			e->opaque = (uint8_t)v;
-		} else if ((val = kv(t, "i"))) {
-			if ((r = sub_uint(m, "i", val, 3, &v))) return r;
-			e->i = (uint8_t)v;
-		} else if ((val = kv(t, "tid"))) {
-			if ((r = sub_uint(m, "tid", val, 255, &v))) return r;
-			e->tid = (uint8_t)v;
-		} else if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_uint(m, "lifetime", val, 0xffff, &v))) return r;
-			e->lifetime = (uint16_t)v;
-		} else
-			return unknown_sub(m, t);
-	}
-	return NULL;
+	return subfields(&s, &cur, NULL, NULL);
 }
 
 /* PREFIX/LEN[,cid=N][,C][,lifetime=N] (RFC 6775 4.2). */
 static const char *p_lowpan_ctx(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
 	struct ndp_opt_6lowpan_ctx *c = &o->u.lowpan_ctx;
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
@@ -804,46 +824,39 @@ static const char *p_lowpan_ctx(struct ndpg_msg *m, const char *arg, struct ndp_
 	if ((r = ndpg_parse_prefix(t, c->prefix, &c->context_len)))
 		return r;
 	c->lifetime = 60;
-	while ((t = tok_next(&cur))) {
-		if (!strcmp(t, "C")) c->flag_c = true;
-		else if ((val = kv(t, "cid"))) {
-			if ((r = sub_uint(m, "cid", val, 15, &v))) return r;
-			c->cid = (uint8_t)v;
-		} else if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_uint(m, "lifetime", val, 0xffff, &v))) return r;
-			c->lifetime = (uint16_t)v;
-		} else
-			return unknown_sub(m, t);
-	}
+	return subfields(&s, &cur, NULL, NULL);
+}
+
+/* version=N: one 32-bit number over the two 16-bit halves. */
+static const char *abro_own(struct sub *s, char *tok, bool *taken)
+{
+	const char *val = kv(tok, "version"), *r;
+	uint64_t v;
+
+	if (!val)
+		return NULL;
+	*taken = true;
+	if ((r = sub_uint(s->m, "version", val, UINT32_MAX, &v)))
+		return r;
+	s->o->u.abro.version_low = (uint16_t)v;
+	s->o->u.abro.version_high = (uint16_t)(v >> 16);
 	return NULL;
 }
 
 /* ADDR[,version=N][,lifetime=N] (RFC 6775 4.3). */
 static const char *p_abro(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	struct ndp_opt_abro *a = &o->u.abro;
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
 	t = tok_next(&cur);
-	if ((r = ndpg_parse_ipv6(t, a->addr)))
+	if ((r = ndpg_parse_ipv6(t, o->u.abro.addr)))
 		return WHY("'%s': %s", t, r);
-	a->lifetime = 60;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "version"))) {
-			if ((r = sub_uint(m, "version", val, UINT32_MAX, &v))) return r;
-			a->version_low = (uint16_t)v;
-			a->version_high = (uint16_t)(v >> 16);
-		} else if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_uint(m, "lifetime", val, 0xffff, &v))) return r;
-			a->lifetime = (uint16_t)v;
-		} else
-			return unknown_sub(m, t);
-	}
-	return NULL;
+	o->u.abro.lifetime = 60;
+	return subfields(&s, &cur, abro_own, NULL);
 }
 
 static const char *p_captive_portal(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
@@ -861,14 +874,32 @@ static const char *p_captive_portal(struct ndpg_msg *m, const char *arg, struct 
 	return NULL;
 }
 
+/* lifetime=S: seconds, stored as 13 bits of 8-second units (RFC 8781 4). */
+static const char *pref64_own(struct sub *s, char *tok, bool *taken)
+{
+	struct ndpg_msg *m = s->m;
+	const char *val = kv(tok, "lifetime"), *r;
+	uint64_t v;
+
+	if (!val)
+		return NULL;
+	*taken = true;
+	if ((r = sub_life(s->m, "lifetime", val, 8191 * 8, &v)))
+		return r;
+	if (v % 8)
+		return WHY("lifetime '%s': must be a multiple of 8 s", val);
+	s->o->u.pref64.lifetime = (uint16_t)(v / 8);
+	return NULL;
+}
+
 /* P/LEN[,lifetime=S]: RFC 8781 4: /96, /64, /56, /48, /40 or /32. */
 static const char *p_pref64(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
 	static const uint8_t plen[] = { 96, 64, 56, 48, 40, 32 };
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 	uint8_t len;
-	uint64_t v;
 	size_t i;
 
 	if (!cur)
@@ -882,18 +913,7 @@ static const char *p_pref64(struct ndpg_msg *m, const char *arg, struct ndp_opt 
 		return "prefix length must be 96, 64, 56, 48, 40 or 32";
 	o->u.pref64.plc = (uint8_t)i;
 	o->u.pref64.lifetime = 1800 / 8;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "lifetime"))) {
-			/* Scaled lifetime: 13 bits of 8-second units. */
-			if ((r = sub_life(m, "lifetime", val, 8191 * 8, &v)))
-				return r;
-			if (v % 8)
-				return WHY("lifetime '%s': must be a multiple of 8 s", val);
-			o->u.pref64.lifetime = (uint16_t)(v / 8);
-		} else
-			return unknown_sub(m, t);
-	}
-	return NULL;
+	return subfields(&s, &cur, pref64_own, NULL);
 }
 
 /* TYPE,KEYHEX: crypto-ID parameters (RFC 8928 4.3). */
@@ -937,9 +957,9 @@ static const char *p_ndp_sig(struct ndpg_msg *m, const char *arg, struct ndp_opt
 /* ADDR[,lifetime=N] (RFC 9176 4.1, units of 60 s). */
 static const char *p_rd_addr(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 
 	if (!cur)
 		return NOMEM;
@@ -947,21 +967,15 @@ static const char *p_rd_addr(struct ndpg_msg *m, const char *arg, struct ndp_opt
 	if ((r = ndpg_parse_ipv6(t, o->u.rd_addr.addr)))
 		return WHY("'%s': %s", t, r);
 	o->u.rd_addr.lifetime = 60;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_uint(m, "lifetime", val, 0xffff, &v))) return r;
-			o->u.rd_addr.lifetime = (uint16_t)v;
-		} else
-			return unknown_sub(m, t);
-	}
-	return NULL;
+	return subfields(&s, &cur, NULL, NULL);
 }
 
 /* UPTIME[,exp=N] (RFC 9685). */
 static const char *p_uptime(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 	uint64_t v;
 
 	if (!cur)
@@ -970,14 +984,7 @@ static const char *p_uptime(struct ndpg_msg *m, const char *arg, struct ndp_opt 
 	if ((r = ndpg_parse_uint(t, UINT32_MAX, &v)))
 		return WHY("uptime '%s': %s (0..4294967295)", t, r);
 	o->u.uptime.uptime = (uint32_t)v;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "exp"))) {
-			if ((r = sub_uint(m, "exp", val, 255, &v))) return r;
-			o->u.uptime.exponent = (uint8_t)v;
-		} else
-			return unknown_sub(m, t);
-	}
-	return NULL;
+	return subfields(&s, &cur, NULL, NULL);
 }
 
 static const char *p_card(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
@@ -985,15 +992,28 @@ static const char *p_card(struct ndpg_msg *m, const char *arg, struct ndp_opt *o
 	return hex_view(m, arg, &o->u.card.body);
 }
 
+/* addr=A: collected, placed after the walk (the addresses must be
+ * contiguous in the arena). */
+static const char *encrypted_dns_own(struct sub *s, char *tok, bool *taken)
+{
+	const char *val = kv(tok, "addr");
+
+	if (!val)
+		return NULL;
+	*taken = true;
+	if (s->n_list == 32)
+		return "more than 32 addresses";
+	s->list[s->n_list++] = (char *)val;
+	return NULL;
+}
+
 /* ADN[,priority=N][,lifetime=S][,addr=A]...[,svcparams=HEX] (RFC 9463 6.1). */
 static const char *p_encrypted_dns(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
 	struct ndp_opt_encrypted_dns *e = &o->u.encrypted_dns;
-	char *cur = arg_copy(m, arg), *t;
-	const char *val, *r;
-	char *addrs[32];
-	size_t n_addrs = 0;
-	uint64_t v;
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
 	size_t pad;
 
 	if (!cur)
@@ -1004,26 +1024,10 @@ static const char *p_encrypted_dns(struct ndpg_msg *m, const char *arg, struct n
 	e->adn_len = (uint16_t)e->adn.len;
 	e->priority = 1;
 	e->lifetime = 1800;
-	while ((t = tok_next(&cur))) {
-		if ((val = kv(t, "priority"))) {
-			if ((r = sub_uint(m, "priority", val, 0xffff, &v))) return r;
-			if (!v)
-				return "priority must be 1..65535 (RFC 9463 6.1)";
-			e->priority = (uint16_t)v;
-		} else if ((val = kv(t, "lifetime"))) {
-			if ((r = sub_life(m, "lifetime", val, UINT32_MAX, &v))) return r;
-			e->lifetime = (uint32_t)v;
-		} else if ((val = kv(t, "addr"))) {
-			if (n_addrs == 32)
-				return "more than 32 addresses";
-			addrs[n_addrs++] = (char *)val;
-		} else if ((val = kv(t, "svcparams"))) {
-			if ((r = hex_view(m, val, &e->svcparams))) return r;
-		} else
-			return unknown_sub(m, t);
-	}
-	for (size_t i = 0; i < n_addrs; i++)
-		if ((r = addr_append(m, addrs[i], &e->addrs)))
+	if ((r = subfields(&s, &cur, encrypted_dns_own, NULL)))
+		return r;
+	for (size_t i = 0; i < s.n_list; i++)
+		if ((r = addr_append(m, s.list[i], &e->addrs)))
 			return r;
 	if (!e->addrs.len)
 		return "needs at least one addr=ADDR (RFC 9463 6.1)";
