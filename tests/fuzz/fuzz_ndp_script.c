@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Fuzz harness: one `sockgen ndp --script` line (generator/ndp_script.h word
- * splitting, then the message flags of ndp_gen.h as a script line is parsed)
+/* Fuzz harness: one `sockgen ndp --script` line (generator/ndp/ndp_script.h word
+ * splitting, then the message flags of ndpg.h as a script line is parsed)
  * through encoding. Bad lines must end in an exit-2 style return, never a
  * crash; a line that parses must encode, and what it encodes must parse
  * back with the codec unless a negative-test knob asked for a broken one.
@@ -13,7 +13,7 @@
 
 #include "fuzz.h"
 #include "ndp.h"
-#include "ndp_gen.h"
+#include "ndpg.h"
 #include "ndp_script.h"
 
 #define MAX_WORDS 512

@@ -11,7 +11,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "emit.h"
+#include "pcap_out.h"
 #include "manifest.h"
 #include "sockgen.h"
 #include "vsock.h"

@@ -8,7 +8,7 @@
 
 #include "manifest.h"
 #include "ndp_fields.h"
-#include "ndp_gen.h"
+#include "ndpg.h"
 
 struct mfk {
 	struct manifest *mf;

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 
 #include "frame.h"
-#include "ndp_gen.h"
+#include "ndpg.h"
 #include "sockgen.h"
 
 const struct ndp_msg_desc *ndpg_verb_find(const char *name)

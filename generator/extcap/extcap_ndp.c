@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit.h"
+#include "pcap_out.h"
 #include "extcap.h"
 #include "manifest.h"
-#include "ndp_gen.h"
+#include "ndpg.h"
 #include "ndp_script.h"
 #include "sockgen.h"
 

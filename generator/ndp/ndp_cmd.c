@@ -13,17 +13,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "emit.h"
-#include "emit_raw.h"
+#include "pcap_out.h"
+#include "raw_out_burst.h"
 #include "frame.h"
 #include "manifest.h"
-#include "ndp_emit.h"
-#include "ndp_gen.h"
+#include "live_out.h"
+#include "ndpg.h"
 #include "ndp_script.h"
 #include "netif.h"
 #include "sockgen.h"
 
-int cmd_ndp_listen(int argc, char **argv);
 
 static volatile sig_atomic_t stop_requested;
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit.h"
+#include "pcap_out.h"
 #include "extcap.h"
 #include "manifest.h"
 #include "sockgen.h"

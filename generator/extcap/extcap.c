@@ -14,7 +14,7 @@
 #include <sys/time.h>
 #include <time.h>
 
-#include "emit.h"
+#include "pcap_out.h"
 #include "extcap.h"
 #include "manifest.h"
 #include "sockgen.h"

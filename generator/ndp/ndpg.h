@@ -2,8 +2,8 @@
 /* sockgen ndp internals: a message described on a command line (RFC 4861
  * header fields, ND options of the IANA registry), its defaults and its
  * encoding into an Ethernet + IPv6 + ICMPv6 frame. */
-#ifndef SOCKGEN_NDP_GEN_H
-#define SOCKGEN_NDP_GEN_H
+#ifndef SOCKGEN_NDPG_H
+#define SOCKGEN_NDPG_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -128,6 +128,11 @@ void ndpg_help(const struct ndp_msg_desc *v);
 struct manifest;
 void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
 		   const uint8_t *icmp, size_t len);
+
+/* ndp_cmd.c, ndp_listen.c: the subcommand (argv[0] "ndp") and its listen
+ * verb (argv[0] "listen"). Exit code. */
+int cmd_ndp(int argc, char **argv);
+int cmd_ndp_listen(int argc, char **argv);
 
 /* Run-wide options (outputs). */
 struct ndpg_run {

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* sockgen: one-line messages on stderr ("sockgen: <ctx>: <text>"). Kept out
- * of main.c so sockgen-core (tests, fuzz harnesses) links without it. */
+/* sockgen: one-line messages on stderr ("sockgen: <ctx>: <text>") and the
+ * version string. Kept out of main.c so the libraries (tests, fuzz
+ * harnesses) link without it. */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "sockgen.h"
+
+const char sockgen_version[] = SOCKSCOPE_VERSION;
 
 __attribute__((format(printf, 2, 0)))
 static void vmsg(const char *ctx, const char *fmt, va_list ap)

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ndp_gen.h"
+#include "ndpg.h"
 
 struct example {
 	uint8_t type;

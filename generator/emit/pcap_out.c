@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "emit.h"
+#include "pcap_out.h"
 
 struct pcap_out {
 	pcap_t *dead;

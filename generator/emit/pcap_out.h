@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Packet outputs shared by the subcommands. */
-#ifndef SOCKGEN_EMIT_H
-#define SOCKGEN_EMIT_H
+#ifndef SOCKGEN_PCAP_OUT_H
+#define SOCKGEN_PCAP_OUT_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -10,7 +10,7 @@
 #define SG_LINKTYPE_ETHERNET 1
 #define SG_LINKTYPE_VSOCK 271
 
-/* pcap file output (emit_pcap.c). */
+/* pcap file output (pcap_out.c). */
 struct pcap_out;
 
 /* NULL on failure with a reason in err. */

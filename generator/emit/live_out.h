@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Live outputs of sockgen ndp: a kernel raw ICMPv6 socket (RFC 3542) and
  * libnet's link layer (our own Ethernet + IPv6 frames). */
-#ifndef SOCKGEN_NDP_EMIT_H
-#define SOCKGEN_NDP_EMIT_H
+#ifndef SOCKGEN_LIVE_OUT_H
+#define SOCKGEN_LIVE_OUT_H
 
 #include <stdbool.h>
 #include <stddef.h>

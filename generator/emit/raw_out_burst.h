@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Batched sending on sockgen's raw ICMPv6 output (emit_raw.c): one
+/* Batched sending on sockgen's raw ICMPv6 output (raw_out.c): one
  * sendmmsg(2) per batch of identical messages, for unpaced --count runs.
- * The single-message API stays in ndp_emit.h. */
-#ifndef SOCKGEN_EMIT_RAW_H
-#define SOCKGEN_EMIT_RAW_H
+ * The single-message API stays in live_out.h. */
+#ifndef SOCKGEN_RAW_OUT_BURST_H
+#define SOCKGEN_RAW_OUT_BURST_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ndp_emit.h"
+#include "live_out.h"
 
 /* Largest batch one raw_out_send_burst() call passes to the kernel. */
 #define RAW_OUT_BURST 64

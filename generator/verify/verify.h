@@ -99,4 +99,7 @@ typedef void (*vf_report_fn)(void *ctx, const char *key, const char *want, const
 void vf_event_check_stream(const struct vf_streams *s, const struct vf_record *rec,
 			   vf_report_fn report, void *ctx, char *label, size_t labelsz);
 
+/* verify_cmd.c: the subcommand, argv[0] "verify". Exit code. */
+int cmd_verify(int argc, char **argv);
+
 #endif

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ndp_fields.h"
-#include "ndp_gen.h"
+#include "ndpg.h"
 
 static const char *const kind_names[] = {
 	[NDP_FIELD_UINT] = "uint",

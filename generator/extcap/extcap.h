@@ -89,4 +89,8 @@ void ecap_config_rate(unsigned n, const char *def);
 void ecap_config_count(unsigned n, const char *display, const char *tooltip);
 void ecap_config_manifest(unsigned n);
 
+/* extcap.c: Wireshark's extcap protocol; also main() when invoked as
+ * sockgen-extcap (argv[0] is then the program). Exit code. */
+int cmd_extcap(int argc, char **argv);
+
 #endif

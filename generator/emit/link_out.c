@@ -11,7 +11,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "ndp_emit.h"
+#include "live_out.h"
 
 struct link_out {
 	libnet_t *l;

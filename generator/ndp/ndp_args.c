@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ndp_gen.h"
+#include "ndpg.h"
 #include "sockgen.h"
 
 uint8_t *ndpg_alloc(struct ndpg_msg *m, size_t n)

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "ndp_fields.h"
-#include "ndp_gen.h"
+#include "ndpg.h"
 #include "sockgen.h"
 
 /* ---- tokenizer: "VALUE,key=val,FLAG,..." */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* sockgen: shared declarations of the CLI (subcommands, exit codes, messages). */
+/* sockgen: what every subcommand shares (exit codes, messages, version). */
 #ifndef SOCKGEN_H
 #define SOCKGEN_H
 
@@ -34,15 +34,7 @@ int sg_check_out_path(const char *ctx, const char *flag, const char *path);
 /* Value of one hex digit (either case), or -1. */
 int sg_hexval(int c);
 
-/* Subcommands: argv[0] is the subcommand name. */
-int cmd_ndp(int argc, char **argv);
-int cmd_vsock(int argc, char **argv);
-int cmd_capture(int argc, char **argv);
-int cmd_verify(int argc, char **argv);
-/* extcap.c: Wireshark's extcap protocol; also main() when invoked as
- * sockgen-extcap (argv[0] is then the program). */
-int cmd_extcap(int argc, char **argv);
-
+/* The version, for --version and the banners of extcap and vsock's HTTP. */
 extern const char sockgen_version[];
 
 #endif

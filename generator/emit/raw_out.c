@@ -14,8 +14,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "emit_raw.h"
-#include "ndp_emit.h"
+#include "raw_out_burst.h"
+#include "live_out.h"
 
 /* Everything a send needs except the bytes is prepared once and patched
  * only when the source, destination or hop limit changes: a --count run

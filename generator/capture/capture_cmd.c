@@ -20,7 +20,8 @@
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 
-#include "emit.h"
+#include "capture.h"
+#include "pcap_out.h"
 #include "sockgen.h"
 
 #define CTX "capture"

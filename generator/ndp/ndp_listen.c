@@ -22,13 +22,12 @@
 
 #include "frame.h"
 #include "manifest.h"
-#include "ndp_emit.h"
-#include "ndp_gen.h"
+#include "live_out.h"
+#include "ndpg.h"
 #include "ndp_script.h"
 #include "netif.h"
 #include "sockgen.h"
 
-int cmd_ndp_listen(int argc, char **argv);
 
 #define CTX "ndp listen"
 #define MAX_EXTRA 16
