@@ -373,6 +373,73 @@ out:
 	return rc;
 }
 
+/* Every message finished against the documented defaults and checked
+ * against the outputs, before any output is opened (and created). */
+static int check_before_open(struct ndpg_run *run, const struct ndp_msg_desc *v,
+			     struct ndpg_msg *m, uint64_t *total)
+{
+	struct outputs probe = { 0 };
+	struct ndpg_msg *tmp;
+	int rc;
+
+	ndpg_parse_ipv6(NDPG_DEFAULT_SRC, probe.link_defaults.ll);
+	probe.link_defaults.have_ll = true;
+	if (!v)
+		return run_script(run, &probe, false, total);
+	/* finish() again after the outputs know the interface */
+	if (!(tmp = malloc(sizeof(*tmp))))
+		return sg_fail("ndp", "%s", strerror(ENOMEM));
+	memcpy(tmp, m, sizeof(*tmp));
+	tmp->store = malloc(NDPG_STORE_CAP);
+	if (!tmp->store) {
+		free(tmp);
+		return sg_fail("ndp", "%s", strerror(ENOMEM));
+	}
+	/* views point into m's arena, which stays alive */
+	rc = ndpg_msg_finish(tmp, &probe.link_defaults);
+	if (!rc)
+		rc = check_msg_outputs(run, &probe, tmp);
+	ndpg_msg_free(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* Send the message (or the script) on the open outputs, then the summary. */
+static int run_ndp(struct ndpg_run *run, struct outputs *o, const struct ndp_msg_desc *v,
+		   struct ndpg_msg *m)
+{
+	struct sigaction sa;
+	struct timespec t1;
+	uint64_t total = 0;
+	double secs;
+	int rc;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &o->t0);
+	o->last_progress = o->t0;
+	gettimeofday(&o->ts, NULL);
+	if (v) {
+		if ((rc = ndpg_msg_finish(m, &o->link_defaults)))
+			return rc;
+		if ((rc = check_msg_outputs(run, o, m)))
+			return rc;
+		total = m->count;
+		rc = emit_msg(run, o, m, total);
+	} else {
+		rc = run_script(run, o, true, &total);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = ts_diff(&t1, &o->t0);
+	if (!rc && !run->quiet && (o->sent > 1 || secs >= 1.0))
+		fprintf(stderr, "sockgen: %s: %llu packets in %.3f s (%.0f packets/s)\n",
+			m->ctx, (unsigned long long)o->sent, secs,
+			secs > 0 ? (double)o->sent / secs : 0.0);
+	return rc;
+}
+
 /* sockgen ndp --list-options [--json] */
 static int list_options(int argc, char **argv)
 {
@@ -392,10 +459,7 @@ int cmd_ndp(int argc, char **argv)
 	const struct ndp_msg_desc *v = NULL;
 	struct ndpg_msg *m = NULL;
 	struct outputs *o = NULL;
-	struct sigaction sa;
 	uint64_t total = 0;
-	double secs;
-	struct timespec t1;
 	int rc;
 
 	if (argc < 2) {
@@ -445,63 +509,11 @@ int cmd_ndp(int argc, char **argv)
 		goto out;
 	}
 	/* Check the messages before opening (and creating) anything. */
-	{
-		struct outputs probe = { 0 };
-
-		ndpg_parse_ipv6(NDPG_DEFAULT_SRC, probe.link_defaults.ll);
-		probe.link_defaults.have_ll = true;
-		if (v) {
-			/* finish() again after the outputs know the interface */
-			struct ndpg_msg *tmp = malloc(sizeof(*tmp));
-
-			if (!tmp) {
-				rc = sg_fail("ndp", "%s", strerror(ENOMEM));
-				goto out;
-			}
-			memcpy(tmp, m, sizeof(*tmp));
-			tmp->store = malloc(NDPG_STORE_CAP);
-			if (!tmp->store) {
-				free(tmp);
-				rc = sg_fail("ndp", "%s", strerror(ENOMEM));
-				goto out;
-			}
-			/* views point into m's arena, which stays alive */
-			rc = ndpg_msg_finish(tmp, &probe.link_defaults);
-			if (!rc)
-				rc = check_msg_outputs(&run, &probe, tmp);
-			ndpg_msg_free(tmp);
-			free(tmp);
-			if (rc)
-				goto out;
-		} else if ((rc = run_script(&run, &probe, false, &total))) {
-			goto out;
-		}
-	}
+	if ((rc = check_before_open(&run, v, m, &total)))
+		goto out;
 	if ((rc = open_outputs(&run, o, m->ctx)))
 		goto close;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	clock_gettime(CLOCK_MONOTONIC, &o->t0);
-	o->last_progress = o->t0;
-	gettimeofday(&o->ts, NULL);
-	if (v) {
-		if ((rc = ndpg_msg_finish(m, &o->link_defaults)))
-			goto close;
-		if ((rc = check_msg_outputs(&run, o, m)))
-			goto close;
-		total = m->count;
-		rc = emit_msg(&run, o, m, total);
-	} else {
-		rc = run_script(&run, o, true, &total);
-	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	secs = ts_diff(&t1, &o->t0);
-	if (!rc && !run.quiet && (o->sent > 1 || secs >= 1.0))
-		fprintf(stderr, "sockgen: %s: %llu packets in %.3f s (%.0f packets/s)\n",
-			m->ctx, (unsigned long long)o->sent, secs,
-			secs > 0 ? (double)o->sent / secs : 0.0);
+	rc = run_ndp(&run, o, v, m);
 close:
 	rc = close_outputs(&run, o, rc, m->ctx);
 out:

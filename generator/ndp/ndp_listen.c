@@ -51,6 +51,7 @@ struct listener {
 	size_t n_extra;
 	uint8_t extra[MAX_EXTRA][16];   /* --addr: more addresses to answer for */
 	struct ndpg_msg *m;             /* scratch: decoded message / answer */
+	uint64_t count, timeout;        /* --count, --timeout; 0: none */
 	uint64_t seen, answered;
 };
 
@@ -402,7 +403,8 @@ static int handle(struct listener *l, const uint8_t *buf, size_t len,
 	return 0;
 }
 
-int cmd_ndp_listen(int argc, char **argv)
+/* Parse: 0, -1 after --help, or the exit code. */
+static int listen_args(struct listener *l, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -415,45 +417,40 @@ int cmd_ndp_listen(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct listener l = { .fd = -1 };
-	uint64_t count = 0, timeout = 0;
-	struct timespec t0, now;
-	struct sigaction sa;
-	int c, rc = 0, e;
-	char err[256];
+	int c;
 
 	optind = 0;
 	opterr = 0;
 	/* no "+": the interface may come before the options */
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'j': l.json = true; break;
-		case 'r': l.respond = true; break;
-		case 'R': l.router = true; break;
+		case 'j': l->json = true; break;
+		case 'r': l->respond = true; break;
+		case 'R': l->router = true; break;
 		case 'a':
-			if (l.n_extra == MAX_EXTRA)
+			if (l->n_extra == MAX_EXTRA)
 				return sg_usage(CTX, "--addr '%s': at most %d", optarg, MAX_EXTRA);
-			if (ndpg_parse_ipv6(optarg, l.extra[l.n_extra]))
+			if (ndpg_parse_ipv6(optarg, l->extra[l->n_extra]))
 				return sg_usage(CTX, "--addr '%s': not an IPv6 address", optarg);
-			l.n_extra++;
+			l->n_extra++;
 			break;
 		case 'A':
 			if (strncmp(optarg, "ra", 2) || (optarg[2] && optarg[2] != ' '))
 				return sg_usage(CTX, "--ra '%s': must start with 'ra'", optarg);
-			l.ra_spec = optarg;
+			l->ra_spec = optarg;
 			break;
 		case 'c':
-			if (ndpg_parse_uint(optarg, UINT32_MAX, &count) || !count)
+			if (ndpg_parse_uint(optarg, UINT32_MAX, &l->count) || !l->count)
 				return sg_usage(CTX, "--count '%s': must be 1..4294967295", optarg);
 			break;
 		case 't':
-			if (ndpg_parse_uint(optarg, 86400 * 365, &timeout) || !timeout)
+			if (ndpg_parse_uint(optarg, 86400 * 365, &l->timeout) || !l->timeout)
 				return sg_usage(CTX, "--timeout '%s': must be a positive number of seconds",
 						optarg);
 			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			return -1;
 		case ':':
 			return sg_usage(CTX, "%s: missing argument", argv[optind - 1]);
 		default:
@@ -464,59 +461,76 @@ int cmd_ndp_listen(int argc, char **argv)
 	if (optind != argc - 1)
 		return sg_usage(CTX, optind >= argc ? "give the interface (sockgen ndp listen IF)"
 				: "unexpected argument '%s'", argv[optind < argc - 1 ? optind + 1 : 0]);
-	l.ifname = argv[optind];
-	if ((e = netif_get(l.ifname, &l.ni)) < 0)
-		return sg_fail(CTX, "%s: %s", l.ifname, e == -ENODEV ? "no such interface" : strerror(-e));
-	if (!(l.m = calloc(1, sizeof(*l.m))) || ndpg_msg_init(l.m, NULL) < 0) {
-		free(l.m);
-		return sg_fail(CTX, "%s", strerror(ENOMEM));
-	}
-	/* Check the RA answer's syntax now, not at the first RS. */
-	if (l.respond && l.ra_spec) {
-		char buf[2048], *words[256];
-		const char *why;
-		struct ndpg_run run = { 0 };
-		int n;
+	l->ifname = argv[optind];
+	return 0;
+}
 
-		snprintf(buf, sizeof(buf), "%s", l.ra_spec);
-		n = ndpg_split_line(buf, words, 256, &why);
-		if (n <= 0) {
-			rc = sg_usage(CTX, "--ra '%s': %s", l.ra_spec, why ? why : "empty");
-			goto out;
-		}
-		ndpg_msg_init(l.m, ndpg_verb_find("ra"));
-		snprintf(l.m->ctx, sizeof(l.m->ctx), "ndp listen: --ra");
-		if ((rc = ndpg_msg_args(l.m, &run, n, words, true))) {
-			rc = rc < 0 ? SG_EXIT_USAGE : rc;
-			goto out;
-		}
-	}
-	if ((rc = open_socket(&l)))
-		goto out;
-	if (l.respond && !(l.out = raw_out_open(l.ifname, &e, err, sizeof(err)))) {
-		rc = sg_fail(CTX, "%s: %s", l.ifname, err);
-		goto out;
-	}
-	if (l.out) {
+/* The RA answer's syntax, checked now rather than at the first RS. */
+static int check_ra_spec(struct listener *l)
+{
+	char buf[2048], *words[256];
+	const char *why;
+	struct ndpg_run run = { 0 };
+	int n, rc;
+
+	snprintf(buf, sizeof(buf), "%s", l->ra_spec);
+	n = ndpg_split_line(buf, words, 256, &why);
+	if (n <= 0)
+		return sg_usage(CTX, "--ra '%s': %s", l->ra_spec, why ? why : "empty");
+	ndpg_msg_init(l->m, ndpg_verb_find("ra"));
+	snprintf(l->m->ctx, sizeof(l->m->ctx), "ndp listen: --ra");
+	if ((rc = ndpg_msg_args(l->m, &run, n, words, true)))
+		return rc < 0 ? SG_EXIT_USAGE : rc;
+	return 0;
+}
+
+/* Set up: the listening socket, the answering socket, the JSON writer and
+ * the signals. 0 or the exit code (l->m allocated either way). */
+static int listen_setup(struct listener *l)
+{
+	struct sigaction sa;
+	char err[256];
+	int e, rc;
+
+	if ((e = netif_get(l->ifname, &l->ni)) < 0)
+		return sg_fail(CTX, "%s: %s", l->ifname,
+			       e == -ENODEV ? "no such interface" : strerror(-e));
+	if (!(l->m = calloc(1, sizeof(*l->m))) || ndpg_msg_init(l->m, NULL) < 0)
+		return sg_fail(CTX, "%s", strerror(ENOMEM));
+	if (l->respond && l->ra_spec && (rc = check_ra_spec(l)))
+		return rc;
+	if ((rc = open_socket(l)))
+		return rc;
+	if (l->respond && !(l->out = raw_out_open(l->ifname, &e, err, sizeof(err))))
+		return sg_fail(CTX, "%s: %s", l->ifname, err);
+	if (l->out) {
 		int zero = 0;
 
 		/* our own multicast answers must not come back to us */
-		setsockopt(raw_out_fd(l.out), IPPROTO_IPV6, IPV6_MULTICAST_LOOP, &zero, sizeof(zero));
+		setsockopt(raw_out_fd(l->out), IPPROTO_IPV6, IPV6_MULTICAST_LOOP, &zero,
+			   sizeof(zero));
 	}
-	if (l.json && !(l.mf = manifest_open("-"))) {
-		rc = sg_fail(CTX, "stdout: %s", strerror(errno));
-		goto out;
-	}
+	if (l->json && !(l->mf = manifest_open("-")))
+		return sg_fail(CTX, "stdout: %s", strerror(errno));
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	return 0;
+}
+
+/* Run: receive until --count, --timeout or a signal. 0 or the exit code. */
+static int listen_run(struct listener *l)
+{
+	struct timespec t0, now;
+	int rc = 0;
+
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	fprintf(stderr, "sockgen: %s: listening on %s%s\n", CTX, l.ifname,
-		l.respond ? " (answering NS and RS)" : "");
+	fprintf(stderr, "sockgen: %s: listening on %s%s\n", CTX, l->ifname,
+		l->respond ? " (answering NS and RS)" : "");
 	/* After a signal, what is already queued is still read (poll with
 	 * no wait), so a sender's last messages are not lost. */
-	for (bool draining = false; !count || l.seen < count; ) {
+	for (bool draining = false; !l->count || l->seen < l->count; ) {
 		uint8_t buf[NDP_MSG_MAX_LEN];
 		union {
 			struct cmsghdr h;
@@ -527,7 +541,7 @@ int cmd_ndp_listen(int argc, char **argv)
 		struct msghdr mh = { .msg_name = &from, .msg_namelen = sizeof(from),
 				     .msg_iov = &iov, .msg_iovlen = 1,
 				     .msg_control = ctl.b, .msg_controllen = sizeof(ctl.b) };
-		struct pollfd pfd = { .fd = l.fd, .events = POLLIN };
+		struct pollfd pfd = { .fd = l->fd, .events = POLLIN };
 		int wait_ms = 500;
 		ssize_t n;
 
@@ -536,9 +550,9 @@ int cmd_ndp_listen(int argc, char **argv)
 		if (draining)
 			wait_ms = 0;
 
-		if (timeout) {
+		if (l->timeout) {
 			clock_gettime(CLOCK_MONOTONIC, &now);
-			if (now.tv_sec - t0.tv_sec >= (time_t)timeout)
+			if (now.tv_sec - t0.tv_sec >= (time_t)l->timeout)
 				break;
 		}
 		if (poll(&pfd, 1, wait_ms) <= 0) {
@@ -546,28 +560,41 @@ int cmd_ndp_listen(int argc, char **argv)
 				break;
 			continue;
 		}
-		n = recvmsg(l.fd, &mh, 0);
+		n = recvmsg(l->fd, &mh, 0);
 		if (n < 0) {
 			if (errno == EINTR || errno == EAGAIN)
 				continue;
-			rc = sg_fail(CTX, "%s: receive: %s", l.ifname, strerror(errno));
+			rc = sg_fail(CTX, "%s: receive: %s", l->ifname, strerror(errno));
 			break;
 		}
 		if (n < 4)
 			continue;
-		if ((rc = handle(&l, buf, (size_t)n, &from, &mh)))
+		if ((rc = handle(l, buf, (size_t)n, &from, &mh)))
 			break;
 	}
 	if (!rc)
 		fprintf(stderr, "sockgen: %s: %llu messages, %llu answers\n", CTX,
-			(unsigned long long)l.seen, (unsigned long long)l.answered);
-out:
+			(unsigned long long)l->seen, (unsigned long long)l->answered);
+	return rc;
+}
+
+int cmd_ndp_listen(int argc, char **argv)
+{
+	struct listener l = { .fd = -1 };
+	int rc = listen_args(&l, argc, argv);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	rc = listen_setup(&l);
+	if (!rc)
+		rc = listen_run(&l);
 	if (l.fd >= 0)
 		close(l.fd);
 	raw_out_close(l.out);
 	if (l.mf)
 		manifest_close(l.mf);
-	ndpg_msg_free(l.m);
+	if (l.m)
+		ndpg_msg_free(l.m);
 	free(l.m);
 	return rc;
 }

@@ -253,12 +253,171 @@ static int run_path(struct ndpg_msg *m, bool script_line, const char *flag,
 	return 0;
 }
 
+/* The RA, CPS and CPA numbers of the header: 0 or the exit code. */
+static int message_field(struct ndpg_msg *m, int c, const char *arg)
+{
+	const char *r;
+	uint64_t v = 0;
+	int rc = 0;
+
+	switch (c) {
+	case F_ROUTER_LIFETIME:
+		if ((r = ndpg_parse_lifetime(arg, 0xffff, &v)))
+			return sg_usage(m->ctx, "--router-lifetime '%s': %s (0..65535 s)", arg, r);
+		m->msg.h.ra.router_lifetime = (uint16_t)v;
+		break;
+	case F_REACHABLE:
+		rc = uint_arg(m, "reachable", arg, UINT32_MAX, &v);
+		m->msg.h.ra.reachable = (uint32_t)v;
+		break;
+	case F_RETRANS:
+		rc = uint_arg(m, "retrans", arg, UINT32_MAX, &v);
+		m->msg.h.ra.retrans = (uint32_t)v;
+		break;
+	case F_CUR_HOP_LIMIT:
+		rc = uint_arg(m, "cur-hop-limit", arg, 255, &v);
+		m->msg.h.ra.cur_hop_limit = (uint8_t)v;
+		break;
+	case F_PRF:
+		/* RFC 4191 2.2: 01 high, 00 medium, 11 low, 10 reserved */
+		if (!strcmp(arg, "high")) m->msg.h.ra.prf = 1;
+		else if (!strcmp(arg, "medium")) m->msg.h.ra.prf = 0;
+		else if (!strcmp(arg, "low")) m->msg.h.ra.prf = 3;
+		else if (!strcmp(arg, "reserved")) m->msg.h.ra.prf = 2;
+		else
+			return sg_usage(m->ctx, "--prf '%s': must be high, medium, low or reserved",
+					arg);
+		break;
+	case F_IDENTIFIER:
+		rc = uint_arg(m, "identifier", arg, 0xffff, &v);
+		if (m->msg.type == NDP_CPS)
+			m->msg.h.cps.identifier = (uint16_t)v;
+		else
+			m->msg.h.cpa.identifier = (uint16_t)v;
+		break;
+	case F_COMPONENT:
+		rc = uint_arg(m, "component", arg, 0xffff, &v);
+		if (m->msg.type == NDP_CPS)
+			m->msg.h.cps.component = (uint16_t)v;
+		else
+			m->msg.h.cpa.component = (uint16_t)v;
+		break;
+	case F_ALL_COMPONENTS:
+		rc = uint_arg(m, "all-components", arg, 0xffff, &v);
+		m->msg.h.cpa.all_components = (uint16_t)v;
+		break;
+	default:
+		return -2;      /* not a header field */
+	}
+	return rc;
+}
+
+/* Addresses and header fields of the message: 0 or the exit code. */
+static int header_flag(struct ndpg_msg *m, int c, const char *arg)
+{
+	const char *r;
+	uint64_t v;
+
+	switch (c) {
+	case F_SRC:
+		m->have_src = true;
+		return addr_arg(m, "src", arg, m->src);
+	case F_DST:
+		m->have_dst = true;
+		return addr_arg(m, "dst", arg, m->dst);
+	case F_SRC_MAC: case F_DST_MAC:
+		r = ndpg_parse_mac(arg, c == F_SRC_MAC ? m->src_mac : m->dst_mac);
+		if (r)
+			return sg_usage(m->ctx, "%s '%s': %s",
+					c == F_SRC_MAC ? "--src-mac" : "--dst-mac", arg, r);
+		if (c == F_SRC_MAC)
+			m->have_src_mac = true;
+		else
+			m->have_dst_mac = true;
+		return 0;
+	case F_HOP_LIMIT: {
+		int rc = uint_arg(m, "hop-limit", arg, 255, &v);
+
+		m->hop_limit = (int)v;
+		return rc;
+	}
+	case F_CODE: {
+		int rc = uint_arg(m, "code", arg, 255, &v);
+
+		m->msg.code = (uint8_t)v;
+		return rc;
+	}
+	case F_TARGET: {
+		uint8_t *t = m->msg.type == NDP_NS ? m->msg.h.ns.target :
+			     m->msg.type == NDP_NA ? m->msg.h.na.target :
+			     m->msg.h.redirect.target;
+
+		m->have_target = true;
+		return addr_arg(m, "target", arg, t);
+	}
+	case F_DESTINATION:
+		m->have_destination = true;
+		return addr_arg(m, "destination", arg, m->msg.h.redirect.destination);
+	case F_FLAGS:
+		return parse_flags(m, arg);
+	case F_RESERVED:
+		return set_reserved(m, arg);
+	default:
+		return message_field(m, c, arg);
+	}
+}
+
+/* Knobs, repetition and run-wide outputs: 0 or the exit code. */
+static int run_flag(struct ndpg_msg *m, struct ndpg_run *run, int c, const char *arg,
+		    bool script_line, const char *flag)
+{
+	uint64_t v;
+	char *end;
+	double d;
+
+	switch (c) {
+	case F_NO_SLLA: m->no_slla = true; return 0;
+	case F_NO_TLLA: m->no_tlla = true; return 0;
+	case F_BAD_CHECKSUM: m->bad_checksum = true; return 0;
+	case F_OPT: return ndpg_add_raw_opt(m, arg);
+	case F_OPT_LEN: return set_opt_len(m, arg);
+	case F_COUNT:
+		if (ndpg_parse_uint(arg, UINT32_MAX, &v) || v == 0)
+			return sg_usage(m->ctx, "--count '%s': must be 1..4294967295", arg);
+		m->count = (unsigned long)v;
+		return 0;
+	case F_INTERVAL:
+		d = strtod(arg, &end);
+		if (!*arg || *end || !(d >= 0 && d <= 86400000))
+			return sg_usage(m->ctx, "--interval '%s': must be 0..86400000 ms", arg);
+		m->interval_ms = d;
+		return 0;
+	case F_RATE:
+		d = strtod(arg, &end);
+		if (!*arg || *end || !(d > 0 && d <= 1e9))
+			return sg_usage(m->ctx, "--rate '%s': must be a positive number of packets/s",
+					arg);
+		m->rate = d;
+		return 0;
+	case F_PCAP: return run_path(m, script_line, "pcap", arg, &run->pcap);
+	case F_MANIFEST: return run_path(m, script_line, "manifest", arg, &run->manifest);
+	case F_RAW: return run_path(m, script_line, "raw", arg, &run->raw_if);
+	case F_IFACE: return run_path(m, script_line, "iface", arg, &run->iface);
+	case F_SCRIPT: return run_path(m, script_line, "script", arg, &run->script);
+	case F_QUIET:
+		if (script_line)
+			return sg_usage(m->ctx, "--quiet: not allowed in a script line");
+		run->quiet = true;
+		return 0;
+	default:
+		return sg_usage(m->ctx, "%s: unhandled option", flag);
+	}
+}
+
 int ndpg_msg_args(struct ndpg_msg *m, struct ndpg_run *run, int argc, char **argv,
 		  bool script_line)
 {
 	int c, rc = 0, li;
-	uint64_t v;
-	const char *r;
 	char flag[64];
 
 	build_opt_table();
@@ -282,145 +441,10 @@ int ndpg_msg_args(struct ndpg_msg *m, struct ndpg_run *run, int argc, char **arg
 					"(sockgen ndp {rs|ra|ns|na|redirect|ind-sol|ind-adv|cps|cpa})", flag);
 		if (!field_ok(m, c))
 			return sg_usage(m->ctx, "%s: not a field of %s", flag, m->verb);
-		if (c >= F_OPTFLAG) {
+		if (c >= F_OPTFLAG)
 			rc = ndpg_add_opt(m, &ndpg_optflags[c - F_OPTFLAG], optarg);
-			if (rc)
-				return rc;
-			continue;
-		}
-		switch (c) {
-		case F_SRC:
-			rc = addr_arg(m, "src", optarg, m->src);
-			m->have_src = true;
-			break;
-		case F_DST:
-			rc = addr_arg(m, "dst", optarg, m->dst);
-			m->have_dst = true;
-			break;
-		case F_SRC_MAC: case F_DST_MAC:
-			r = ndpg_parse_mac(optarg, c == F_SRC_MAC ? m->src_mac : m->dst_mac);
-			if (r)
-				return sg_usage(m->ctx, "%s '%s': %s",
-						c == F_SRC_MAC ? "--src-mac" : "--dst-mac", optarg, r);
-			if (c == F_SRC_MAC)
-				m->have_src_mac = true;
-			else
-				m->have_dst_mac = true;
-			break;
-		case F_HOP_LIMIT:
-			rc = uint_arg(m, "hop-limit", optarg, 255, &v);
-			m->hop_limit = (int)v;
-			break;
-		case F_CODE:
-			rc = uint_arg(m, "code", optarg, 255, &v);
-			m->msg.code = (uint8_t)v;
-			break;
-		case F_TARGET: {
-			uint8_t *t = m->msg.type == NDP_NS ? m->msg.h.ns.target :
-				     m->msg.type == NDP_NA ? m->msg.h.na.target :
-				     m->msg.h.redirect.target;
-
-			rc = addr_arg(m, "target", optarg, t);
-			m->have_target = true;
-			break;
-		}
-		case F_DESTINATION:
-			rc = addr_arg(m, "destination", optarg, m->msg.h.redirect.destination);
-			m->have_destination = true;
-			break;
-		case F_FLAGS:
-			rc = parse_flags(m, optarg);
-			break;
-		case F_ROUTER_LIFETIME:
-			if ((r = ndpg_parse_lifetime(optarg, 0xffff, &v)))
-				return sg_usage(m->ctx, "--router-lifetime '%s': %s (0..65535 s)", optarg, r);
-			m->msg.h.ra.router_lifetime = (uint16_t)v;
-			break;
-		case F_REACHABLE:
-			rc = uint_arg(m, "reachable", optarg, UINT32_MAX, &v);
-			m->msg.h.ra.reachable = (uint32_t)v;
-			break;
-		case F_RETRANS:
-			rc = uint_arg(m, "retrans", optarg, UINT32_MAX, &v);
-			m->msg.h.ra.retrans = (uint32_t)v;
-			break;
-		case F_CUR_HOP_LIMIT:
-			rc = uint_arg(m, "cur-hop-limit", optarg, 255, &v);
-			m->msg.h.ra.cur_hop_limit = (uint8_t)v;
-			break;
-		case F_PRF:
-			/* RFC 4191 2.2: 01 high, 00 medium, 11 low, 10 reserved */
-			if (!strcmp(optarg, "high")) m->msg.h.ra.prf = 1;
-			else if (!strcmp(optarg, "medium")) m->msg.h.ra.prf = 0;
-			else if (!strcmp(optarg, "low")) m->msg.h.ra.prf = 3;
-			else if (!strcmp(optarg, "reserved")) m->msg.h.ra.prf = 2;
-			else
-				return sg_usage(m->ctx, "--prf '%s': must be high, medium, low or reserved",
-						optarg);
-			break;
-		case F_RESERVED:
-			rc = set_reserved(m, optarg);
-			break;
-		case F_IDENTIFIER:
-			rc = uint_arg(m, "identifier", optarg, 0xffff, &v);
-			if (m->msg.type == NDP_CPS)
-				m->msg.h.cps.identifier = (uint16_t)v;
-			else
-				m->msg.h.cpa.identifier = (uint16_t)v;
-			break;
-		case F_COMPONENT:
-			rc = uint_arg(m, "component", optarg, 0xffff, &v);
-			if (m->msg.type == NDP_CPS)
-				m->msg.h.cps.component = (uint16_t)v;
-			else
-				m->msg.h.cpa.component = (uint16_t)v;
-			break;
-		case F_ALL_COMPONENTS:
-			rc = uint_arg(m, "all-components", optarg, 0xffff, &v);
-			m->msg.h.cpa.all_components = (uint16_t)v;
-			break;
-		case F_NO_SLLA: m->no_slla = true; break;
-		case F_NO_TLLA: m->no_tlla = true; break;
-		case F_BAD_CHECKSUM: m->bad_checksum = true; break;
-		case F_OPT: rc = ndpg_add_raw_opt(m, optarg); break;
-		case F_OPT_LEN: rc = set_opt_len(m, optarg); break;
-		case F_COUNT:
-			if (ndpg_parse_uint(optarg, UINT32_MAX, &v) || v == 0)
-				return sg_usage(m->ctx, "--count '%s': must be 1..4294967295", optarg);
-			m->count = (unsigned long)v;
-			break;
-		case F_INTERVAL: {
-			char *end;
-			double d = strtod(optarg, &end);
-
-			if (!*optarg || *end || !(d >= 0 && d <= 86400000))
-				return sg_usage(m->ctx, "--interval '%s': must be 0..86400000 ms", optarg);
-			m->interval_ms = d;
-			break;
-		}
-		case F_RATE: {
-			char *end;
-			double d = strtod(optarg, &end);
-
-			if (!*optarg || *end || !(d > 0 && d <= 1e9))
-				return sg_usage(m->ctx, "--rate '%s': must be a positive number of packets/s",
-						optarg);
-			m->rate = d;
-			break;
-		}
-		case F_PCAP: rc = run_path(m, script_line, "pcap", optarg, &run->pcap); break;
-		case F_MANIFEST: rc = run_path(m, script_line, "manifest", optarg, &run->manifest); break;
-		case F_RAW: rc = run_path(m, script_line, "raw", optarg, &run->raw_if); break;
-		case F_IFACE: rc = run_path(m, script_line, "iface", optarg, &run->iface); break;
-		case F_SCRIPT: rc = run_path(m, script_line, "script", optarg, &run->script); break;
-		case F_QUIET:
-			if (script_line)
-				return sg_usage(m->ctx, "--quiet: not allowed in a script line");
-			run->quiet = true;
-			break;
-		default:
-			return sg_usage(m->ctx, "%s: unhandled option", flag);
-		}
+		else if ((rc = header_flag(m, c, optarg)) == -2)
+			rc = run_flag(m, run, c, optarg, script_line, flag);
 		if (rc)
 			return rc;
 	}
