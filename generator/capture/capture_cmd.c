@@ -219,7 +219,18 @@ static int read_one(int fd, uint8_t *buf, size_t cap, unsigned snaplen,
 
 enum { OPT_SNAPLEN = 256 };
 
-int cmd_capture(int argc, char **argv)
+/* What the command line asked for. */
+struct capture {
+	const char *iface, *path, *filter;
+	unsigned long long count, packets;
+	unsigned snaplen;
+	double duration;
+	unsigned ifindex;
+	int fd, linktype;
+};
+
+/* Parse: 0, -1 after --help, or the exit code. */
+static int capture_args(struct capture *cp, int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{ "iface", required_argument, NULL, 'i' },
@@ -231,21 +242,9 @@ int cmd_capture(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *iface = NULL, *path = NULL, *filter = NULL;
-	unsigned long long count = 0, packets = 0;
-	unsigned snaplen = 262144;
-	double duration = 0, t_end = 0;
-	struct sockaddr_ll sll;
-	struct tpacket_stats st;
-	socklen_t sl = sizeof(st);
-	struct sigaction sa;
-	struct ifreq ifr;
-	struct sink s;
-	char err[256];
-	uint8_t *buf;
-	int c, fd, linktype, r = 0, werr = 0, one = 1;
-	unsigned ifindex;
+	unsigned long v;
 	char *end;
+	int c;
 
 	optind = 1;
 	opterr = 0;
@@ -253,38 +252,35 @@ int cmd_capture(int argc, char **argv)
 		switch (c) {
 		case 'h':
 			help(stdout);
-			return SG_EXIT_OK;
+			return -1;
 		case 'i':
-			iface = optarg;
+			cp->iface = optarg;
 			break;
 		case 'w':
-			path = optarg;
+			cp->path = optarg;
 			break;
 		case 'c':
 			errno = 0;
-			count = strtoull(optarg, &end, 10);
-			if (errno || end == optarg || *end || optarg[0] == '-' || count == 0)
+			cp->count = strtoull(optarg, &end, 10);
+			if (errno || end == optarg || *end || optarg[0] == '-' || cp->count == 0)
 				return sg_usage(CTX, "--count '%s': must be a positive number of packets", optarg);
 			break;
 		case 'd':
 			errno = 0;
-			duration = strtod(optarg, &end);
-			if (errno || end == optarg || *end || !(duration > 0) || duration > 1e7)
+			cp->duration = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(cp->duration > 0) || cp->duration > 1e7)
 				return sg_usage(CTX, "--duration '%s': must be seconds > 0", optarg);
 			break;
 		case 'f':
-			filter = optarg;
+			cp->filter = optarg;
 			break;
-		case OPT_SNAPLEN: {
-			unsigned long v;
-
+		case OPT_SNAPLEN:
 			errno = 0;
 			v = strtoul(optarg, &end, 10);
 			if (errno || end == optarg || *end || optarg[0] == '-' || v < 16 || v > 262144)
 				return sg_usage(CTX, "--snaplen '%s': must be 16..262144", optarg);
-			snaplen = (unsigned)v;
+			cp->snaplen = (unsigned)v;
 			break;
-		}
 		case ':':
 			return sg_usage(CTX, "%s: needs an argument", argv[optind - 1]);
 		default:
@@ -293,79 +289,76 @@ int cmd_capture(int argc, char **argv)
 	}
 	if (optind < argc)
 		return sg_usage(CTX, "unexpected argument '%s'", argv[optind]);
-	if (!iface)
+	if (!cp->iface)
 		return sg_usage(CTX, "--iface: missing (the interface to capture, e.g. vsockmon0)");
-	if (!path)
+	if (!cp->path)
 		return sg_usage(CTX, "--pcap: missing (the output file)");
-	if (sg_check_out_path(CTX, "pcap", path))
+	if (sg_check_out_path(CTX, "pcap", cp->path))
 		return SG_EXIT_USAGE;
-	if (strlen(iface) >= IFNAMSIZ)
-		return sg_usage(CTX, "--iface '%s': longer than %d characters", iface, IFNAMSIZ - 1);
-	ifindex = if_nametoindex(iface);
-	if (!ifindex)
-		return sg_fail(CTX, "--iface '%s': no such interface", iface);
+	if (strlen(cp->iface) >= IFNAMSIZ)
+		return sg_usage(CTX, "--iface '%s': longer than %d characters", cp->iface,
+				IFNAMSIZ - 1);
+	cp->ifindex = if_nametoindex(cp->iface);
+	if (!cp->ifindex)
+		return sg_fail(CTX, "--iface '%s': no such interface", cp->iface);
+	return 0;
+}
+
+/* Set up: the packet socket on the interface, its filter and buffers.
+ * 0 or the exit code (cp->fd open or -1). */
+static int capture_open(struct capture *cp)
+{
+	struct sockaddr_ll sll;
+	struct ifreq ifr;
+	int one = 1, r, rcvbuf = 32 << 20;
 
 	/* Protocol 0 until bind(): the socket must not queue packets of other
 	 * interfaces between socket() and bind(). */
-	fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
-	if (fd < 0)
+	cp->fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+	if (cp->fd < 0)
 		return sg_fail(CTX, "socket(AF_PACKET): %s%s", strerror(errno),
 			       errno == EPERM ? " (needs CAP_NET_RAW)" : "");
 	memset(&ifr, 0, sizeof(ifr));
-	memcpy(ifr.ifr_name, iface, strlen(iface));
-	if (ioctl(fd, SIOCGIFHWADDR, &ifr) < 0) {
-		r = sg_fail(CTX, "--iface '%s': %s", iface, strerror(errno));
-		goto out_fd;
-	}
-	linktype = linktype_of(ifr.ifr_hwaddr.sa_family);
-	if (linktype < 0) {
-		r = sg_fail(CTX, "--iface '%s': link type ARPHRD %u is not supported "
-			    "(vsockmon, Ethernet, loopback, none)", iface, ifr.ifr_hwaddr.sa_family);
-		goto out_fd;
-	}
+	memcpy(ifr.ifr_name, cp->iface, strlen(cp->iface));
+	if (ioctl(cp->fd, SIOCGIFHWADDR, &ifr) < 0)
+		return sg_fail(CTX, "--iface '%s': %s", cp->iface, strerror(errno));
+	cp->linktype = linktype_of(ifr.ifr_hwaddr.sa_family);
+	if (cp->linktype < 0)
+		return sg_fail(CTX, "--iface '%s': link type ARPHRD %u is not supported "
+			       "(vsockmon, Ethernet, loopback, none)", cp->iface,
+			       ifr.ifr_hwaddr.sa_family);
 	/* The filter's return value is the snap length, so the kernel queues
 	 * only that much of each packet: without a filter, "ret #snaplen". */
-	if (filter || snaplen < 262144) {
-		if ((r = attach_filter(fd, filter ? filter : "", linktype, snaplen)))
-			goto out_fd;
+	if (cp->filter || cp->snaplen < 262144) {
+		if ((r = attach_filter(cp->fd, cp->filter ? cp->filter : "", cp->linktype,
+				       cp->snaplen)))
+			return r;
 	}
 	/* A vsockmon packet can be 64 KiB + headers: the default receive
 	 * buffer holds only a few, and a bulk transfer would overrun it. */
-	{
-		int rcvbuf = 32 << 20;
-
-		if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)) < 0)
-			(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
-	}
-	(void)setsockopt(fd, SOL_SOCKET, SO_TIMESTAMP, &one, sizeof(one));
-	(void)setsockopt(fd, SOL_PACKET, PACKET_AUXDATA, &one, sizeof(one));
+	if (setsockopt(cp->fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)) < 0)
+		(void)setsockopt(cp->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	(void)setsockopt(cp->fd, SOL_SOCKET, SO_TIMESTAMP, &one, sizeof(one));
+	(void)setsockopt(cp->fd, SOL_PACKET, PACKET_AUXDATA, &one, sizeof(one));
 	memset(&sll, 0, sizeof(sll));
 	sll.sll_family = AF_PACKET;
 	sll.sll_protocol = htons(ETH_P_ALL);
-	sll.sll_ifindex = (int)ifindex;
-	if (bind(fd, (struct sockaddr *)&sll, sizeof(sll)) < 0) {
-		r = sg_fail(CTX, "--iface '%s': bind: %s", iface, strerror(errno));
-		goto out_fd;
-	}
-	buf = malloc(CAP_BUF);
-	if (!buf) {
-		r = sg_fail(CTX, "%s", strerror(ENOMEM));
-		goto out_fd;
-	}
-	if (sink_open(&s, path, linktype, snaplen < 262144, snaplen, err, sizeof(err))) {
-		r = sg_fail(CTX, "--pcap '%s': %s", path, err);
-		goto out_buf;
-	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;      /* no SA_RESTART: poll() must return */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	fprintf(stderr, "sockgen: capture: capturing on %s, link type %d\n", iface, linktype);
-	if (duration > 0)
-		t_end = mono() + duration;
-	while (!stop_signal && !werr && (!count || packets < count)) {
-		struct pollfd p = { .fd = fd, .events = POLLIN };
+	sll.sll_ifindex = (int)cp->ifindex;
+	if (bind(cp->fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
+		return sg_fail(CTX, "--iface '%s': bind: %s", cp->iface, strerror(errno));
+	return 0;
+}
+
+/* Run: packets into the sink until --count, --duration or a signal, then
+ * what the kernel had already queued. 0 or the exit code; *werr a write
+ * error of the sink. */
+static int capture_run(struct capture *cp, uint8_t *buf, struct sink *s, int *werr)
+{
+	double t_end = cp->duration > 0 ? mono() + cp->duration : 0;
+	int r = 0;
+
+	while (!stop_signal && !*werr && (!cp->count || cp->packets < cp->count)) {
+		struct pollfd p = { .fd = cp->fd, .events = POLLIN };
 		int ms = 200, n;
 
 		if (t_end) {
@@ -377,61 +370,93 @@ int cmd_capture(int argc, char **argv)
 				ms = (int)(left * 1000) + 1;
 		}
 		n = poll(&p, 1, ms);
-		if (n < 0 && errno != EINTR) {
-			r = sg_fail(CTX, "poll: %s", strerror(errno));
-			break;
-		}
+		if (n < 0 && errno != EINTR)
+			return sg_fail(CTX, "poll: %s", strerror(errno));
 		if (n <= 0)
 			continue;
 		if (p.revents & (POLLERR | POLLNVAL)) {
 			int e = 0;
 			socklen_t el = sizeof(e);
 
-			getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &el);
+			getsockopt(cp->fd, SOL_SOCKET, SO_ERROR, &e, &el);
 			if (e == ENETDOWN)
 				continue;
-			r = sg_fail(CTX, "--iface '%s': %s", iface, strerror(e ? e : EIO));
-			break;
+			return sg_fail(CTX, "--iface '%s': %s", cp->iface, strerror(e ? e : EIO));
 		}
-		while ((!count || packets < count) && !werr) {
-			n = read_one(fd, buf, CAP_BUF, snaplen, &s, &werr);
+		while ((!cp->count || cp->packets < cp->count) && !*werr) {
+			n = read_one(cp->fd, buf, CAP_BUF, cp->snaplen, s, werr);
 			if (n < 0) {
 				if (n == -ENETDOWN)
 					break;
-				r = sg_fail(CTX, "--iface '%s': %s", iface, strerror(-n));
+				r = sg_fail(CTX, "--iface '%s': %s", cp->iface, strerror(-n));
 				break;
 			}
 			if (!n)
 				break;
-			packets++;
+			cp->packets++;
 		}
 		if (r)
-			break;
+			return r;
 	}
 	/* Stopped by a signal or the clock: what the kernel already queued
 	 * was captured before the stop, so it goes into the file too. */
-	while (!r && !werr && (!count || packets < count)) {
-		int n = read_one(fd, buf, CAP_BUF, snaplen, &s, &werr);
+	while (!*werr && (!cp->count || cp->packets < cp->count)) {
+		int n = read_one(cp->fd, buf, CAP_BUF, cp->snaplen, s, werr);
 
 		if (n <= 0)
 			break;
-		packets++;
+		cp->packets++;
 	}
+	return 0;
+}
+
+int cmd_capture(int argc, char **argv)
+{
+	struct capture cp = { .snaplen = 262144, .fd = -1 };
+	struct tpacket_stats st;
+	socklen_t sl = sizeof(st);
+	struct sigaction sa;
+	struct sink s;
+	char err[256];
+	uint8_t *buf = NULL;
+	int r, werr = 0;
+
+	if ((r = capture_args(&cp, argc, argv)))
+		return r < 0 ? SG_EXIT_OK : r;
+	if ((r = capture_open(&cp)))
+		goto out;
+	if (!(buf = malloc(CAP_BUF))) {
+		r = sg_fail(CTX, "%s", strerror(ENOMEM));
+		goto out;
+	}
+	if (sink_open(&s, cp.path, cp.linktype, cp.snaplen < 262144, cp.snaplen, err,
+		      sizeof(err))) {
+		r = sg_fail(CTX, "--pcap '%s': %s", cp.path, err);
+		goto out;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;      /* no SA_RESTART: poll() must return */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	fprintf(stderr, "sockgen: capture: capturing on %s, link type %d\n", cp.iface,
+		cp.linktype);
+	r = capture_run(&cp, buf, &s, &werr);
 	memset(&st, 0, sizeof(st));
-	(void)getsockopt(fd, SOL_PACKET, PACKET_STATISTICS, &st, &sl);
+	(void)getsockopt(cp.fd, SOL_PACKET, PACKET_STATISTICS, &st, &sl);
 	if (sink_close(&s) && !werr)
 		werr = -EIO;
 	if (werr && !r)
-		r = sg_fail(CTX, "--pcap '%s': %s", path, strerror(-werr));
+		r = sg_fail(CTX, "--pcap '%s': %s", cp.path, strerror(-werr));
 	/* With --pcap - the file itself is on stdout. */
-	fprintf(strcmp(path, "-") ? stdout : stderr,
-		"capture iface=%s linktype=%d packets=%llu dropped=%u%s%s\n", iface, linktype,
-		packets, st.tp_drops, stop_signal ? " stopped_by=" : "",
+	fprintf(strcmp(cp.path, "-") ? stdout : stderr,
+		"capture iface=%s linktype=%d packets=%llu dropped=%u%s%s\n", cp.iface,
+		cp.linktype, cp.packets, st.tp_drops, stop_signal ? " stopped_by=" : "",
 		stop_signal ? (stop_signal == SIGINT ? "SIGINT" : "SIGTERM") : "");
 	fflush(stdout);
-out_buf:
+out:
 	free(buf);
-out_fd:
-	close(fd);
+	if (cp.fd >= 0)
+		close(cp.fd);
 	return r;
 }

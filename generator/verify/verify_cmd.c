@@ -465,6 +465,107 @@ static int plugin_missing(const struct cols *c)
 	return plugin_fields && plugin_fields == plugin_unknown;
 }
 
+/* The manifest's records in order against the decoded rows: packets
+ * field by field, socket calls against the rebuilt byte streams. */
+static void compare_records(struct result *res, const struct vf_manifest *m,
+			    const struct cols *c, const struct vf_rows *rows,
+			    struct vf_streams *streams)
+{
+	size_t cur = 0;
+
+	for (size_t r = 0; r < m->n; r++) {
+		const struct vf_record *rec = &m->recs[r];
+		char label[160];
+		struct stream_ctx sc = { res, label, rec->line };
+
+		switch (vf_event_kind(rec)) {
+		case VF_EV_NONE: {
+			size_t hit = find_row(rec, c, rows, cur);
+
+			if (hit == rows->nrows) {
+				report_missing(res, rec, c);
+				break;
+			}
+			res->skipped += hit - cur;
+			compare(res, rec, c, rows->cells + hit * rows->ncols);
+			cur = hit + 1;
+			break;
+		}
+		case VF_EV_PACKET:
+			check_event_packet(res, rec, c, rows, &cur);
+			break;
+		case VF_EV_STREAM:
+		case VF_EV_RESULT:
+			res->streams++;
+			vf_event_check_stream(streams, rec, stream_report, &sc, label, sizeof(label));
+			break;
+		case VF_EV_OTHER:
+			res->unchecked++;
+			break;
+		}
+	}
+	res->skipped += rows->nrows - cur;
+}
+
+/* The summary lines, and the --json report's trailer: the exit code. */
+static int summary(struct result *res, const struct opts *o, const struct vf_manifest *m,
+		   const struct vf_rows *rows, const char *plugin, const char *unknown)
+{
+	printf("verified %zu packets, %zu fields, %zu mismatches\n", res->packets, res->fields, res->mismatches);
+	if (res->missing || res->skipped)
+		printf("(%zu manifest records without a captured packet, %zu captured packets not in the manifest)\n",
+		       res->missing, res->skipped);
+	if (res->streams || res->unchecked)
+		printf("(%zu socket-call records checked against the captured byte streams, %zu with nothing on the wire to check)\n",
+		       res->streams, res->unchecked);
+	if (res->json) {
+		fprintf(res->json, "%s],\n \"manifest\": ", res->first_diff_written ? "\n  " : "");
+		json_str(res->json, o->manifest);
+		fputs(", \"capture\": ", res->json);
+		json_str(res->json, o->capture);
+		fputs(", \"plugin\": ", res->json);
+		if (plugin)
+			json_str(res->json, plugin);
+		else
+			fputs("null", res->json);
+		fprintf(res->json, ",\n \"records\": %zu, \"captured\": %zu, \"packets\": %zu, \"fields\": %zu,"
+			" \"mismatches\": %zu, \"missing\": %zu, \"skipped\": %zu, \"streams\": %zu,"
+			" \"unchecked\": %zu, \"unknown_fields\": ",
+			m->n, rows->nrows, res->packets, res->fields, res->mismatches, res->missing, res->skipped,
+			res->streams, res->unchecked);
+		json_str(res->json, unknown ? unknown : "");
+		fputs("}\n", res->json);
+		if (fclose(res->json))
+			return sg_fail(CTX, "--json '%s': %s", o->json, strerror(errno));
+	}
+	fflush(stdout);
+	return res->mismatches ? SG_EXIT_MISMATCH : SG_EXIT_OK;
+}
+
+/* Mark the columns tshark named in its "unknown fields" list (a,b,c). */
+static void mark_unknown(struct cols *c, const char *unknown)
+{
+	for (const char *u = unknown; u && *u; u = strchr(u, ',') ? strchr(u, ',') + 1 : NULL) {
+		size_t ul = strcspn(u, ",");
+
+		for (size_t k = 0; k < c->n; k++)
+			if (strlen(c->names[k]) == ul && !strncmp(c->names[k], u, ul))
+				c->unknown[k] = 1;
+	}
+}
+
+/* The plugin when none was given: $SOCKSCOPE_PLUGIN, else the one the
+ * installed tshark loads (*installed, to free), else NULL. */
+static const char *find_plugin(const struct opts *o, char **installed)
+{
+	const char *env = getenv("SOCKSCOPE_PLUGIN");
+
+	if (env && *env)
+		return env;
+	*installed = vf_installed_plugin(o->tshark);
+	return *installed;
+}
+
 int cmd_verify(int argc, char **argv)
 {
 	struct opts o;
@@ -487,20 +588,10 @@ int cmd_verify(int argc, char **argv)
 	rc = vf_manifest_read(o.manifest, &m, err, sizeof(err));
 	if (rc)
 		return sg_usage(CTX, "--manifest '%s': %s", o.manifest, err);
-	if (!o.no_plugin && !o.plugin) {
-		const char *env = getenv("SOCKSCOPE_PLUGIN");
-
-		if (env && *env) {
-			o.plugin = env;
-		} else {
-			installed = vf_installed_plugin(o.tshark);
-			o.plugin = installed;
-		}
-		if (!o.plugin) {
-			vf_manifest_free(&m);
-			return sg_fail(CTX, "no plugin: set SOCKSCOPE_PLUGIN or --plugin (tshark '%s' names no plugin directory)",
-				       o.tshark);
-		}
+	if (!o.no_plugin && !o.plugin && !(o.plugin = find_plugin(&o, &installed))) {
+		vf_manifest_free(&m);
+		return sg_fail(CTX, "no plugin: set SOCKSCOPE_PLUGIN or --plugin (tshark '%s' names no plugin directory)",
+			       o.tshark);
 	}
 	if (o.plugin && access(o.plugin, R_OK)) {
 		rc = sg_fail(CTX, "plugin '%s': %s", o.plugin, strerror(errno));
@@ -533,13 +624,7 @@ int cmd_verify(int argc, char **argv)
 		rc = sg_fail(CTX, "out of memory");
 		goto out;
 	}
-	for (const char *u = unknown; u && *u; u = strchr(u, ',') ? strchr(u, ',') + 1 : NULL) {
-		size_t ul = strcspn(u, ",");
-
-		for (size_t k = 0; k < c.n; k++)
-			if (strlen(c.names[k]) == ul && !strncmp(c.names[k], u, ul))
-				c.unknown[k] = 1;
-	}
+	mark_unknown(&c, unknown);
 	if (unknown && t.plugin && plugin_missing(&c)) {
 		rc = sg_fail(CTX, "plugin '%s' did not load: tshark knows none of its fields (%.200s)",
 			     t.plugin, unknown);
@@ -569,71 +654,8 @@ int cmd_verify(int argc, char **argv)
 	}
 	res.quiet = o.quiet;
 
-	size_t cur = 0;
-
-	for (size_t r = 0; r < m.n; r++) {
-		const struct vf_record *rec = &m.recs[r];
-		char label[160];
-		struct stream_ctx sc = { &res, label, rec->line };
-
-		switch (vf_event_kind(rec)) {
-		case VF_EV_NONE: {
-			size_t hit = find_row(rec, &c, &rows, cur);
-
-			if (hit == rows.nrows) {
-				report_missing(&res, rec, &c);
-				break;
-			}
-			res.skipped += hit - cur;
-			compare(&res, rec, &c, rows.cells + hit * rows.ncols);
-			cur = hit + 1;
-			break;
-		}
-		case VF_EV_PACKET:
-			check_event_packet(&res, rec, &c, &rows, &cur);
-			break;
-		case VF_EV_STREAM:
-		case VF_EV_RESULT:
-			res.streams++;
-			vf_event_check_stream(&streams, rec, stream_report, &sc, label, sizeof(label));
-			break;
-		case VF_EV_OTHER:
-			res.unchecked++;
-			break;
-		}
-	}
-	res.skipped += rows.nrows - cur;
-	printf("verified %zu packets, %zu fields, %zu mismatches\n", res.packets, res.fields, res.mismatches);
-	if (res.missing || res.skipped)
-		printf("(%zu manifest records without a captured packet, %zu captured packets not in the manifest)\n",
-		       res.missing, res.skipped);
-	if (res.streams || res.unchecked)
-		printf("(%zu socket-call records checked against the captured byte streams, %zu with nothing on the wire to check)\n",
-		       res.streams, res.unchecked);
-	if (res.json) {
-		fprintf(res.json, "%s],\n \"manifest\": ", res.first_diff_written ? "\n  " : "");
-		json_str(res.json, o.manifest);
-		fputs(", \"capture\": ", res.json);
-		json_str(res.json, o.capture);
-		fputs(", \"plugin\": ", res.json);
-		if (t.plugin)
-			json_str(res.json, t.plugin);
-		else
-			fputs("null", res.json);
-		fprintf(res.json, ",\n \"records\": %zu, \"captured\": %zu, \"packets\": %zu, \"fields\": %zu,"
-			" \"mismatches\": %zu, \"missing\": %zu, \"skipped\": %zu, \"streams\": %zu,"
-			" \"unchecked\": %zu, \"unknown_fields\": ",
-			m.n, rows.nrows, res.packets, res.fields, res.mismatches, res.missing, res.skipped,
-			res.streams, res.unchecked);
-		json_str(res.json, unknown ? unknown : "");
-		fputs("}\n", res.json);
-		if (fclose(res.json)) {
-			rc = sg_fail(CTX, "--json '%s': %s", o.json, strerror(errno));
-			goto out;
-		}
-	}
-	fflush(stdout);
-	rc = res.mismatches ? SG_EXIT_MISMATCH : SG_EXIT_OK;
+	compare_records(&res, &m, &c, &rows, &streams);
+	rc = summary(&res, &o, &m, &rows, t.plugin, unknown);
 out:
 	free(unknown);
 	free(installed);

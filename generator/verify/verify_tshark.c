@@ -116,25 +116,15 @@ struct run_out {
 };
 
 /* One tshark run; fields listed in skip[] are left out. */
-static int run_once(const struct vf_tshark *t, const char *tree, const unsigned char *skip,
-		    struct run_out *ro, char *err, size_t errsz)
+/* tshark -T fields with a column per field not skipped, after
+ * frame.number; NULL without memory. */
+static const char **tshark_argv(const struct vf_tshark *t, const unsigned char *skip)
 {
-	int root = geteuid() == 0;
-	char home[4096], plugdir[4096], envhome[4200], envplug[4200];
-	const char **argv;
+	const char **argv = calloc(16 + 2 * t->nfields, sizeof(*argv));
 	size_t argc = 0;
-	int in, out, errfd;
-	pid_t pid;
 
-	snprintf(home, sizeof(home), "%s/home", tree);
-	snprintf(plugdir, sizeof(plugdir), "%s/plugins", tree);
-	snprintf(envhome, sizeof(envhome), "HOME=%s", home);
-	snprintf(envplug, sizeof(envplug), "WIRESHARK_PLUGIN_DIR=%s", plugdir);
-	argv = calloc(16 + 2 * t->nfields, sizeof(*argv));
-	if (!argv) {
-		snprintf(err, errsz, "out of memory");
-		return -1;
-	}
+	if (!argv)
+		return NULL;
 	argv[argc++] = t->tshark;
 	argv[argc++] = "-n";
 	argv[argc++] = "-r";
@@ -156,6 +146,79 @@ static int run_once(const struct vf_tshark *t, const char *tree, const unsigned 
 		argv[argc++] = t->fields[k];
 	}
 	argv[argc] = NULL;
+	return argv;
+}
+
+/* In the child: tshark with the private plugin tree, as nobody when root
+ * (with a clean environment), else as we are. Never returns. */
+static void exec_tshark(const struct vf_tshark *t, const char **argv, const char *tree,
+			int root)
+{
+	char home[4096], plugdir[4096], envhome[4200], envplug[4200];
+
+	snprintf(home, sizeof(home), "%s/home", tree);
+	snprintf(plugdir, sizeof(plugdir), "%s/plugins", tree);
+	snprintf(envhome, sizeof(envhome), "HOME=%s", home);
+	snprintf(envplug, sizeof(envplug), "WIRESHARK_PLUGIN_DIR=%s", plugdir);
+	/* A sanitizer-built plugin needs its runtime preloaded into
+	 * tshark (scripts/test --sanitize sets SOCKSCOPE_TSHARK_PRELOAD);
+	 * the sanitizer options go along. */
+	const char *pre = getenv("SOCKSCOPE_TSHARK_PRELOAD");
+	static const char *const pass[] = { "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS" };
+	char *envp[8], envpre[4200], envopt[3][4200];
+	size_t ne = 0;
+
+	if (!pre || !*pre)
+		pre = getenv("LD_PRELOAD");
+	if (root) {
+		envp[ne++] = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+		envp[ne++] = envhome;
+		envp[ne++] = envplug;
+		if (pre && *pre) {
+			snprintf(envpre, sizeof(envpre), "LD_PRELOAD=%s", pre);
+			envp[ne++] = envpre;
+		}
+		for (size_t k = 0; k < sizeof(pass) / sizeof(pass[0]); k++) {
+			const char *v = getenv(pass[k]);
+
+			if (v) {
+				snprintf(envopt[k], sizeof(envopt[k]), "%s=%s", pass[k], v);
+				envp[ne++] = envopt[k];
+			}
+		}
+		envp[ne] = NULL;
+
+		if (setgroups(0, NULL) || setresgid(VF_NOBODY, VF_NOBODY, VF_NOBODY) ||
+		    setresuid(VF_NOBODY, VF_NOBODY, VF_NOBODY)) {
+			dprintf(2, "sockgen verify: cannot drop to uid %d: %s\n", VF_NOBODY,
+				strerror(errno));
+			_exit(126);
+		}
+		execvpe(t->tshark, (char *const *)argv, envp);
+	} else {
+		setenv("HOME", home, 1);
+		setenv("WIRESHARK_PLUGIN_DIR", plugdir, 1);
+		if (pre && *pre)
+			setenv("LD_PRELOAD", pre, 1);
+		execvp(t->tshark, (char *const *)argv);
+	}
+	dprintf(2, "sockgen verify: cannot run '%s': %s\n", t->tshark, strerror(errno));
+	_exit(127);
+}
+
+static int run_once(const struct vf_tshark *t, const char *tree, const unsigned char *skip,
+		    struct run_out *ro, char *err, size_t errsz)
+{
+	int root = geteuid() == 0;
+	const char **argv;
+	int in, out, errfd;
+	pid_t pid;
+
+	argv = tshark_argv(t, skip);
+	if (!argv) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
 
 	/* The capture is opened here, with our rights, and given as stdin:
 	 * nobody may not be allowed to read its path. Output goes to
@@ -181,50 +244,7 @@ static int run_once(const struct vf_tshark *t, const char *tree, const unsigned 
 	if (pid == 0) {
 		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errfd, 2) < 0)
 			_exit(126);
-		/* A sanitizer-built plugin needs its runtime preloaded into
-		 * tshark (scripts/test --sanitize sets SOCKSCOPE_TSHARK_PRELOAD);
-		 * the sanitizer options go along. */
-		const char *pre = getenv("SOCKSCOPE_TSHARK_PRELOAD");
-		static const char *const pass[] = { "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS" };
-		char *envp[8], envpre[4200], envopt[3][4200];
-		size_t ne = 0;
-
-		if (!pre || !*pre)
-			pre = getenv("LD_PRELOAD");
-		if (root) {
-			envp[ne++] = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-			envp[ne++] = envhome;
-			envp[ne++] = envplug;
-			if (pre && *pre) {
-				snprintf(envpre, sizeof(envpre), "LD_PRELOAD=%s", pre);
-				envp[ne++] = envpre;
-			}
-			for (size_t k = 0; k < sizeof(pass) / sizeof(pass[0]); k++) {
-				const char *v = getenv(pass[k]);
-
-				if (v) {
-					snprintf(envopt[k], sizeof(envopt[k]), "%s=%s", pass[k], v);
-					envp[ne++] = envopt[k];
-				}
-			}
-			envp[ne] = NULL;
-
-			if (setgroups(0, NULL) || setresgid(VF_NOBODY, VF_NOBODY, VF_NOBODY) ||
-			    setresuid(VF_NOBODY, VF_NOBODY, VF_NOBODY)) {
-				dprintf(2, "sockgen verify: cannot drop to uid %d: %s\n", VF_NOBODY,
-					strerror(errno));
-				_exit(126);
-			}
-			execvpe(t->tshark, (char *const *)argv, envp);
-		} else {
-			setenv("HOME", home, 1);
-			setenv("WIRESHARK_PLUGIN_DIR", plugdir, 1);
-			if (pre && *pre)
-				setenv("LD_PRELOAD", pre, 1);
-			execvp(t->tshark, (char *const *)argv);
-		}
-		dprintf(2, "sockgen verify: cannot run '%s': %s\n", t->tshark, strerror(errno));
-		_exit(127);
+		exec_tshark(t, argv, tree, root);
 	}
 	while (waitpid(pid, &ro->status, 0) < 0) {
 		if (errno != EINTR) {
@@ -380,10 +400,74 @@ static int split_rows(char *text, size_t ncols, const unsigned char *skip, struc
 	return 0;
 }
 
+/* The private tree tshark runs in: HOME and, with a plugin, a copy of it
+ * under plugins/<major.minor>/epan. 0, or -1 with err. */
+static int make_tree(const struct vf_tshark *t, const char *tmpl, char *err, size_t errsz)
+{
+	char p[4200];
+
+	/* Modes set with chmod: mkdir's are cut by the umask, and nobody must
+	 * read the plugin tree and write HOME. */
+	char abi[64] = "", abi_dir[80], epan_dir[96];
+
+	if (t->plugin && plugin_abi(t->tshark, abi, sizeof(abi), err, errsz))
+		return -1;
+	snprintf(abi_dir, sizeof(abi_dir), "/plugins/%s", abi);
+	snprintf(epan_dir, sizeof(epan_dir), "/plugins/%s/epan", abi);
+	const struct {
+		const char *sub;
+		mode_t mode;
+	} dirs[] = { { "", 0755 }, { "/plugins", 0755 }, { abi_dir, 0755 },
+		     { epan_dir, 0755 }, { "/home", 0777 } };
+
+	for (size_t k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++) {
+		if (!t->plugin && (k == 2 || k == 3))
+			continue;
+		snprintf(p, sizeof(p), "%s%s", tmpl, dirs[k].sub);
+		if ((k && mkdir(p, 0700)) || chmod(p, dirs[k].mode)) {
+			snprintf(err, errsz, "%s: %s", p, strerror(errno));
+			return -1;
+		}
+	}
+	if (t->plugin) {
+		snprintf(p, sizeof(p), "%s%s/sockscope.so", tmpl, epan_dir);
+		if (copy_file(t->plugin, p, err, errsz))
+			return -1;
+		if (chmod(p, 0644)) {
+			snprintf(err, errsz, "%s: %s", p, strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The fields tshark rejected (skip), comma-separated into *ret (NULL when
+ * none): 0, or -1 without memory. */
+static int unknown_list(const struct vf_tshark *t, const unsigned char *skip, char **ret)
+{
+	size_t ulen = 0;
+
+	for (size_t k = 0; k < t->nfields; k++)
+		if (skip[k])
+			ulen += strlen(t->fields[k]) + 1;
+	if (!ulen)
+		return 0;
+	if (!(*ret = calloc(1, ulen + 1)))
+		return -1;
+	for (size_t k = 0; k < t->nfields; k++) {
+		if (!skip[k])
+			continue;
+		if (**ret)
+			strcat(*ret, ",");
+		strcat(*ret, t->fields[k]);
+	}
+	return 0;
+}
+
 int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknown,
 		  char *err, size_t errsz)
 {
-	char tmpl[] = "/tmp/sockgen-verify.XXXXXX", p[4200], line[512];
+	char tmpl[] = "/tmp/sockgen-verify.XXXXXX", line[512];
 	unsigned char *skip = calloc(t->nfields + 1, 1);
 	struct run_out ro = { 0 };
 	int ret = -1;
@@ -399,38 +483,8 @@ int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknow
 		free(skip);
 		return -1;
 	}
-	/* Modes set with chmod: mkdir's are cut by the umask, and nobody must
-	 * read the plugin tree and write HOME. */
-	char abi[64] = "", abi_dir[80], epan_dir[96];
-
-	if (t->plugin && plugin_abi(t->tshark, abi, sizeof(abi), err, errsz))
+	if (make_tree(t, tmpl, err, errsz))
 		goto out;
-	snprintf(abi_dir, sizeof(abi_dir), "/plugins/%s", abi);
-	snprintf(epan_dir, sizeof(epan_dir), "/plugins/%s/epan", abi);
-	const struct {
-		const char *sub;
-		mode_t mode;
-	} dirs[] = { { "", 0755 }, { "/plugins", 0755 }, { abi_dir, 0755 },
-		     { epan_dir, 0755 }, { "/home", 0777 } };
-
-	for (size_t k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++) {
-		if (!t->plugin && (k == 2 || k == 3))
-			continue;
-		snprintf(p, sizeof(p), "%s%s", tmpl, dirs[k].sub);
-		if ((k && mkdir(p, 0700)) || chmod(p, dirs[k].mode)) {
-			snprintf(err, errsz, "%s: %s", p, strerror(errno));
-			goto out;
-		}
-	}
-	if (t->plugin) {
-		snprintf(p, sizeof(p), "%s%s/sockscope.so", tmpl, epan_dir);
-		if (copy_file(t->plugin, p, err, errsz))
-			goto out;
-		if (chmod(p, 0644)) {
-			snprintf(err, errsz, "%s: %s", p, strerror(errno));
-			goto out;
-		}
-	}
 	/* At most two runs: the second without the fields tshark rejected. */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if (run_once(t, tmpl, skip, &ro, err, errsz))
@@ -470,24 +524,9 @@ int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknow
 		snprintf(err, errsz, "the plugin did not load: %s", line);
 		goto out;
 	}
-	size_t ulen = 0;
-
-	for (size_t k = 0; k < t->nfields; k++)
-		if (skip[k])
-			ulen += strlen(t->fields[k]) + 1;
-	if (ulen) {
-		*unknown = calloc(1, ulen + 1);
-		if (!*unknown) {
-			snprintf(err, errsz, "out of memory");
-			goto out;
-		}
-		for (size_t k = 0; k < t->nfields; k++) {
-			if (!skip[k])
-				continue;
-			if (**unknown)
-				strcat(*unknown, ",");
-			strcat(*unknown, t->fields[k]);
-		}
+	if (unknown_list(t, skip, unknown)) {
+		snprintf(err, errsz, "out of memory");
+		goto out;
 	}
 	if (split_rows(ro.out, t->nfields, skip, rows, err, errsz))
 		goto out;

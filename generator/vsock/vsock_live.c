@@ -201,11 +201,122 @@ static const struct option live_long[] = {
 };
 
 /* Options that belong to the other verb are rejected by name. */
+/* The options that take a value: 0, the exit code, or -2 for none of them. */
+static int live_value(struct vsl_opts *o, int c, const char *arg, int *have_bytes,
+		      int *have_msg)
+{
+	const char *ctx = o->ctx;
+	uint64_t v;
+	int r;
+
+	switch (c) {
+	case 'c':
+		if (parse_size(arg, UINT32_MAX, &v) || strpbrk(arg, "kKmMgG"))
+			return sg_usage(ctx, "--cid '%s': not a CID (0..4294967294)", arg);
+		if (v == VMADDR_CID_ANY_U32)
+			return sg_usage(ctx, "--cid '%s': -1 (VMADDR_CID_ANY) is not a peer", arg);
+		o->cid = (uint32_t)v;
+		o->have_cid = 1;
+		break;
+	case 'p':
+		if (parse_size(arg, UINT32_MAX, &v) || strpbrk(arg, "kKmMgG"))
+			return sg_usage(ctx, "--port '%s': not a port (0..4294967294)", arg);
+		if (v == VMADDR_CID_ANY_U32)
+			return sg_usage(ctx, "--port '%s': -1 (VMADDR_PORT_ANY) is not a port", arg);
+		o->port = (uint32_t)v;
+		o->have_port = 1;
+		break;
+	case 't':
+		if (!strcmp(arg, "stream"))
+			o->type = VSL_STREAM;
+		else if (!strcmp(arg, "seqpacket"))
+			o->type = VSL_SEQPACKET;
+		else
+			return sg_usage(ctx, "--type '%s': must be stream or seqpacket", arg);
+		break;
+	case 'm':
+		if (!strcmp(arg, "echo"))
+			o->mode = VSL_ECHO;
+		else if (!strcmp(arg, "sink"))
+			o->mode = VSL_SINK;
+		else if (!strcmp(arg, "http"))
+			o->mode = VSL_HTTP;
+		else if (!strcmp(arg, "reset"))
+			o->mode = VSL_RESET;
+		else
+			return sg_usage(ctx, "--mode '%s': must be echo, sink, http or reset", arg);
+		break;
+	case 'b':
+		if (parse_size(arg, VSL_MAX_BYTES, &v))
+			return sg_usage(ctx, "--bytes '%s': not a size (0..%llu, K/M/G suffixes)",
+					arg, (unsigned long long)VSL_MAX_BYTES);
+		o->bytes = v;
+		*have_bytes = 1;
+		break;
+	case OPT_MSG_SIZE:
+		if (parse_size(arg, VSL_MAX_MSG, &v) || v == 0)
+			return sg_usage(ctx, "--msg-size '%s': must be 1..%u bytes", arg, VSL_MAX_MSG);
+		o->msg_size = (size_t)v;
+		*have_msg = 1;
+		break;
+	case 'n':
+		if (parse_size(arg, 1000000, &v) || v == 0 || strpbrk(arg, "kKmMgG"))
+			return sg_usage(ctx, "--count '%s': must be 1..1000000", arg);
+		o->count = (unsigned)v;
+		break;
+	case OPT_MESSAGES:
+		if ((r = parse_messages(o, arg)))
+			return r;
+		break;
+	case OPT_HTTP:
+		if (arg[0] != '/' || strpbrk(arg, " \r\n\t") || strlen(arg) > 1024)
+			return sg_usage(ctx, "--http '%s': must be a path starting with '/', without spaces, at most 1024 bytes", arg);
+		o->http_path = arg;
+		break;
+	case 'T':
+		if (parse_seconds(arg, &o->timeout))
+			return sg_usage(ctx, "--timeout '%s': must be seconds 0..86400 (0 = none)", arg);
+		break;
+	default:
+		return -2;
+	}
+	return 0;
+}
+
+/* What the options say together: 0 or the exit code. */
+static int live_check(const struct vsl_opts *o, int have_bytes, int have_msg)
+{
+	const char *ctx = o->ctx;
+
+	if (o->connect && !o->have_cid)
+		return sg_usage(ctx, "--cid: missing (the peer's context id, 1 = local loopback)");
+	if (!o->have_port)
+		return sg_usage(ctx, "--port: missing");
+	if (o->http_path) {
+		if (o->type != VSL_STREAM)
+			return sg_usage(ctx, "--http: needs --type stream");
+		if (have_bytes || have_msg || o->eor)
+			return sg_usage(ctx, "--http: cannot be combined with --bytes, --msg-size or --eor");
+	}
+	if (o->nmsgs && (have_bytes || have_msg || o->eor || o->http_path))
+		return sg_usage(ctx, "--messages: cannot be combined with --bytes, --msg-size, --eor or --http");
+	if (o->nmsgs && o->type != VSL_SEQPACKET)
+		for (size_t i = 0; i < o->nmsgs; i++)
+			if (o->msg_eor[i])
+				return sg_usage(ctx, "--messages: ':eor' only for --type seqpacket");
+	if (o->pingpong && o->http_path)
+		return sg_usage(ctx, "--pingpong: not with --http");
+	if (o->eor && o->type != VSL_SEQPACKET)
+		return sg_usage(ctx, "--eor: only for --type seqpacket (stream has no message boundaries)");
+	if (!o->connect && o->mode == VSL_HTTP && o->type != VSL_STREAM)
+		return sg_usage(ctx, "--mode http: needs --type stream");
+	return 0;
+}
+
 static int parse_live(struct vsl_opts *o, int argc, char **argv)
 {
 	const char *ctx = o->ctx;
 	int c, r, have_bytes = 0, have_msg = 0;
-	uint64_t v;
 
 	o->type = VSL_STREAM;
 	o->mode = VSL_ECHO;
@@ -233,78 +344,11 @@ static int parse_live(struct vsl_opts *o, int argc, char **argv)
 		case 'h':
 			(o->connect ? connect_help : listen_help)(stdout);
 			return -1;
-		case 'c':
-			if (parse_size(optarg, UINT32_MAX, &v) || strpbrk(optarg, "kKmMgG"))
-				return sg_usage(ctx, "--cid '%s': not a CID (0..4294967294)", optarg);
-			if (v == VMADDR_CID_ANY_U32)
-				return sg_usage(ctx, "--cid '%s': -1 (VMADDR_CID_ANY) is not a peer", optarg);
-			o->cid = (uint32_t)v;
-			o->have_cid = 1;
-			break;
-		case 'p':
-			if (parse_size(optarg, UINT32_MAX, &v) || strpbrk(optarg, "kKmMgG"))
-				return sg_usage(ctx, "--port '%s': not a port (0..4294967294)", optarg);
-			if (v == VMADDR_CID_ANY_U32)
-				return sg_usage(ctx, "--port '%s': -1 (VMADDR_PORT_ANY) is not a port", optarg);
-			o->port = (uint32_t)v;
-			o->have_port = 1;
-			break;
-		case 't':
-			if (!strcmp(optarg, "stream"))
-				o->type = VSL_STREAM;
-			else if (!strcmp(optarg, "seqpacket"))
-				o->type = VSL_SEQPACKET;
-			else
-				return sg_usage(ctx, "--type '%s': must be stream or seqpacket", optarg);
-			break;
-		case 'm':
-			if (!strcmp(optarg, "echo"))
-				o->mode = VSL_ECHO;
-			else if (!strcmp(optarg, "sink"))
-				o->mode = VSL_SINK;
-			else if (!strcmp(optarg, "http"))
-				o->mode = VSL_HTTP;
-			else if (!strcmp(optarg, "reset"))
-				o->mode = VSL_RESET;
-			else
-				return sg_usage(ctx, "--mode '%s': must be echo, sink, http or reset", optarg);
-			break;
-		case 'b':
-			if (parse_size(optarg, VSL_MAX_BYTES, &v))
-				return sg_usage(ctx, "--bytes '%s': not a size (0..%llu, K/M/G suffixes)",
-						optarg, (unsigned long long)VSL_MAX_BYTES);
-			o->bytes = v;
-			have_bytes = 1;
-			break;
-		case OPT_MSG_SIZE:
-			if (parse_size(optarg, VSL_MAX_MSG, &v) || v == 0)
-				return sg_usage(ctx, "--msg-size '%s': must be 1..%u bytes", optarg, VSL_MAX_MSG);
-			o->msg_size = (size_t)v;
-			have_msg = 1;
-			break;
-		case 'n':
-			if (parse_size(optarg, 1000000, &v) || v == 0 || strpbrk(optarg, "kKmMgG"))
-				return sg_usage(ctx, "--count '%s': must be 1..1000000", optarg);
-			o->count = (unsigned)v;
-			break;
 		case OPT_EOR:
 			o->eor = 1;
 			break;
-		case OPT_MESSAGES:
-			if ((r = parse_messages(o, optarg)))
-				return r;
-			break;
 		case OPT_PINGPONG:
 			o->pingpong = 1;
-			break;
-		case OPT_HTTP:
-			if (optarg[0] != '/' || strpbrk(optarg, " \r\n\t") || strlen(optarg) > 1024)
-				return sg_usage(ctx, "--http '%s': must be a path starting with '/', without spaces, at most 1024 bytes", optarg);
-			o->http_path = optarg;
-			break;
-		case 'T':
-			if (parse_seconds(optarg, &o->timeout))
-				return sg_usage(ctx, "--timeout '%s': must be seconds 0..86400 (0 = none)", optarg);
 			break;
 		case OPT_ALLOW_REMOTE:
 			o->allow_remote = 1;
@@ -315,34 +359,17 @@ static int parse_live(struct vsl_opts *o, int argc, char **argv)
 		case ':':
 			return sg_usage(ctx, "%s: needs an argument", argv[optind - 1]);
 		default:
-			return sg_usage(ctx, "unknown option '%s' (see --help)", argv[optind - 1]);
+			r = live_value(o, c, optarg, &have_bytes, &have_msg);
+			if (r == -2)
+				return sg_usage(ctx, "unknown option '%s' (see --help)", argv[optind - 1]);
+			if (r)
+				return r;
+			break;
 		}
 	}
 	if (optind < argc)
 		return sg_usage(ctx, "unexpected argument '%s'", argv[optind]);
-	if (o->connect && !o->have_cid)
-		return sg_usage(ctx, "--cid: missing (the peer's context id, 1 = local loopback)");
-	if (!o->have_port)
-		return sg_usage(ctx, "--port: missing");
-	if (o->http_path) {
-		if (o->type != VSL_STREAM)
-			return sg_usage(ctx, "--http: needs --type stream");
-		if (have_bytes || have_msg || o->eor)
-			return sg_usage(ctx, "--http: cannot be combined with --bytes, --msg-size or --eor");
-	}
-	if (o->nmsgs && (have_bytes || have_msg || o->eor || o->http_path))
-		return sg_usage(ctx, "--messages: cannot be combined with --bytes, --msg-size, --eor or --http");
-	if (o->nmsgs && o->type != VSL_SEQPACKET)
-		for (size_t i = 0; i < o->nmsgs; i++)
-			if (o->msg_eor[i])
-				return sg_usage(ctx, "--messages: ':eor' only for --type seqpacket");
-	if (o->pingpong && o->http_path)
-		return sg_usage(ctx, "--pingpong: not with --http");
-	if (o->eor && o->type != VSL_SEQPACKET)
-		return sg_usage(ctx, "--eor: only for --type seqpacket (stream has no message boundaries)");
-	if (!o->connect && o->mode == VSL_HTTP && o->type != VSL_STREAM)
-		return sg_usage(ctx, "--mode http: needs --type stream");
-	return 0;
+	return live_check(o, have_bytes, have_msg);
 }
 
 /* The two refusals come before socket(): on a machine without
