@@ -224,6 +224,40 @@ static char *sub_start(struct sub *s, struct ndpg_msg *m, struct ndp_opt *o, con
 	return arg_copy(m, arg);
 }
 
+/* ADDR[,sub-fields...]: an address first (ABRO, MAP, RD address). */
+static const char *addr_then_subfields(struct ndpg_msg *m, const char *arg, struct ndp_opt *o,
+				       uint8_t addr[16], sub_own_fn own)
+{
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
+
+	if (!cur)
+		return NOMEM;
+	t = tok_next(&cur);
+	if ((r = ndpg_parse_ipv6(t, addr)))
+		return WHY("'%s': %s", t, r);
+	return subfields(&s, &cur, own, NULL);
+}
+
+/* P/LEN[,sub-fields...]: a prefix first (prefix information, route
+ * information, 6LoWPAN context). */
+static const char *prefix_then_subfields(struct ndpg_msg *m, const char *arg, struct ndp_opt *o,
+					 uint8_t prefix[16], uint8_t *len, sub_own_fn own,
+					 sub_after_fn after)
+{
+	struct sub s;
+	char *cur = sub_start(&s, m, o, arg), *t;
+	const char *r;
+
+	if (!cur)
+		return NOMEM;
+	t = tok_next(&cur);
+	if ((r = ndpg_parse_prefix(t, prefix, len)))
+		return r;
+	return subfields(&s, &cur, own, after);
+}
+
 /* ---- one parser per option */
 
 static const char *p_lla(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
@@ -259,20 +293,11 @@ static const char *prefix_after(struct sub *s, const struct ndp_field *f)
 
 static const char *p_prefix(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	struct ndp_opt_prefix *p = &o->u.prefix;
-	struct sub s;
-	char *cur = sub_start(&s, m, o, arg), *t;
-	const char *r;
-
-	if (!cur)
-		return NOMEM;
 	/* RFC 4861 6.2.1 defaults: AdvValidLifetime 30 d, AdvPreferredLifetime 7 d. */
-	p->valid = 2592000;
-	p->preferred = 604800;
-	t = tok_next(&cur);
-	if ((r = ndpg_parse_prefix(t, p->prefix, &p->len)))
-		return r;
-	return subfields(&s, &cur, NULL, prefix_after);
+	o->u.prefix.valid = 2592000;
+	o->u.prefix.preferred = 604800;
+	return prefix_then_subfields(m, arg, o, o->u.prefix.prefix, &o->u.prefix.len, NULL,
+				     prefix_after);
 }
 
 /* Redirected header: IP header + data; padded with zeros to 8 octets. */
@@ -585,18 +610,9 @@ static const char *p_pvd_id(struct ndpg_msg *m, const char *arg, struct ndp_opt 
 
 static const char *p_map(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	struct sub s;
-	char *cur = sub_start(&s, m, o, arg), *t;
-	const char *r;
-
-	if (!cur)
-		return NOMEM;
-	t = tok_next(&cur);
-	if ((r = ndpg_parse_ipv6(t, o->u.map.addr)))
-		return WHY("'%s': %s", t, r);
 	o->u.map.dist = 1;
 	o->u.map.valid = 1800;
-	return subfields(&s, &cur, NULL, NULL);
+	return addr_then_subfields(m, arg, o, o->u.map.addr, NULL);
 }
 
 /* RFC 4191 2.1: high 01, medium 00, low 11. */
@@ -628,17 +644,9 @@ static const char *route_own(struct sub *s, char *tok, bool *taken)
 
 static const char *p_route(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	struct sub s;
-	char *cur = sub_start(&s, m, o, arg), *t;
-	const char *r;
-
-	if (!cur)
-		return NOMEM;
-	t = tok_next(&cur);
-	if ((r = ndpg_parse_prefix(t, o->u.route.prefix, &o->u.route.len)))
-		return r;
 	o->u.route.lifetime = 1800;
-	return subfields(&s, &cur, route_own, NULL);
+	return prefix_then_subfields(m, arg, o, o->u.route.prefix, &o->u.route.len, route_own,
+				     NULL);
 }
 
 /* Every token that is not lifetime= is a server address. */
@@ -813,18 +821,9 @@ static const char *p_earo(struct ndpg_msg *m, const char *arg, struct ndp_opt *o
 /* PREFIX/LEN[,cid=N][,C][,lifetime=N] (RFC 6775 4.2). */
 static const char *p_lowpan_ctx(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	struct ndp_opt_6lowpan_ctx *c = &o->u.lowpan_ctx;
-	struct sub s;
-	char *cur = sub_start(&s, m, o, arg), *t;
-	const char *r;
-
-	if (!cur)
-		return NOMEM;
-	t = tok_next(&cur);
-	if ((r = ndpg_parse_prefix(t, c->prefix, &c->context_len)))
-		return r;
-	c->lifetime = 60;
-	return subfields(&s, &cur, NULL, NULL);
+	o->u.lowpan_ctx.lifetime = 60;
+	return prefix_then_subfields(m, arg, o, o->u.lowpan_ctx.prefix,
+				     &o->u.lowpan_ctx.context_len, NULL, NULL);
 }
 
 /* version=N: one 32-bit number over the two 16-bit halves. */
@@ -846,17 +845,8 @@ static const char *abro_own(struct sub *s, char *tok, bool *taken)
 /* ADDR[,version=N][,lifetime=N] (RFC 6775 4.3). */
 static const char *p_abro(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	struct sub s;
-	char *cur = sub_start(&s, m, o, arg), *t;
-	const char *r;
-
-	if (!cur)
-		return NOMEM;
-	t = tok_next(&cur);
-	if ((r = ndpg_parse_ipv6(t, o->u.abro.addr)))
-		return WHY("'%s': %s", t, r);
 	o->u.abro.lifetime = 60;
-	return subfields(&s, &cur, abro_own, NULL);
+	return addr_then_subfields(m, arg, o, o->u.abro.addr, abro_own);
 }
 
 static const char *p_captive_portal(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
@@ -957,17 +947,8 @@ static const char *p_ndp_sig(struct ndpg_msg *m, const char *arg, struct ndp_opt
 /* ADDR[,lifetime=N] (RFC 9176 4.1, units of 60 s). */
 static const char *p_rd_addr(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
-	struct sub s;
-	char *cur = sub_start(&s, m, o, arg), *t;
-	const char *r;
-
-	if (!cur)
-		return NOMEM;
-	t = tok_next(&cur);
-	if ((r = ndpg_parse_ipv6(t, o->u.rd_addr.addr)))
-		return WHY("'%s': %s", t, r);
 	o->u.rd_addr.lifetime = 60;
-	return subfields(&s, &cur, NULL, NULL);
+	return addr_then_subfields(m, arg, o, o->u.rd_addr.addr, NULL);
 }
 
 /* UPTIME[,exp=N] (RFC 9685). */
