@@ -2,7 +2,7 @@
 /* Benchmark of sockgen ndp's build path (RFC 4861 RAs with ten options):
  * packets/s writing a pcap while rebuilding every packet (a new nonce,
  * RFC 3971 5.3.2, and router lifetime each time); --raw: the raw ICMPv6
- * send path (emit_raw.c, RFC 3542 sockets) per packet and in sendmmsg()
+ * send path (generator/out/raw_out.c, RFC 3542 sockets) per packet and in sendmmsg()
  * batches against a bare sendto() loop of the same bytes, in rounds;
  * --bare: that loop alone, for timing against the sockgen binary. Driven
  * by bench/ndp_gen, which also runs scapy on the same packets. Not a test. */
@@ -17,11 +17,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "emit.h"
-#include "emit_raw.h"
+#include "pcap_out.h"
+#include "raw_out_burst.h"
 #include "frame.h"
-#include "ndp_emit.h"
-#include "ndp_gen.h"
+#include "live_out.h"
+#include "ndpg.h"
 #include "ndp_script.h"
 #include "netif.h"
 

@@ -5,48 +5,70 @@
 
 #include "ndp_internal.h"
 
-struct ndp_msg_info {
-	uint8_t type;
-	uint32_t bit;
-	size_t fixed_len;       /* ICMPv6 header included */
-	const char *name;
+/* The one ND message-kind table: type, NDP_M_* bit, fixed length, name,
+ * sockgen ndp's verb and the defining RFC section. */
+static const struct ndp_msg_desc ndp_msgs[] = {
+	{ .type = NDP_RS, .bit = NDP_M_RS, .fixed_len = 8,
+	  .name = "Router Solicitation", .verb = "rs", .ref = "RFC 4861 4.1" },
+	{ .type = NDP_RA, .bit = NDP_M_RA, .fixed_len = 16,
+	  .name = "Router Advertisement", .verb = "ra", .ref = "RFC 4861 4.2" },
+	{ .type = NDP_NS, .bit = NDP_M_NS, .fixed_len = 24,
+	  .name = "Neighbor Solicitation", .verb = "ns", .ref = "RFC 4861 4.3" },
+	{ .type = NDP_NA, .bit = NDP_M_NA, .fixed_len = 24,
+	  .name = "Neighbor Advertisement", .verb = "na", .ref = "RFC 4861 4.4" },
+	{ .type = NDP_REDIRECT, .bit = NDP_M_REDIRECT, .fixed_len = 40,
+	  .name = "Redirect", .verb = "redirect", .ref = "RFC 4861 4.5" },
+	{ .type = NDP_IND_SOL, .bit = NDP_M_IND_SOL, .fixed_len = 8,
+	  .name = "Inverse Neighbor Discovery Solicitation", .verb = "ind-sol",
+	  .ref = "RFC 3122 2.1" },
+	{ .type = NDP_IND_ADV, .bit = NDP_M_IND_ADV, .fixed_len = 8,
+	  .name = "Inverse Neighbor Discovery Advertisement", .verb = "ind-adv",
+	  .ref = "RFC 3122 2.2" },
+	{ .type = NDP_CPS, .bit = NDP_M_CPS, .fixed_len = 8,
+	  .name = "Certification Path Solicitation", .verb = "cps",
+	  .ref = "RFC 3971 6.4.1" },
+	{ .type = NDP_CPA, .bit = NDP_M_CPA, .fixed_len = 12,
+	  .name = "Certification Path Advertisement", .verb = "cpa",
+	  .ref = "RFC 3971 6.4.2" },
 };
+#define NDP_N_MSGS (sizeof(ndp_msgs) / sizeof(ndp_msgs[0]))
 
-static const struct ndp_msg_info ndp_msgs[] = {
-	{ NDP_RS, NDP_M_RS, 8, "Router Solicitation" },
-	{ NDP_RA, NDP_M_RA, 16, "Router Advertisement" },
-	{ NDP_NS, NDP_M_NS, 24, "Neighbor Solicitation" },
-	{ NDP_NA, NDP_M_NA, 24, "Neighbor Advertisement" },
-	{ NDP_REDIRECT, NDP_M_REDIRECT, 40, "Redirect" },
-	{ NDP_IND_SOL, NDP_M_IND_SOL, 8, "Inverse Neighbor Discovery Solicitation" },
-	{ NDP_IND_ADV, NDP_M_IND_ADV, 8, "Inverse Neighbor Discovery Advertisement" },
-	{ NDP_CPS, NDP_M_CPS, 8, "Certification Path Solicitation" },
-	{ NDP_CPA, NDP_M_CPA, 12, "Certification Path Advertisement" },
-};
-
-static const struct ndp_msg_info *ndp_msg_info(uint8_t type)
+const struct ndp_msg_desc *ndp_msg_desc_get(uint8_t type)
 {
-	for (size_t i = 0; i < sizeof(ndp_msgs) / sizeof(ndp_msgs[0]); i++)
+	for (size_t i = 0; i < NDP_N_MSGS; i++)
 		if (ndp_msgs[i].type == type)
+			return &ndp_msgs[i];
+	return NULL;
+}
+
+const struct ndp_msg_desc *ndp_msg_desc_at(size_t i)
+{
+	return i < NDP_N_MSGS ? &ndp_msgs[i] : NULL;
+}
+
+const struct ndp_msg_desc *ndp_msg_desc_find_verb(const char *verb)
+{
+	for (size_t i = 0; i < NDP_N_MSGS; i++)
+		if (!strcmp(ndp_msgs[i].verb, verb))
 			return &ndp_msgs[i];
 	return NULL;
 }
 
 const char *ndp_msg_name(uint8_t type)
 {
-	const struct ndp_msg_info *mi = ndp_msg_info(type);
+	const struct ndp_msg_desc *mi = ndp_msg_desc_get(type);
 	return mi ? mi->name : NULL;
 }
 
 size_t ndp_msg_fixed_len(uint8_t type)
 {
-	const struct ndp_msg_info *mi = ndp_msg_info(type);
+	const struct ndp_msg_desc *mi = ndp_msg_desc_get(type);
 	return mi ? mi->fixed_len : 0;
 }
 
 uint32_t ndp_msg_bit(uint8_t type)
 {
-	const struct ndp_msg_info *mi = ndp_msg_info(type);
+	const struct ndp_msg_desc *mi = ndp_msg_desc_get(type);
 	return mi ? mi->bit : 0;
 }
 
@@ -186,6 +208,8 @@ int ndp_opt_check(const struct ndp_opt *opt)
 		return -EINVAL;
 	if (opt->err)
 		return opt->err;
+	if (opt->raw)
+		return 0;       /* bytes the caller chose: nothing to check */
 	d = ndp_opt_desc_get(opt->type);
 	if (!d || !d->check)
 		return 0;
@@ -205,8 +229,8 @@ int ndp_opt_build(const struct ndp_opt *opt, uint8_t *buf, size_t cap,
 		return -ENOSPC;
 	d = ndp_opt_desc_get(opt->type);
 	/* An option that failed to parse is rebuilt from its raw body so it
-	 * survives the round trip unchanged. */
-	if (!d || !d->build || opt->err)
+	 * survives the round trip unchanged; a raw option is written as given. */
+	if (!d || !d->build || opt->err || opt->raw)
 		r = ndp_opt_build_raw(opt, buf, cap, &n);
 	else
 		r = d->build(opt, buf, cap, &n);

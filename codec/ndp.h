@@ -484,8 +484,12 @@ struct ndp_opt {
 	 * and any other value is written as is (negative tests). */
 	uint8_t len;
 	/* Parse: 0, or the negative errno of a bad body (the option is kept,
-	 * u.raw holds its body, and parsing goes on). */
+	 * u.raw holds its body, and parsing goes on). Always 0 or -errno. */
 	int err;
+	/* Build: the body is u.raw.data as given, whatever the type (sockgen's
+	 * --opt TYPE:HEX, negative tests): no typed builder, no check; the
+	 * option is padded with zeros to 8 octets like any other. */
+	bool raw;
 	/* parse: the whole option on the wire. While set, a rebuild pads the
 	 * option back to this size if its body came out shorter (normalised
 	 * padding); clear it for the natural size. */
@@ -594,6 +598,23 @@ const struct ndp_opt_desc *ndp_opt_desc_at(size_t i);
 #define NDP_MAC_TEXT_LEN 18
 size_t ndp_ip6_text(const uint8_t a[16], char out[NDP_IP6_TEXT_LEN]);
 size_t ndp_mac_text(const uint8_t m[6], char out[NDP_MAC_TEXT_LEN]);
+
+/* ND message kinds (codec/ndp.c), the one table the generator's verbs,
+ * help and the codec's checks read. */
+struct ndp_msg_desc {
+	uint8_t type;                   /* NDP_RA */
+	uint32_t bit;                   /* NDP_M_RA */
+	size_t fixed_len;               /* ICMPv6 header included */
+	const char *name;               /* "Router Advertisement" */
+	const char *verb;               /* "ra": sockgen ndp's subcommand */
+	const char *ref;                /* "RFC 4861 4.2" */
+};
+/* NULL for a type that is not ND. */
+const struct ndp_msg_desc *ndp_msg_desc_get(uint8_t type);
+/* Iterate: i = 0.. until NULL. */
+const struct ndp_msg_desc *ndp_msg_desc_at(size_t i);
+/* By sockgen verb ("ind-sol"), or NULL. */
+const struct ndp_msg_desc *ndp_msg_desc_find_verb(const char *verb);
 
 /* "Router Advertisement", or NULL. */
 const char *ndp_msg_name(uint8_t type);

@@ -11,13 +11,16 @@ registers, so the page cannot drift from the code.
   experts  the ei_register_info arrays of plugin/*.c (name, group,
            severity, summary), each with the hand-written explanation of
            when it fires from doc/sockscope-experts.txt
+  options  the titles of the option groups from `sockgen ndp
+           --list-options` (the codec's option table)
 
 Markers in the template, each alone on a line: @FIELDS ndisc@,
 @FIELDS vsockmon@, @EXPERTS ndisc@, @EXPERTS vsockmon@, and @BUILTIN@ (the
 built-in field -> sockscope field table of doc/builtin-fields.tsv).
 
 usage: gen_plugin_tables.py --src SRCDIR --template IN.scd --out OUT.scd
-                            [--plugin sockscope.so] [--fields-dump FILE]
+                            --sockgen SOCKGEN [--plugin sockscope.so]
+                            [--fields-dump FILE]
 """
 import argparse
 import os
@@ -25,55 +28,30 @@ import re
 import subprocess
 import sys
 
-# Titles of the option groups (ndisc.opt.<key>.*): the option names of the
-# IANA "IPv6 Neighbor Discovery Option Formats" registry with the type.
-OPT_TITLES = {
-    "slla": "Source Link-Layer Address (1)",
-    "tlla": "Target Link-Layer Address (2)",
-    "prefix": "Prefix Information (3)",
-    "redirected": "Redirected Header (4)",
-    "mtu": "MTU (5)",
-    "nbma": "NBMA Shortcut Limit (6)",
-    "adv_interval": "Advertisement Interval (7)",
-    "ha_info": "Home Agent Information (8)",
-    "src_addr_list": "Source Address List (9)",
-    "tgt_addr_list": "Target Address List (10)",
-    "cga": "CGA (11)",
-    "rsa_sig": "RSA Signature (12)",
-    "timestamp": "Timestamp (13)",
-    "nonce": "Nonce (14)",
-    "trust_anchor": "Trust Anchor (15)",
-    "certificate": "Certificate (16)",
-    "ip_addr": "IP Address/Prefix (17)",
-    "new_router_prefix": "New Router Prefix Information (18)",
-    "fmip_lla": "Link-layer Address (19)",
-    "naack": "Neighbor Advertisement Acknowledgment (20)",
-    "pvd_id": "PvD ID Router Advertisement (21)",
-    "map": "MAP (23)",
-    "route": "Route Information (24)",
-    "rdnss": "Recursive DNS Server (25)",
-    "ra_flags_ext": "RA Flags Extension (26)",
-    "hkr": "Handover Key Request (27)",
-    "hkrep": "Handover Key Reply (28)",
-    "hai": "Handover Assist Information (29)",
-    "mn_id": "Mobile Node Identifier (30)",
-    "dnssl": "DNS Search List (31)",
-    "proxy_sig": "Proxy Signature (32)",
-    "earo": "Address Registration (33)",
-    "lowpan_ctx": "6LoWPAN Context (34)",
-    "abro": "Authoritative Border Router (35)",
-    "cio": "6LoWPAN Capability Indication (36)",
-    "captive_portal": "Captive Portal (37)",
-    "pref64": "PREF64 (38)",
-    "cipo": "Crypto-ID Parameters (39)",
-    "ndp_sig": "NDP Signature (40)",
-    "rd_addr": "Resource Directory Address (41)",
-    "uptime": "Consistent Uptime (42)",
-    "card_req": "CARD Request (138)",
-    "card_rep": "CARD Reply (139)",
-    "encrypted_dns": "Encrypted DNS (144)",
-    "exp": "Experimental (253, 254)",
-}
+def option_titles(sockgen):
+    """Titles of the option groups (ndisc.opt.<stem>.*), from the codec's
+    option table as `sockgen ndp --list-options` prints it: the IANA name
+    with the type, "Prefix Information (3)"; a stem several types share
+    gets what their names have in common and every type,
+    "RFC3692-style Experiment (253, 254)"."""
+    p = subprocess.run([sockgen, "ndp", "--list-options"], capture_output=True, text=True,
+                       timeout=60)
+    if p.returncode != 0:
+        sys.exit("gen_plugin_tables: %s ndp --list-options failed (%d): %s" %
+                 (sockgen, p.returncode, p.stderr.strip()[:300]))
+    names, types = {}, {}
+    for line in p.stdout.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        t, name, _rfc, _flag, stem = line.split("\t")[:5]
+        names.setdefault(stem, [])
+        if name not in names[stem]:
+            names[stem].append(name)
+        types.setdefault(stem, []).append(t)
+    def title(n):
+        return n[0] if len(n) == 1 else os.path.commonprefix(n).rstrip(" 0123456789")
+    return {stem: "%s (%s)" % (title(names[stem]), ", ".join(types[stem])) for stem in names}
+
 
 NDISC_GROUPS = [
     # (title, predicate on the name after "ndisc.")
@@ -227,7 +205,7 @@ def field_entry(name, ftype, info):
     return "\n".join(lines) + "\n"
 
 
-def render_fields(proto, fields, experts, info):
+def render_fields(proto, fields, experts, info, titles):
     expert_names = {e[0] for e in experts}
     fields = [f for f in fields if f[0] not in expert_names]
     # registration order (the order of the packet) where tshark told it
@@ -240,7 +218,7 @@ def render_fields(proto, fields, experts, info):
             if len(parts) >= 3 and parts[1] == "opt" and parts[2] not in ("type", "len", "data") \
                     and parts[2] not in keys:
                 keys.append(parts[2])
-        opt_groups = [("Option: " + OPT_TITLES.get(k, k),
+        opt_groups = [("Option: " + titles.get(k, k),
                        (lambda key: lambda r: r.split(".")[:2] == ["opt", key])(k)) for k in keys]
         groups = groups[:-1] + opt_groups + groups[-1:]
     else:
@@ -315,7 +293,9 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--plugin")
     ap.add_argument("--fields-dump")
+    ap.add_argument("--sockgen", required=True, help="sockgen, for the option titles")
     a = ap.parse_args()
+    titles = option_titles(a.sockgen)
 
     experts = read_experts(a.src)
     if not experts:
@@ -336,7 +316,7 @@ def main():
         kind, proto = m.group(1), m.group(2)
         done.add((kind, proto))
         if kind == "FIELDS":
-            return render_fields(proto, lists[proto], experts, info)
+            return render_fields(proto, lists[proto], experts, info, titles)
         return render_experts(proto, experts, meanings)
 
     text = re.sub(r"^@(FIELDS|EXPERTS) (ndisc|vsockmon)@\n", repl, tmpl, flags=re.M)

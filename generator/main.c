@@ -4,9 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture.h"
+#include "extcap.h"
+#include "ndpg.h"
 #include "sockgen.h"
-
-const char sockgen_version[] = SOCKSCOPE_VERSION;
+#include "verify.h"
+#include "vsock.h"
 
 static const struct {
 	const char *name;

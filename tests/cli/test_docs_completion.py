@@ -3,7 +3,7 @@
 # drives it: bash-completion loaded, the file sourced, COMP_WORDS /
 # COMP_CWORD / COMP_LINE / COMP_POINT set and _sockgen called. The expected
 # words come from elsewhere than the completion's own source of truth
-# (sockgen's --help): the scenario table in generator/vsock_scenarios.c,
+# (sockgen's --help): the scenario table in generator/vsock/vsock_scenarios.c,
 # the message verbs, /sys/class/net.
 import os
 import re
@@ -80,7 +80,7 @@ t.eq(complete("sockgen vsock "), ["connect", "listen", "pcap"], "sockgen vsock <
 t.eq(complete("sockgen --"), ["--help", "--version"], "sockgen --<TAB>")
 
 # scenarios, against the generator's scenario table
-with open(os.path.join(t.SRC, "generator", "vsock_scenarios.c")) as f:
+with open(os.path.join(t.SRC, "generator", "vsock", "vsock_scenarios.c")) as f:
     table = re.findall(r'^\s*\{ "([a-z][a-z0-9-]*)", "(?:stream|seqpacket):', f.read(), flags=re.M)
 t.check(len(table) >= 8, "scenario names read from vsock_scenarios.c", repr(table))
 t.eq(complete("sockgen vsock pcap --scenario "), sorted(table),

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Fuzz harness: one `sockgen ndp --script` line (generator/ndp_script.h word
- * splitting, then the message flags of ndp_gen.h as a script line is parsed)
+/* Fuzz harness: one `sockgen ndp --script` line (generator/ndp/ndp_script.h word
+ * splitting, then the message flags of ndpg.h as a script line is parsed)
  * through encoding. Bad lines must end in an exit-2 style return, never a
  * crash; a line that parses must encode, and what it encodes must parse
  * back with the codec unless a negative-test knob asked for a broken one.
@@ -13,21 +13,21 @@
 
 #include "fuzz.h"
 #include "ndp.h"
-#include "ndp_gen.h"
+#include "ndpg.h"
 #include "ndp_script.h"
 
 #define MAX_WORDS 512
 
 /* The knobs that ask for a message the codec may refuse on parse: a
  * checksum that does not verify, option lengths written as given
- * (--opt-len), raw option bodies (--opt, marked err=1 by its parser) and a
+ * (--opt-len), raw option bodies (--opt, marked raw by its parser) and a
  * nonzero code. */
 static bool negative_test(const struct ndpg_msg *m)
 {
 	if (m->bad_checksum || m->n_optlen > 0 || m->msg.code != 0)
 		return true;
 	for (size_t i = 0; i < m->msg.n_opts; i++)
-		if (m->msg.opts[i].err)
+		if (m->msg.opts[i].raw || m->msg.opts[i].err)
 			return true;
 	return false;
 }
@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ndpg_run run;
 	struct ndpg_link link;
 	char *line, *words[MAX_WORDS];
-	const struct ndpg_verb *v;
+	const struct ndp_msg_desc *v;
 	const char *why;
 	bool negative = false;
 	size_t len;

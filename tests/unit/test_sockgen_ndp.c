@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* CUnit suite for sockgen ndp (generator/ndp_*.c, frame.c): defaults of
+/* CUnit suite for sockgen ndp (generator/ndp/ndp_*.c, core/frame.c): defaults of
  * RFC 4861 (hop limit 255, all-nodes / all-routers / solicited-node
  * destinations, RFC 2464 7 multicast MACs), framing and checksum, the
  * negative-test knobs, and every class of bad input: exit 2 with one
@@ -16,7 +16,7 @@
 #include "fixtures.h"
 #include "frame.h"
 #include "ndp.h"
-#include "ndp_gen.h"
+#include "ndpg.h"
 #include "ndp_script.h"
 #include "sockgen.h"
 
@@ -253,7 +253,7 @@ static void make(struct ndpg_msg *m, const char *line, uint8_t *frame, size_t *l
 	struct ndpg_run run = { 0 };
 	struct ndpg_link link;
 	int n;
-	const struct ndpg_verb *v;
+	const struct ndp_msg_desc *v;
 
 	snprintf(buf, sizeof(buf), "%s", line);
 	n = ndpg_split_line(buf, argv, 63, &why);

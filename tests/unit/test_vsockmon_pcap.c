@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* CUnit tests of `sockgen vsock pcap` (generator/vsock_pcap.c): exit codes
+/* CUnit tests of `sockgen vsock pcap` (generator/vsock/vsock_pcap.c): exit codes
  * for bad input, no file left behind on failure, and the written capture
  * read back with the codec (pcap file format, LINKTYPE_VSOCK 271). */
 #include <CUnit/Basic.h>
