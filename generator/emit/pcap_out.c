@@ -64,8 +64,10 @@ int pcap_out_write(struct pcap_out *p, const struct timeval *ts,
 	else
 		gettimeofday(&h.ts, NULL);
 	h.caplen = h.len = (bpf_u_int32)len;
+	errno = 0;
 	pcap_dump((u_char *)p->dumper, &h, pkt);
-	return ferror(pcap_dump_file(p->dumper)) ? -EIO : 0;
+	/* the write's own errno (ENOSPC on a full disk), not a bare EIO */
+	return ferror(pcap_dump_file(p->dumper)) ? -(errno ? errno : EIO) : 0;
 }
 
 int pcap_out_flush(struct pcap_out *p)
@@ -87,8 +89,9 @@ int pcap_out_close(struct pcap_out *p)
 
 	if (!p)
 		return 0;
+	errno = 0;
 	if (pcap_dump_flush(p->dumper) != 0 || ferror(pcap_dump_file(p->dumper)))
-		err = -EIO;
+		err = -(errno ? errno : EIO);
 	pcap_dump_close(p->dumper);
 	pcap_close(p->dead);
 	free(p->path);

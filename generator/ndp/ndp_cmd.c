@@ -293,28 +293,65 @@ static int check_msg_outputs(const struct ndpg_run *run, const struct outputs *o
 	return 0;
 }
 
+/* The script is read once, from its file or from standard input ("-"),
+ * since it is gone through twice: checked, then sent. */
+static int load_script(struct ndpg_run *run)
+{
+	bool in = !strcmp(run->script, "-");
+	FILE *f = in ? stdin : fopen(run->script, "r");
+	struct stat st;
+	size_t cap = 0;
+	int rc = 0;
+
+	if (!f)
+		return sg_usage("ndp", "--script '%s': %s", run->script, strerror(errno));
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		rc = sg_usage("ndp", "--script '%s': is a directory", run->script);
+		goto out;
+	}
+	for (;;) {
+		if (run->script_len + 4096 + 1 > cap) {
+			char *t = realloc(run->script_text, cap = cap ? cap * 2 : 65536);
+
+			if (!t) {
+				rc = sg_fail("ndp", "--script '%s': %s", run->script, strerror(ENOMEM));
+				goto out;
+			}
+			run->script_text = t;
+		}
+		size_t n = fread(run->script_text + run->script_len, 1, cap - run->script_len - 1, f);
+
+		run->script_len += n;
+		if (n == 0)
+			break;
+	}
+	run->script_text[run->script_len] = '\0';
+	if (ferror(f))
+		rc = sg_fail("ndp", "--script '%s': read error", run->script);
+out:
+	if (!in)
+		fclose(f);
+	return rc;
+}
+
 /* A script: every line is checked before anything is sent. */
 static int run_script(struct ndpg_run *run, struct outputs *o, bool send, uint64_t *total)
 {
-	FILE *f = fopen(run->script, "r");
+	FILE *f = run->script_len ? fmemopen(run->script_text, run->script_len, "r") : NULL;
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned lineno = 0;
 	int rc = 0, n_msgs = 0;
 	struct ndpg_msg *m = calloc(1, sizeof(*m));
 
-	if (!f || !m) {
-		rc = sg_usage("ndp", "--script '%s': %s", run->script, strerror(errno));
+	if (!m) {
+		rc = sg_fail("ndp", "%s", strerror(ENOMEM));
 		goto out;
 	}
-	{
-		struct stat st;
-
-		if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
-			rc = sg_usage("ndp", "--script '%s': %s", run->script,
-				      S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
-			goto out;
-		}
+	if (!f) {
+		rc = run->script_len ? sg_fail("ndp", "--script '%s': %s", run->script, strerror(errno))
+				     : sg_usage("ndp", "--script '%s': no message in the script", run->script);
+		goto out;
 	}
 	while (getline(&line, &cap, f) >= 0) {
 		char *words[512], ctx[sizeof(m->ctx)];
@@ -508,6 +545,8 @@ int cmd_ndp(int argc, char **argv)
 		rc = sg_usage(m->ctx, "no output: give --pcap FILE, --raw IF or --iface IF");
 		goto out;
 	}
+	if (run.script && (rc = load_script(&run)))
+		goto out;
 	/* Check the messages before opening (and creating) anything. */
 	if ((rc = check_before_open(&run, v, m, &total)))
 		goto out;
@@ -521,5 +560,6 @@ out:
 		ndpg_msg_free(m);
 	free(m);
 	free(o);
+	free(run.script_text);
 	return rc;
 }

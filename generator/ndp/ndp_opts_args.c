@@ -314,13 +314,20 @@ static const char *p_redirected(struct ndpg_msg *m, const char *arg, struct ndp_
 	return NULL;
 }
 
+/* The parser's reason ("not a number", "out of range") with the range. */
+static const char *why_range(struct ndpg_msg *m, const char *why, const char *range)
+{
+	snprintf(m->why, sizeof(m->why), "%s (%s)", why, range);
+	return m->why;
+}
+
 static const char *p_mtu(struct ndpg_msg *m, const char *arg, struct ndp_opt *o)
 {
 	uint64_t v;
+	const char *r;
 
-	(void)m;
-	if (ndpg_parse_uint(arg, UINT32_MAX, &v))
-		return "not a number (1280..4294967295)";
+	if ((r = ndpg_parse_uint(arg, UINT32_MAX, &v)))
+		return why_range(m, r, "1280..4294967295");
 	if (v < 1280)
 		return "MTU must be at least 1280 (RFC 8200 5); for a negative test send the raw option, "
 		       "e.g. --opt 5:0000000003e8";
@@ -343,9 +350,10 @@ static const char *p_adv_interval(struct ndpg_msg *m, const char *arg, struct nd
 {
 	uint64_t v;
 
-	(void)m;
-	if (ndpg_parse_uint(arg, UINT32_MAX, &v))
-		return "not a number of milliseconds (0..4294967295)";
+	const char *r;
+
+	if ((r = ndpg_parse_uint(arg, UINT32_MAX, &v)))
+		return why_range(m, r, "milliseconds, 0..4294967295");
 	o->u.adv_interval.interval = (uint32_t)v;
 	return NULL;
 }

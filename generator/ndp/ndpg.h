@@ -140,7 +140,9 @@ struct ndpg_run {
 	const char *manifest;
 	const char *raw_if;
 	const char *iface;
-	const char *script;
+	const char *script;             /* a path, or "-" for standard input */
+	char *script_text;              /* read once: checked, then sent */
+	size_t script_len;
 	bool quiet;
 	bool progress;
 };

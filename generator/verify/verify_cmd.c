@@ -585,9 +585,17 @@ int cmd_verify(int argc, char **argv)
 	rc = check_capture(o.capture);
 	if (rc)
 		return rc;
+	/* a report path that cannot be written is bad input, found before any work */
+	if (o.json && (rc = sg_check_out_path(CTX, "json", o.json)))
+		return rc;
 	rc = vf_manifest_read(o.manifest, &m, err, sizeof(err));
 	if (rc)
 		return sg_usage(CTX, "--manifest '%s': %s", o.manifest, err);
+	if (m.n == 0) {
+		vf_manifest_free(&m);
+		return sg_usage(CTX, "--manifest '%s': no records: an empty manifest verifies nothing",
+				o.manifest);
+	}
 	if (!o.no_plugin && !o.plugin && !(o.plugin = find_plugin(&o, &installed))) {
 		vf_manifest_free(&m);
 		return sg_fail(CTX, "no plugin: set SOCKSCOPE_PLUGIN or --plugin (tshark '%s' names no plugin directory)",
