@@ -1132,6 +1132,10 @@ ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 					       8u, left);
 			return;
 		}
+		/* the built-in's fields for every option it would see, the
+		 * zero-length one that ends the list included */
+		if (pkt && pkt->builtin)
+			ndisc_compat_option(tvb, offset, MIN(len, left), pinfo, pkt->builtin, msg, depth);
 		ti = proto_tree_add_item(c.tree, hf_opt_len, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
 		proto_item_append_text(ti, " (%u octets)", len);
 		if (units == 0) {
@@ -1152,8 +1156,6 @@ ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 			expert_add_info_format(pinfo, c.item, &ei_opt_past_end,
 					       "Option runs past the end of the message (%u octets declared, %u left)",
 					       len, left);
-		if (pkt && pkt->builtin)
-			ndisc_compat_option(tvb, offset, c.len, pinfo, pkt->builtin, msg, depth);
 		h = &handlers[c.type];
 		if (check_against_table(&c, units, seen) && h->fn && c.len >= h->min_len) {
 			h->fn(&c);
