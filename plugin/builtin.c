@@ -36,12 +36,13 @@ int builtin_field(const char *name)
 
 int builtin_field_typed(const char *name, enum ftenum type)
 {
-	header_field_info *hfi;
+	header_field_info *hfi = proto_registrar_get_byname(name);
 
-	for (hfi = proto_registrar_get_byname(name); hfi; hfi = hfi->same_name_next)
-		if (hfi->type == type)
-			return hfi->id;
-	return -1;
+	/* the name finds the last registered; the others are before it */
+	while (hfi && hfi->type != type)
+		hfi = hfi->same_name_prev_id >= 0 ? proto_registrar_get_nth(hfi->same_name_prev_id)
+						  : NULL;
+	return hfi ? hfi->id : -1;
 }
 
 /* Wireshark looks expert infos up by number only. Each one also registers

@@ -383,7 +383,7 @@ done:
 			*out = special;
 			*out_len = (int)strlen(special);
 		} else {
-			*out = wmem_strndup(pool, buf, (size_t)n);
+			*out = (const char *)wmem_memdup(pool, buf, (size_t)n);
 			*out_len = n;
 		}
 	}
