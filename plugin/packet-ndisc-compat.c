@@ -30,8 +30,7 @@
 #define FIELDS(X) \
 	X(TYPE, "icmpv6.type", ANY) X(CODE, "icmpv6.code", ANY) \
 	X(CKSUM, "icmpv6.checksum", ANY) X(CKSUM_STATUS, "icmpv6.checksum.status", ANY) \
-	X(RESERVED, "icmpv6.reserved", ANY) X(DATA, "icmpv6.data", ANY) \
-	X(UNKNOWN, "icmpv6.unknown_data", ANY) \
+	X(RESERVED, "icmpv6.reserved", ANY) \
 	X(RA_HOP, "icmpv6.nd.ra.cur_hop_limit", ANY) X(RA_FLAG, "icmpv6.nd.ra.flag", ANY) \
 	X(RA_M, "icmpv6.nd.ra.flag.m", ANY) X(RA_O, "icmpv6.nd.ra.flag.o", ANY) \
 	X(RA_H, "icmpv6.nd.ra.flag.h", ANY) X(RA_PRF, "icmpv6.nd.ra.flag.prf", ANY) \
@@ -49,6 +48,7 @@
 	X(SEND_ID, "icmpv6.send.identifier", ANY) X(SEND_ALL, "icmpv6.send.all_components", ANY) \
 	X(SEND_COMP, "icmpv6.send.component", ANY) \
 	X(OPT, "icmpv6.opt", ANY) X(OPT_TYPE, "icmpv6.opt.type", ANY) \
+	X(DATA, "icmpv6.data", ANY) X(UNKNOWN, "icmpv6.unknown_data", ANY) \
 	X(OPT_LEN, "icmpv6.opt.length", ANY) X(OPT_RESERVED, "icmpv6.opt.reserved", ANY) \
 	X(OPT_PADDING, "icmpv6.opt.padding", ANY) \
 	X(LL_MAC, "icmpv6.opt.linkaddr", FT_ETHER) X(LL_BYTES, "icmpv6.opt.linkaddr", FT_BYTES) \
@@ -177,33 +177,89 @@ static expert_field ei_checksum = EI_INIT, ei_opt_len = EI_INIT, ei_unknown = EI
 static bool have_ei_checksum, have_ei_opt_len, have_ei_unknown;
 static int proto_icmpv6 = -1;
 
-/* Messages whose built-in dissection would have stopped on an exception
- * (a quoted ND message in a Redirected Header is dissected while the
- * outer one is still open, hence a few). */
-static proto_tree *stopped[4];
-static unsigned n_stopped;
+/* Per message (a quoted ND message in a Redirected Header is dissected
+ * while the outer one is still open, hence a few): whether the built-in's
+ * dissection would have stopped on an exception, and whether its option
+ * fields are worth setting. */
+static struct msg_state {
+	proto_tree *bt;
+	bool stopped, opts;
+} states[4];
+static unsigned n_states;
 
-static bool
-is_stopped(proto_tree *bt)
+static struct msg_state *
+state_of(proto_tree *bt)
 {
 	unsigned i;
 
-	for (i = 0; i < G_N_ELEMENTS(stopped); i++)
-		if (stopped[i] == bt)
+	for (i = 0; i < G_N_ELEMENTS(states); i++)
+		if (states[i].bt == bt)
+			return &states[i];
+	return NULL;
+}
+
+static struct msg_state *
+state_new(proto_tree *bt)
+{
+	struct msg_state *st = state_of(bt);
+
+	if (!st)
+		st = &states[n_states++ % G_N_ELEMENTS(states)];
+	st->bt = bt;
+	st->stopped = false;
+	st->opts = true;
+	return st;
+}
+
+/* The fields of options (from F_OPT on in the table, and the built-in's
+ * expert infos on them), each series' own, as a bitmap over their ids: in
+ * a tree that is not shown (tshark -Y, -T fields, the packet list) they
+ * are set only if a filter, column or tap asks for one of them. The
+ * fields asked for are the tree's few "interesting" ones. */
+static uint8_t *opt_bits;
+static int opt_lo, opt_hi = -1;
+
+static void
+opt_bits_add(int id)
+{
+	if (id >= opt_lo && id <= opt_hi)
+		opt_bits[(id - opt_lo) / 8] |= (uint8_t)(1u << ((id - opt_lo) % 8));
+}
+
+static bool
+opts_wanted(proto_tree *bt)
+{
+	GHashTableIter it;
+	void *key;
+
+	if (PTREE_DATA(bt)->visible)
+		return true;
+	if (!PTREE_DATA(bt)->interesting_hfids || !opt_bits)
+		return false;
+	g_hash_table_iter_init(&it, PTREE_DATA(bt)->interesting_hfids);
+	while (g_hash_table_iter_next(&it, &key, NULL)) {
+		int id = GPOINTER_TO_INT(key);
+
+		if (id >= opt_lo && id <= opt_hi &&
+		    (opt_bits[(id - opt_lo) / 8] & (1u << ((id - opt_lo) % 8))))
 			return true;
+	}
 	return false;
 }
 
-static void
-set_stopped(proto_tree *bt, bool stop)
+static bool
+referenced(const header_field_info *hfi)
 {
-	unsigned i;
+	return hfi && hfi->ref_type != HF_REF_TYPE_NONE;
+}
 
-	for (i = 0; i < G_N_ELEMENTS(stopped); i++)
-		if (stopped[i] == bt)
-			stopped[i] = NULL;
-	if (stop)
-		stopped[n_stopped++ % G_N_ELEMENTS(stopped)] = bt;
+/* A header field in a tree not shown and asked for by nothing: skipped.
+ * The header's fields lie one after the other, so skipping one never
+ * changes where the built-in would stop (that is checked at the end). */
+static bool
+hdr_wanted(proto_tree *bt, enum field f)
+{
+	return hf[f] >= 0 && (PTREE_DATA(bt)->visible || referenced(proto_registrar_get_nth(hf[f])));
 }
 
 /* Nothing of icmpv6 is asked for (no filter, column or colouring rule
@@ -226,6 +282,32 @@ ndisc_compat_handoff(void)
 	have_ei_checksum = builtin_expert("icmpv6.checksum_bad.expert", &ei_checksum);
 	have_ei_opt_len = builtin_expert("icmpv6.invalid_option_length", &ei_opt_len);
 	have_ei_unknown = builtin_expert("icmpv6.unknown_data.expert", &ei_unknown);
+	opt_lo = G_MAXINT;
+	opt_hi = -1;
+	for (i = F_OPT; i < F_COUNT; i++)
+		if (hf[i] >= 0) {
+			opt_lo = MIN(opt_lo, hf[i]);
+			opt_hi = MAX(opt_hi, hf[i]);
+		}
+	if (have_ei_opt_len) {
+		opt_lo = MIN(opt_lo, ei_opt_len.hf);
+		opt_hi = MAX(opt_hi, ei_opt_len.hf);
+	}
+	if (have_ei_unknown) {
+		opt_lo = MIN(opt_lo, ei_unknown.hf);
+		opt_hi = MAX(opt_hi, ei_unknown.hf);
+	}
+	if (opt_hi < opt_lo)
+		return;
+	g_free(opt_bits);
+	opt_bits = g_new0(uint8_t, (size_t)(opt_hi - opt_lo) / 8 + 1);
+	for (i = F_OPT; i < F_COUNT; i++)
+		if (hf[i] >= 0)
+			opt_bits_add(hf[i]);
+	if (have_ei_opt_len)
+		opt_bits_add(ei_opt_len.hf);
+	if (have_ei_unknown)
+		opt_bits_add(ei_unknown.hf);
 }
 
 /* ---- helpers: one built-in field on octets [at, at + n) ---- */
@@ -1090,93 +1172,144 @@ one_option(tvbuff_t *tvb, int off, packet_info *pinfo, proto_tree *bt, bool *end
 
 /* ---- the message ---- */
 
+/* Type, code, checksum, then the fixed part (RFC 4861 4.1-4.5, RFC 3122
+ * 2, RFC 3971 6.4.1, 6.4.2); fixed is its length. */
+static void
+hdr(proto_tree *bt, tvbuff_t *tvb, enum field f, int at, int n, unsigned enc)
+{
+	if (hdr_wanted(bt, f))
+		proto_tree_add_item(bt, hf[f], tvb, at, n, enc);
+}
+
+static void
+hdr_bits(proto_tree *bt, tvbuff_t *tvb, const enum field *fl, int at, int n)
+{
+	for (; *fl != F_COUNT; fl++)
+		hdr(bt, tvb, *fl, at, n, ENC_BIG_ENDIAN);
+}
+
 static void
 message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt)
 {
 	uint8_t type = tvb_get_uint8(tvb, 0);
+	int fixed = 4;
 
-	add(bt, tvb, F_TYPE, 0, 1, ENC_BIG_ENDIAN);
-	add(bt, tvb, F_CODE, 1, 1, ENC_BIG_ENDIAN);
+	hdr(bt, tvb, F_TYPE, 0, 1, ENC_BIG_ENDIAN);
+	hdr(bt, tvb, F_CODE, 1, 1, ENC_BIG_ENDIAN);
 	tvb_get_ntohs(tvb, 2);
-	if (hf[F_CKSUM] >= 0 && have_ei_checksum)
+	/* verified only if asked for: ndisc verifies it for its own field */
+	if (have_ei_checksum && (hdr_wanted(bt, F_CKSUM) || hdr_wanted(bt, F_CKSUM_STATUS) ||
+				 referenced(proto_registrar_get_nth(ei_checksum.hf))))
 		ndisc_add_checksum(tvb, pinfo, bt, hf[F_CKSUM], hf[F_CKSUM_STATUS], &ei_checksum);
 	switch (type) {
 	case NDP_RS: case NDP_IND_SOL: case NDP_IND_ADV:
-		add(bt, tvb, F_RESERVED, 4, 4, ENC_NA);
+		hdr(bt, tvb, F_RESERVED, 4, 4, ENC_NA);
+		fixed = 8;
 		break;
 	case NDP_RA:
-		add(bt, tvb, F_RA_HOP, 4, 1, ENC_BIG_ENDIAN);
-		add_bits(bt, tvb, ra_flags, 5, 1);
-		add(bt, tvb, F_RA_LIFETIME, 6, 2, ENC_BIG_ENDIAN);
-		add(bt, tvb, F_RA_REACHABLE, 8, 4, ENC_BIG_ENDIAN);
-		add(bt, tvb, F_RA_RETRANS, 12, 4, ENC_BIG_ENDIAN);
+		hdr(bt, tvb, F_RA_HOP, 4, 1, ENC_BIG_ENDIAN);
+		hdr_bits(bt, tvb, ra_flags, 5, 1);
+		hdr(bt, tvb, F_RA_LIFETIME, 6, 2, ENC_BIG_ENDIAN);
+		hdr(bt, tvb, F_RA_REACHABLE, 8, 4, ENC_BIG_ENDIAN);
+		hdr(bt, tvb, F_RA_RETRANS, 12, 4, ENC_BIG_ENDIAN);
+		fixed = 16;
 		break;
 	case NDP_NS:
-		add(bt, tvb, F_RESERVED, 4, 4, ENC_NA);
-		add(bt, tvb, F_NS_TARGET, 8, 16, ENC_NA);
+		hdr(bt, tvb, F_RESERVED, 4, 4, ENC_NA);
+		hdr(bt, tvb, F_NS_TARGET, 8, 16, ENC_NA);
+		fixed = 24;
 		break;
 	case NDP_NA:
-		add_bits(bt, tvb, na_flags, 4, 4);
-		add(bt, tvb, F_NA_TARGET, 8, 16, ENC_NA);
+		hdr_bits(bt, tvb, na_flags, 4, 4);
+		hdr(bt, tvb, F_NA_TARGET, 8, 16, ENC_NA);
+		fixed = 24;
 		break;
 	case NDP_REDIRECT:
-		add(bt, tvb, F_RESERVED, 4, 4, ENC_NA);
-		add(bt, tvb, F_RD_TARGET, 8, 16, ENC_NA);
-		add(bt, tvb, F_RD_DEST, 24, 16, ENC_NA);
+		hdr(bt, tvb, F_RESERVED, 4, 4, ENC_NA);
+		hdr(bt, tvb, F_RD_TARGET, 8, 16, ENC_NA);
+		hdr(bt, tvb, F_RD_DEST, 24, 16, ENC_NA);
+		fixed = 40;
 		break;
 	case NDP_CPS:
-		add(bt, tvb, F_SEND_ID, 4, 2, ENC_BIG_ENDIAN);
-		add(bt, tvb, F_SEND_COMP, 6, 2, ENC_BIG_ENDIAN);
+		hdr(bt, tvb, F_SEND_ID, 4, 2, ENC_BIG_ENDIAN);
+		hdr(bt, tvb, F_SEND_COMP, 6, 2, ENC_BIG_ENDIAN);
+		fixed = 8;
 		break;
 	case NDP_CPA:
-		add(bt, tvb, F_SEND_ID, 4, 2, ENC_BIG_ENDIAN);
-		add(bt, tvb, F_SEND_ALL, 6, 2, ENC_BIG_ENDIAN);
-		add(bt, tvb, F_SEND_COMP, 8, 2, ENC_BIG_ENDIAN);
-		add(bt, tvb, F_RESERVED, 10, 2, ENC_NA);
+		hdr(bt, tvb, F_SEND_ID, 4, 2, ENC_BIG_ENDIAN);
+		hdr(bt, tvb, F_SEND_ALL, 6, 2, ENC_BIG_ENDIAN);
+		hdr(bt, tvb, F_SEND_COMP, 8, 2, ENC_BIG_ENDIAN);
+		hdr(bt, tvb, F_RESERVED, 10, 2, ENC_NA);
+		fixed = 12;
 		break;
 	default:
 		break;
 	}
+	/* where a skipped field would have thrown */
+	tvb_ensure_bytes_exist(tvb, 0, fixed);
+}
+
+/* The message's header fields, or an option's: false where the built-in
+ * would have thrown (the rest of the message then gets none), and at a
+ * zero option length, which ends its option list. */
+static bool
+header_caught(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt)
+{
+	volatile bool ok = true;
+
+	TRY {
+		message(tvb, pinfo, bt);
+	}
+	CATCH_NONFATAL_ERRORS {
+		ok = false;
+	}
+	ENDTRY;
+	return ok;
+}
+
+static bool
+option_caught(tvbuff_t *tvb, int off, packet_info *pinfo, proto_tree *bt)
+{
+	volatile bool ok = true;
+
+	TRY {
+		bool end = false;
+
+		one_option(tvb, off, pinfo, bt, &end);
+		ok = !end;
+	}
+	CATCH_NONFATAL_ERRORS {
+		ok = false;
+	}
+	ENDTRY;
+	return ok;
 }
 
 void
 ndisc_compat_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt,
 		     const struct ndisc_pkt *pkt _U_)
 {
-	volatile bool stop = false;
+	struct msg_state *st;
 
-	if (!wanted(bt)) {
-		set_stopped(bt, true);
+	if (!bt)
 		return;
-	}
-	TRY {
-		message(tvb, pinfo, bt);
-	}
-	CATCH_NONFATAL_ERRORS {
-		stop = true;
-	}
-	ENDTRY;
-	set_stopped(bt, stop);
+	st = state_new(bt);
+	st->stopped = !wanted(bt) || !header_caught(tvb, pinfo, bt);
+	st->opts = !st->stopped && opts_wanted(bt);
 }
 
 void
 ndisc_compat_option(tvbuff_t *tvb, int off, unsigned len _U_, packet_info *pinfo,
 		    proto_tree *bt, uint8_t msg _U_, unsigned depth _U_)
 {
-	volatile bool stop = false;
+	struct msg_state *st = bt ? state_of(bt) : NULL;
 
-	if (!bt || is_stopped(bt))
+	if (!st || st->stopped)
 		return;
-	TRY {
-		bool end = false;
-
-		one_option(tvb, off, pinfo, bt, &end);
-		stop = end;
-	}
-	CATCH_NONFATAL_ERRORS {
-		stop = true;
-	}
-	ENDTRY;
-	if (stop)
-		set_stopped(bt, true);
+	/* no option field asked for: only a PvD ID option, whose embedded
+	 * RA header sets header fields again, is worth its fields */
+	if (!st->opts && !(WS_ICMPV6_PVD_ID && tvb_get_uint8(tvb, off) == NDP_OPT_PVD_ID))
+		return;
+	if (!option_caught(tvb, off, pinfo, bt))
+		st->stopped = true;
 }

@@ -1094,6 +1094,24 @@ check_against_table(struct optctx *c, unsigned units, uint8_t *seen)
 	return ok;
 }
 
+/* The built-in icmpv6 has no cap on options: its fields go on past ours,
+ * as far as the captured octets hold option headers. */
+static void
+compat_rest(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *bt, uint8_t msg,
+	    unsigned depth)
+{
+	int end = (int)tvb_captured_length(tvb);
+
+	while (offset + 2 <= end) {
+		unsigned units = tvb_get_uint8(tvb, offset + 1);
+
+		ndisc_compat_option(tvb, offset, units * 8u, pinfo, bt, msg, depth);
+		if (units == 0)
+			return;
+		offset += (int)units * 8;
+	}
+}
+
 void
 ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 		      proto_tree *tree, uint8_t msg, struct ndisc_pkt *pkt,
@@ -1115,6 +1133,8 @@ ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 			proto_tree_add_expert_format(tree, pinfo, &ei_too_many, tvb, offset, -1,
 						     "More than %u options; the rest is not dissected",
 						     NDISC_MAX_OPTS);
+			if (pkt && pkt->builtin)
+				compat_rest(tvb, offset, pinfo, pkt->builtin, msg, depth);
 			return;
 		}
 		memset(&c, 0, sizeof c);
