@@ -183,7 +183,7 @@ static int proto_icmpv6 = -1;
  * fields are worth setting. */
 static struct msg_state {
 	proto_tree *bt;
-	bool stopped, opts;
+	bool stopped, opts_known, opts;
 } states[4];
 static unsigned n_states;
 
@@ -207,50 +207,35 @@ state_new(proto_tree *bt)
 		st = &states[n_states++ % G_N_ELEMENTS(states)];
 	st->bt = bt;
 	st->stopped = false;
-	st->opts = true;
+	st->opts_known = false;
 	return st;
-}
-
-/* The fields of options (from F_OPT on in the table, and the built-in's
- * expert infos on them), each series' own, as a bitmap over their ids: in
- * a tree that is not shown (tshark -Y, -T fields, the packet list) they
- * are set only if a filter, column or tap asks for one of them. The
- * fields asked for are the tree's few "interesting" ones. */
-static uint8_t *opt_bits;
-static int opt_lo, opt_hi = -1;
-
-static void
-opt_bits_add(int id)
-{
-	if (id >= opt_lo && id <= opt_hi)
-		opt_bits[(id - opt_lo) / 8] |= (uint8_t)(1u << ((id - opt_lo) % 8));
-}
-
-static bool
-opts_wanted(proto_tree *bt)
-{
-	GHashTableIter it;
-	void *key;
-
-	if (PTREE_DATA(bt)->visible)
-		return true;
-	if (!PTREE_DATA(bt)->interesting_hfids || !opt_bits)
-		return false;
-	g_hash_table_iter_init(&it, PTREE_DATA(bt)->interesting_hfids);
-	while (g_hash_table_iter_next(&it, &key, NULL)) {
-		int id = GPOINTER_TO_INT(key);
-
-		if (id >= opt_lo && id <= opt_hi &&
-		    (opt_bits[(id - opt_lo) / 8] & (1u << ((id - opt_lo) % 8))))
-			return true;
-	}
-	return false;
 }
 
 static bool
 referenced(const header_field_info *hfi)
 {
 	return hfi && hfi->ref_type != HF_REF_TYPE_NONE;
+}
+
+/* The fields of options (from F_OPT on in the table, and the built-in's
+ * expert infos on them), each series' own: in a tree that is not shown
+ * (tshark -Y, -T fields from 4.4 on, the packet list) they are set only
+ * if a filter, column or tap asks for one of them. Asked-for fields are
+ * marked on the field itself only (the tree lists them once added). */
+static header_field_info *opt_hfi[F_COUNT + 2];
+static unsigned n_opt_hfi;
+
+static bool
+opts_wanted(proto_tree *bt)
+{
+	unsigned i;
+
+	if (PTREE_DATA(bt)->visible)
+		return true;
+	for (i = 0; i < n_opt_hfi; i++)
+		if (opt_hfi[i]->ref_type != HF_REF_TYPE_NONE)
+			return true;
+	return false;
 }
 
 /* A header field in a tree not shown and asked for by nothing: skipped.
@@ -273,7 +258,8 @@ wanted(proto_tree *bt)
 void
 ndisc_compat_handoff(void)
 {
-	size_t i;
+	int ids[F_COUNT + 2];
+	size_t i, n = 0;
 
 	proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
 	for (i = 0; i < F_COUNT; i++)
@@ -282,32 +268,13 @@ ndisc_compat_handoff(void)
 	have_ei_checksum = builtin_expert("icmpv6.checksum_bad.expert", &ei_checksum);
 	have_ei_opt_len = builtin_expert("icmpv6.invalid_option_length", &ei_opt_len);
 	have_ei_unknown = builtin_expert("icmpv6.unknown_data.expert", &ei_unknown);
-	opt_lo = G_MAXINT;
-	opt_hi = -1;
+	ids[n++] = have_ei_opt_len ? ei_opt_len.hf : -1;
+	ids[n++] = have_ei_unknown ? ei_unknown.hf : -1;
 	for (i = F_OPT; i < F_COUNT; i++)
-		if (hf[i] >= 0) {
-			opt_lo = MIN(opt_lo, hf[i]);
-			opt_hi = MAX(opt_hi, hf[i]);
-		}
-	if (have_ei_opt_len) {
-		opt_lo = MIN(opt_lo, ei_opt_len.hf);
-		opt_hi = MAX(opt_hi, ei_opt_len.hf);
-	}
-	if (have_ei_unknown) {
-		opt_lo = MIN(opt_lo, ei_unknown.hf);
-		opt_hi = MAX(opt_hi, ei_unknown.hf);
-	}
-	if (opt_hi < opt_lo)
-		return;
-	g_free(opt_bits);
-	opt_bits = g_new0(uint8_t, (size_t)(opt_hi - opt_lo) / 8 + 1);
-	for (i = F_OPT; i < F_COUNT; i++)
-		if (hf[i] >= 0)
-			opt_bits_add(hf[i]);
-	if (have_ei_opt_len)
-		opt_bits_add(ei_opt_len.hf);
-	if (have_ei_unknown)
-		opt_bits_add(ei_unknown.hf);
+		ids[n++] = hf[i];
+	for (i = 0, n_opt_hfi = 0; i < n; i++)
+		if (ids[i] >= 0)
+			opt_hfi[n_opt_hfi++] = proto_registrar_get_nth(ids[i]);
 }
 
 /* ---- helpers: one built-in field on octets [at, at + n) ---- */
@@ -472,17 +439,8 @@ done:
 	return len;
 }
 
-/* The name as a field shows it (non-printing octets escaped), built only
- * when the field is asked for. */
-static void
-add_dns_name(proto_tree *t, tvbuff_t *tvb, enum field f, int at, int used, const char *name,
-	     int name_len, packet_info *pinfo)
-{
-	if (hf[f] >= 0)
-		proto_tree_add_string(t, hf[f], tvb, at, used,
-				      format_text(pinfo->pool, (const void *)name, (size_t)name_len));
-}
-
+/* A DNS name field: the name as the field shows it (non-printing octets
+ * escaped), built only when the field is asked for. */
 static int
 dns_field(proto_tree *t, tvbuff_t *tvb, enum field f, int at, packet_info *pinfo)
 {
@@ -492,9 +450,10 @@ dns_field(proto_tree *t, tvbuff_t *tvb, enum field f, int at, packet_info *pinfo
 	int used = dns_name(tvb, at, pinfo->pool, want ? &name : NULL, &name_len);
 
 	if (want)
-		add_dns_name(t, tvb, f, at, used, name, name_len, pinfo);
+		proto_tree_add_string(t, hf[f], tvb, at, used,
+				      format_text(pinfo->pool, (const void *)name, (size_t)name_len));
 	else
-		add(t, tvb, f, at, used, ENC_NA);
+		add(t, tvb, f, at, used, ENC_ASCII);
 	return used;
 }
 
@@ -1188,11 +1147,22 @@ hdr_bits(proto_tree *bt, tvbuff_t *tvb, const enum field *fl, int at, int n)
 		hdr(bt, tvb, *fl, at, n, ENC_BIG_ENDIAN);
 }
 
+static unsigned
+fixed_len(uint8_t type)
+{
+	switch (type) {
+	case NDP_RA: return 16;
+	case NDP_NS: case NDP_NA: return 24;
+	case NDP_REDIRECT: return 40;
+	case NDP_CPA: return 12;
+	default: return 8;
+	}
+}
+
 static void
 message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt)
 {
 	uint8_t type = tvb_get_uint8(tvb, 0);
-	int fixed = 4;
 
 	hdr(bt, tvb, F_TYPE, 0, 1, ENC_BIG_ENDIAN);
 	hdr(bt, tvb, F_CODE, 1, 1, ENC_BIG_ENDIAN);
@@ -1204,7 +1174,6 @@ message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt)
 	switch (type) {
 	case NDP_RS: case NDP_IND_SOL: case NDP_IND_ADV:
 		hdr(bt, tvb, F_RESERVED, 4, 4, ENC_NA);
-		fixed = 8;
 		break;
 	case NDP_RA:
 		hdr(bt, tvb, F_RA_HOP, 4, 1, ENC_BIG_ENDIAN);
@@ -1212,41 +1181,35 @@ message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt)
 		hdr(bt, tvb, F_RA_LIFETIME, 6, 2, ENC_BIG_ENDIAN);
 		hdr(bt, tvb, F_RA_REACHABLE, 8, 4, ENC_BIG_ENDIAN);
 		hdr(bt, tvb, F_RA_RETRANS, 12, 4, ENC_BIG_ENDIAN);
-		fixed = 16;
 		break;
 	case NDP_NS:
 		hdr(bt, tvb, F_RESERVED, 4, 4, ENC_NA);
 		hdr(bt, tvb, F_NS_TARGET, 8, 16, ENC_NA);
-		fixed = 24;
 		break;
 	case NDP_NA:
 		hdr_bits(bt, tvb, na_flags, 4, 4);
 		hdr(bt, tvb, F_NA_TARGET, 8, 16, ENC_NA);
-		fixed = 24;
 		break;
 	case NDP_REDIRECT:
 		hdr(bt, tvb, F_RESERVED, 4, 4, ENC_NA);
 		hdr(bt, tvb, F_RD_TARGET, 8, 16, ENC_NA);
 		hdr(bt, tvb, F_RD_DEST, 24, 16, ENC_NA);
-		fixed = 40;
 		break;
 	case NDP_CPS:
 		hdr(bt, tvb, F_SEND_ID, 4, 2, ENC_BIG_ENDIAN);
 		hdr(bt, tvb, F_SEND_COMP, 6, 2, ENC_BIG_ENDIAN);
-		fixed = 8;
 		break;
 	case NDP_CPA:
 		hdr(bt, tvb, F_SEND_ID, 4, 2, ENC_BIG_ENDIAN);
 		hdr(bt, tvb, F_SEND_ALL, 6, 2, ENC_BIG_ENDIAN);
 		hdr(bt, tvb, F_SEND_COMP, 8, 2, ENC_BIG_ENDIAN);
 		hdr(bt, tvb, F_RESERVED, 10, 2, ENC_NA);
-		fixed = 12;
 		break;
 	default:
 		break;
 	}
 	/* where a skipped field would have thrown */
-	tvb_ensure_bytes_exist(tvb, 0, fixed);
+	tvb_ensure_bytes_exist(tvb, 0, (int)fixed_len(type));
 }
 
 /* The message's header fields, or an option's: false where the built-in
@@ -1257,6 +1220,11 @@ header_caught(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt)
 {
 	volatile bool ok = true;
 
+	/* the fixed part all there: nothing can throw */
+	if (tvb_captured_length(tvb) >= fixed_len(tvb_get_uint8(tvb, 0))) {
+		message(tvb, pinfo, bt);
+		return true;
+	}
 	TRY {
 		message(tvb, pinfo, bt);
 	}
@@ -1295,7 +1263,7 @@ ndisc_compat_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt,
 		return;
 	st = state_new(bt);
 	st->stopped = !wanted(bt) || !header_caught(tvb, pinfo, bt);
-	st->opts = !st->stopped && opts_wanted(bt);
+	st->opts_known = false;
 }
 
 void
@@ -1306,6 +1274,10 @@ ndisc_compat_option(tvbuff_t *tvb, int off, unsigned len _U_, packet_info *pinfo
 
 	if (!st || st->stopped)
 		return;
+	if (!st->opts_known) {
+		st->opts = opts_wanted(bt);
+		st->opts_known = true;
+	}
 	/* no option field asked for: only a PvD ID option, whose embedded
 	 * RA header sets header fields again, is worth its fields */
 	if (!st->opts && !(WS_ICMPV6_PVD_ID && tvb_get_uint8(tvb, off) == NDP_OPT_PVD_ID))

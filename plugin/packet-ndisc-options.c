@@ -419,7 +419,9 @@ opt_mtu(struct optctx *c)
 static void
 opt_nbma(struct optctx *c)
 {
-	opt_summary(c, "%u", opt_add_uint(c, hf_nbma_limit, 2, 1));
+	uint32_t limit = opt_add_uint(c, hf_nbma_limit, 2, 1);
+
+	opt_summary(c, "%u", limit);
 	opt_add_reserved(c, hf_nbma_reserved1, 3, 1);
 	opt_add_reserved(c, hf_nbma_reserved2, 4, 4);
 }
@@ -427,8 +429,11 @@ opt_nbma(struct optctx *c)
 static void
 opt_adv_interval(struct optctx *c)
 {
+	uint32_t interval;
+
 	opt_add_reserved(c, hf_adv_interval_reserved, 2, 2);
-	opt_summary(c, "%u ms", opt_add_uint(c, hf_adv_interval_interval, 4, 4));
+	interval = opt_add_uint(c, hf_adv_interval_interval, 4, 4);
+	opt_summary(c, "%u ms", interval);
 }
 
 static void
