@@ -224,16 +224,18 @@ referenced(const header_field_info *hfi)
  * marked on the field itself only (the tree lists them once added). */
 static header_field_info *opt_hfi[F_COUNT + 2];
 static unsigned n_opt_hfi;
+/* the same for link-layer address options alone, most ND messages' only
+ * option: the fields every option has, and theirs */
+static header_field_info *lla_hfi[F_COUNT + 2];
+static unsigned n_lla_hfi;
 
 static bool
-opts_wanted(proto_tree *bt)
+any_referenced(header_field_info *const *hfi, unsigned n)
 {
 	unsigned i;
 
-	if (PTREE_DATA(bt)->visible)
-		return true;
-	for (i = 0; i < n_opt_hfi; i++)
-		if (opt_hfi[i]->ref_type != HF_REF_TYPE_NONE)
+	for (i = 0; i < n; i++)
+		if (hfi[i]->ref_type != HF_REF_TYPE_NONE)
 			return true;
 	return false;
 }
@@ -272,9 +274,15 @@ ndisc_compat_handoff(void)
 	ids[n++] = have_ei_unknown ? ei_unknown.hf : -1;
 	for (i = F_OPT; i < F_COUNT; i++)
 		ids[n++] = hf[i];
-	for (i = 0, n_opt_hfi = 0; i < n; i++)
-		if (ids[i] >= 0)
-			opt_hfi[n_opt_hfi++] = proto_registrar_get_nth(ids[i]);
+	for (i = 0, n_opt_hfi = 0, n_lla_hfi = 0; i < n; i++) {
+		size_t f = i < 2 ? F_OPT : F_OPT + i - 2;
+
+		if (ids[i] < 0)
+			continue;
+		opt_hfi[n_opt_hfi++] = proto_registrar_get_nth(ids[i]);
+		if (f <= F_OPT_PADDING || (f >= F_LL_MAC && f <= F_TLL_EUI64))
+			lla_hfi[n_lla_hfi++] = opt_hfi[n_opt_hfi - 1];
+	}
 }
 
 /* ---- helpers: one built-in field on octets [at, at + n) ---- */
@@ -1274,14 +1282,24 @@ ndisc_compat_option(tvbuff_t *tvb, int off, unsigned len _U_, packet_info *pinfo
 
 	if (!st || st->stopped)
 		return;
-	if (!st->opts_known) {
-		st->opts = opts_wanted(bt);
-		st->opts_known = true;
+	if (!PTREE_DATA(bt)->visible) {
+		uint8_t type = tvb_get_uint8(tvb, off);
+
+		if (type == NDP_OPT_SLLA || type == NDP_OPT_TLLA) {
+			if (!any_referenced(lla_hfi, n_lla_hfi))
+				return;
+		} else {
+			if (!st->opts_known) {
+				st->opts = any_referenced(opt_hfi, n_opt_hfi);
+				st->opts_known = true;
+			}
+			/* no option field asked for: only a PvD ID option, whose
+			 * embedded RA header sets header fields again, is worth
+			 * its fields */
+			if (!st->opts && !(WS_ICMPV6_PVD_ID && type == NDP_OPT_PVD_ID))
+				return;
+		}
 	}
-	/* no option field asked for: only a PvD ID option, whose embedded
-	 * RA header sets header fields again, is worth its fields */
-	if (!st->opts && !(WS_ICMPV6_PVD_ID && tvb_get_uint8(tvb, off) == NDP_OPT_PVD_ID))
-		return;
 	if (!option_caught(tvb, off, pinfo, bt))
 		st->stopped = true;
 }
