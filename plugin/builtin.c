@@ -33,3 +33,36 @@ int builtin_field(const char *name)
 
 	return hfi ? hfi->id : -1;
 }
+
+int builtin_field_typed(const char *name, enum ftenum type)
+{
+	header_field_info *hfi = proto_registrar_get_byname(name);
+
+	/* the name finds the last registered; the others are before it */
+	while (hfi && hfi->type != type)
+		hfi = hfi->same_name_prev_id >= 0 ? proto_registrar_get_nth(hfi->same_name_prev_id)
+						  : NULL;
+	return hfi ? hfi->id : -1;
+}
+
+/* Wireshark looks expert infos up by number only. Each one also registers
+ * a filter field whose header_field_info lives inside its expert_field_info
+ * (expert_register_field_array registers eiinfo.hf_info in place), so the
+ * field found by name leads back to the expert info's number. The layout
+ * is checked before it is trusted: the record must name the same field. */
+bool builtin_expert(const char *name, expert_field *ei)
+{
+	header_field_info *hfi = proto_registrar_get_byname(name);
+	const expert_field_info *info;
+
+	if (!hfi || hfi->type != FT_NONE)
+		return false;
+	info = (const expert_field_info *)(const void *)
+	       ((const char *)hfi - offsetof(expert_field_info, hf_info.hfinfo));
+	if (info->name != hfi->abbrev || info->summary != hfi->name ||
+	    !info->hf_info.p_id || *info->hf_info.p_id != hfi->id || info->id < 0)
+		return false;
+	ei->ei = info->id;
+	ei->hf = hfi->id;
+	return true;
+}

@@ -7,6 +7,7 @@
 
 #include "ws_compat.h"
 #include <epan/packet.h>
+#include <epan/expert.h>
 
 /* BUILTIN_HTTP: HTTP found by vsockmon's heuristic, which runs under
  * HTTP's name already. */
@@ -24,5 +25,13 @@ int builtin_call(enum builtin_key key, tvbuff_t *tvb, packet_info *pinfo, proto_
 /* A built-in field's id, or -1 where this Wireshark has no such field
  * (fields are looked up by name so each series' own definitions apply). */
 int builtin_field(const char *name);
+/* The same, of one field type: a dissector may register one name twice
+ * (icmpv6.opt.linkaddr as FT_ETHER and as FT_BYTES), and the name alone
+ * finds only the last. -1 if no field of that name has that type. */
+int builtin_field_typed(const char *name, enum ftenum type);
+/* The expert info a built-in dissector registered as name (its filter
+ * field's name), so an item can carry the built-in's own expert info;
+ * false (and *ei untouched) where this Wireshark has none. */
+bool builtin_expert(const char *name, expert_field *ei);
 
 #endif

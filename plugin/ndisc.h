@@ -77,6 +77,10 @@ int ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
 const char *ndisc_ip6_str(wmem_allocator_t *scope, const uint8_t *a);
 const char *ndisc_mac_str(wmem_allocator_t *scope, const uint8_t *m);
 void ndisc_check_reserved(packet_info *pinfo, proto_item *ti, uint64_t value);
+/* The message's checksum (offset 2) into hf and hf_status, verified where
+ * the pseudo-header and the whole message are at hand; ei if it is bad. */
+void ndisc_add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, int hf,
+			int hf_status, expert_field *ei);
 
 /* The built-in icmpv6 fields (packet-ndisc-compat.c): the message's
  * header, then each option, into the hidden icmpv6 item's tree. */

@@ -471,7 +471,9 @@ opt_mtu(struct optctx *c)
 static void
 opt_nbma(struct optctx *c)
 {
-	opt_summary(c, "%u", opt_add_uint(c, hf_nbma_limit, 2, 1));
+	uint32_t limit = opt_add_uint(c, hf_nbma_limit, 2, 1);
+
+	opt_summary(c, "%u", limit);
 	opt_add_reserved(c, hf_nbma_reserved1, 3, 1);
 	opt_add_reserved(c, hf_nbma_reserved2, 4, 4);
 }
@@ -479,8 +481,11 @@ opt_nbma(struct optctx *c)
 static void
 opt_adv_interval(struct optctx *c)
 {
+	uint32_t interval;
+
 	opt_add_reserved(c, hf_adv_interval_reserved, 2, 2);
-	opt_summary(c, "%u ms", opt_add_uint(c, hf_adv_interval_interval, 4, 4));
+	interval = opt_add_uint(c, hf_adv_interval_interval, 4, 4);
+	opt_summary(c, "%u ms", interval);
 }
 
 static void
@@ -1295,6 +1300,24 @@ check_against_table(struct optctx *c, unsigned units, uint8_t *seen)
 	return ok;
 }
 
+/* The built-in icmpv6 has no cap on options: its fields go on past ours,
+ * as far as the captured octets hold option headers. */
+static void
+compat_rest(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *bt, uint8_t msg,
+	    unsigned depth)
+{
+	int end = (int)tvb_captured_length(tvb);
+
+	while (offset + 2 <= end) {
+		unsigned units = tvb_get_uint8(tvb, offset + 1);
+
+		ndisc_compat_option(tvb, offset, units * 8u, pinfo, bt, msg, depth);
+		if (units == 0)
+			return;
+		offset += (int)units * 8;
+	}
+}
+
 void
 ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 		      proto_tree *tree, uint8_t msg, struct ndisc_pkt *pkt,
@@ -1316,6 +1339,8 @@ ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 			proto_tree_add_expert_format(tree, pinfo, &ei_too_many, tvb, offset, -1,
 						     "More than %u options; the rest is not dissected",
 						     NDISC_MAX_OPTS);
+			if (pkt && pkt->builtin)
+				compat_rest(tvb, offset, pinfo, pkt->builtin, msg, depth);
 			return;
 		}
 		memset(&c, 0, sizeof c);
@@ -1333,6 +1358,10 @@ ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 					       8u, left);
 			return;
 		}
+		/* the built-in's fields for every option it would see, the
+		 * zero-length one that ends the list included */
+		if (pkt && pkt->builtin)
+			ndisc_compat_option(tvb, offset, MIN(len, left), pinfo, pkt->builtin, msg, depth);
 		ti = proto_tree_add_item(c.tree, hf_opt_len, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
 		proto_item_append_text(ti, " (%u octets)", len);
 		if (units == 0) {
@@ -1353,8 +1382,6 @@ ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
 			expert_add_info_format(pinfo, c.item, &ei_opt_past_end,
 					       "Option runs past the end of the message (%u octets declared, %u left)",
 					       len, left);
-		if (pkt && pkt->builtin)
-			ndisc_compat_option(tvb, offset, c.len, pinfo, pkt->builtin, msg, depth);
 		h = &handlers[c.type];
 		if (check_against_table(&c, units, seen) && h->fn && c.len >= h->min_len) {
 			h->fn(&c);

@@ -151,20 +151,22 @@ ipv6_of(const address *a)
 	return (a->type == AT_IPv6 && a->len == 16) ? (const uint8_t *)a->data : NULL;
 }
 
-static void
-add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
+/* The message's checksum into hf and hf_status (ndisc's own fields, or the
+ * built-in icmpv6's), verified over the pseudo-header where it can be:
+ * not a fragment, all of the message captured, not a quoted message. */
+void
+ndisc_add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, int hf,
+		   int hf_status, expert_field *ei)
 {
 	unsigned len = tvb_reported_length(tvb);
 	const uint8_t *src = ipv6_of(&pinfo->src), *dst = ipv6_of(&pinfo->dst);
 	vec_t vec[4];
 	uint32_t phdr[2];
 
-	/* Verification needs the whole message and the pseudo-header. */
 	if (!src || !dst || tvb_captured_length(tvb) < len ||
-	    pinfo->flags.in_error_pkt) {
-		proto_tree_add_checksum(tree, tvb, 2, hf_checksum, hf_checksum_status,
-					&ei_checksum_bad, pinfo, 0, ENC_BIG_ENDIAN,
-					PROTO_CHECKSUM_NO_FLAGS);
+	    pinfo->flags.in_error_pkt || pinfo->fragmented) {
+		proto_tree_add_checksum(tree, tvb, 2, hf, hf_status, ei, pinfo, 0,
+					ENC_BIG_ENDIAN, PROTO_CHECKSUM_NO_FLAGS);
 		return;
 	}
 	phdr[0] = g_htonl(len);
@@ -173,9 +175,8 @@ add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
 	SET_CKSUM_VEC_PTR(vec[1], dst, 16);
 	SET_CKSUM_VEC_PTR(vec[2], (const uint8_t *)phdr, 8);
 	SET_CKSUM_VEC_TVB(vec[3], tvb, 0, len);
-	proto_tree_add_checksum(tree, tvb, 2, hf_checksum, hf_checksum_status,
-				&ei_checksum_bad, pinfo, in_cksum(vec, 4), ENC_BIG_ENDIAN,
-				PROTO_CHECKSUM_VERIFY | PROTO_CHECKSUM_IN_CKSUM);
+	proto_tree_add_checksum(tree, tvb, 2, hf, hf_status, ei, pinfo, in_cksum(vec, 4),
+				ENC_BIG_ENDIAN, PROTO_CHECKSUM_VERIFY | PROTO_CHECKSUM_IN_CKSUM);
 }
 
 static const struct ndisc_ra_hf msg_ra_hf = {
@@ -516,6 +517,12 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 		pkt->has_dst = true;
 	}
 
+	/* first, so the built-in's fields are there as far as the built-in
+	 * would have got, however short the message (they catch their own
+	 * exceptions and never stop ndisc) */
+	if (pkt->builtin)
+		ndisc_compat_message(tvb, pinfo, pkt->builtin, pkt);
+
 	col_set_str(pinfo->cinfo, COL_PROTOCOL, "NDISC");
 	col_add_str(pinfo->cinfo, COL_INFO,
 		    val_to_str_const(pkt->type, ndisc_type_vals, "ND"));
@@ -531,7 +538,7 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 	if (v != 0)
 		expert_add_info_format(pinfo, item, &ei_code,
 				       "Code is %u, not 0: hosts discard the message (RFC 4861 6.1)", v);
-	add_checksum(tvb, pinfo, nt);
+	ndisc_add_checksum(tvb, pinfo, nt, hf_checksum, hf_checksum_status, &ei_checksum_bad);
 
 	/* inside an ICMPv6 error the quoted packet's hop limit has been
 	 * decremented on its way: only the message itself is checked */
@@ -550,8 +557,6 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 		return tvb_captured_length(tvb);
 	}
 	off = dissect_fixed(tvb, pinfo, nt, pkt);
-	if (pkt->builtin)
-		ndisc_compat_message(tvb, pinfo, pkt->builtin, pkt);
 	if (pkt->type == NDP_RA && (pkt->ra_flags & 0x03))
 		expert_add_info_format(pinfo, ti, &ei_reserved,
 				       "Reserved field is not zero (0x%x)", pkt->ra_flags & 0x03);

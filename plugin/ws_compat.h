@@ -39,6 +39,28 @@ typedef gboolean compat_bool;
 #define dissector_try_uint_with_data dissector_try_uint_new
 #endif
 
+/* ---- The built-in icmpv6 dissector's ND decode (packet-ndisc-compat.c
+ * sets the same fields on the same octets). 4.4 decodes the PvD ID option
+ * (RFC 8801) with its embedded RA header (icmpv6.nd.ra.* a second time)
+ * and the options after it; reads the RA Flags Extension option as one
+ * 48-bit field (RFC 5175: option bits 8-55), where 4.0 reads 16 bits as
+ * if they were the RA header's M O H Prf P and 32 reserved bits; reads
+ * the EARO's opaque, flags and TID (RFC 8505) where 4.0 has the ARO's
+ * reserved octets (RFC 6775); and names the certificate option's cert
+ * type icmpv6.opt.cert_type, where 4.0 registers it as a second
+ * icmpv6.opt.name_type. */
+#if WS_AT_LEAST(4, 4)
+#define WS_ICMPV6_PVD_ID 1
+#define WS_ICMPV6_EFO_48 1
+#define WS_ICMPV6_EARO 1
+#define WS_ICMPV6_CERT_TYPE "icmpv6.opt.cert_type"
+#else
+#define WS_ICMPV6_PVD_ID 0
+#define WS_ICMPV6_EFO_48 0
+#define WS_ICMPV6_EARO 0
+#define WS_ICMPV6_CERT_TYPE "icmpv6.opt.name_type"
+#endif
+
 /* ---- Embedding libwireshark (tests/fuzz/fuzz_dissect.c), not the plugin.
  * 4.6: ws_log_init() and configuration_init() lose their program-name and
  * namespace arguments, and a record carries its own bytes (rec->data, from
