@@ -90,8 +90,10 @@ static void usage(FILE *f)
 		fprintf(f, "  %-14s %s\n", ifaces[i]->name, ifaces[i]->display);
 	fprintf(f,
 		"Options of sockgen-ndp: --mix all|rs|ra|ns|na|redirect, --options\n"
-		"  minimal|typical|rich, --extra 'FLAGS' (sockgen ndp flags added to every\n"
-		"  message), --seed N, --rate PPS, --count N, --manifest FILE\n"
+		"  minimal|typical|rich|invalid (invalid: one RFC 4861 violation per\n"
+		"  message; the others are valid traffic of a router and many hosts),\n"
+		"  --extra 'FLAGS' (sockgen ndp flags added to every message), --seed N,\n"
+		"  --rate PPS, --count N, --manifest FILE\n"
 		"Options of sockgen-vsock: --scenario NAME (sockgen vsock pcap --help),\n"
 		"  --repeat N, --rate PPS, --count N, --manifest FILE\n"
 		"--rate 0 sends unpaced; --count 0 / --repeat 0 run until the reader stops.\n"

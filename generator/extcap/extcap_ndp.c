@@ -32,14 +32,16 @@ static const struct {
 	{ "redirect", "Redirect" },
 };
 
-enum preset { P_MINIMAL, P_TYPICAL, P_RICH };
+enum preset { P_MINIMAL, P_TYPICAL, P_RICH, P_INVALID };
 static const struct {
 	const char *name, *display;
 } presets[] = {
 	[P_MINIMAL] = { "minimal", "Minimal: link-layer address options only" },
-	[P_TYPICAL] = { "typical", "Typical: prefix, MTU and RDNSS in RAs, S/O flags in NAs" },
+	[P_TYPICAL] = { "typical", "Typical: prefix, MTU and RDNSS in RAs, solicited NAs" },
 	[P_RICH] = { "rich", "Rich: routes, DNSSL, NAT64 prefix, captive portal, nonces, "
-		      "redirected header" },
+		      "redirected header, router NAs" },
+	[P_INVALID] = { "invalid", "Invalid: one RFC 4861 violation in every message "
+			"(for the expert checks)" },
 };
 
 struct ndp_gen {
@@ -63,48 +65,111 @@ static uint64_t next_rand(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
-/* One message as a sockgen ndp script line. a, b vary addresses so a
- * capture shows many neighbors and prefixes, never 0 (an unspecified
- * or reserved-looking address). */
+/* One message as a sockgen ndp script line, on a link of one router
+ * (fe80::1, 02:00:00:00:00:01: --pcap's defaults) and hosts: host n
+ * (2..0xfffe) is 02:00:00:00:hh:ll with the EUI-64 link-local address
+ * fe80::ff:fe00:n, so unicast MACs follow from the addresses. a is the
+ * sender or asker, b (never a) the other host. Valid as RFC 4861 and 4862
+ * say unless the preset is "invalid": RS and NS from hosts (an NS from ::
+ * is a DAD probe, without a link-layer address), RA and Redirect from the
+ * router's link-local address, solicited NAs (S) unicast to the asker,
+ * unsolicited NAs (no S) to all nodes, hop limit 255 throughout. */
+#define HOST "fe80::ff:fe00:%x"
+#define HOST_MAC "02:00:00:00:%02x:%02x"
+
+static int line_rs(char *buf, size_t cap, enum preset p, unsigned a)
+{
+	return snprintf(buf, cap, "rs --src " HOST " --src-mac " HOST_MAC "%s", a, a >> 8, a & 0xff,
+			p == P_RICH ? " --nonce 0102030405a6" :
+			p == P_INVALID ? " --hop-limit 64" : "");   /* RFC 4861 6.1.1 */
+}
+
+static int line_ra(char *buf, size_t cap, enum preset p, unsigned a, unsigned b)
+{
+	int n = snprintf(buf, cap, "ra");
+
+	if (p >= P_TYPICAL)
+		n += snprintf(buf + n, cap - (size_t)n,
+			      " --prefix 2001:db8:%x::/64,L,A --mtu 1500 --rdnss 2001:db8::53", a);
+	if (p == P_RICH)
+		n += snprintf(buf + n, cap - (size_t)n,
+			      " --flags M,O --prf high --router-lifetime %u"
+			      " --route 2001:db8:%x::/48,prf=low,lifetime=3600"
+			      " --dnssl example.com,example.net,lifetime=600"
+			      " --pref64 64:ff9b::/96,lifetime=600"
+			      " --captive-portal https://portal.example/"
+			      " --adv-interval 600000", 600 + b % 1200, b);
+	if (p == P_INVALID)     /* RFC 4861 6.1.2: from a link-local address */
+		n += snprintf(buf + n, cap - (size_t)n, " --src 2001:db8::1");
+	return n;
+}
+
+static int line_ns(char *buf, size_t cap, enum preset p, unsigned a, unsigned b)
+{
+	const char *nonce = p == P_RICH ? " --nonce 0a0b0c0d0e0f" : "";
+
+	if (p == P_INVALID)     /* RFC 4861 7.1.1: the target is never multicast */
+		return snprintf(buf, cap, "ns --src " HOST " --src-mac " HOST_MAC " --target ff02::1",
+				a, a >> 8, a & 0xff);
+	/* one in four: a DAD probe for b's address (RFC 4862 5.4.2) */
+	if (b % 4 == 0)
+		return snprintf(buf, cap, "ns --src :: --src-mac " HOST_MAC " --target " HOST "%s",
+				b >> 8, b & 0xff, b, nonce);
+	return snprintf(buf, cap, "ns --src " HOST " --src-mac " HOST_MAC " --target " HOST "%s",
+			a, a >> 8, a & 0xff, b, nonce);
+}
+
+static int line_na(char *buf, size_t cap, enum preset p, unsigned a, unsigned b)
+{
+	switch (p) {
+	case P_MINIMAL:         /* unsolicited, to all nodes: no S */
+		return snprintf(buf, cap, "na --src " HOST " --src-mac " HOST_MAC " --flags O",
+				b, b >> 8, b & 0xff);
+	case P_TYPICAL:         /* b answers a's NS */
+		return snprintf(buf, cap, "na --src " HOST " --src-mac " HOST_MAC " --dst " HOST
+				" --target " HOST " --flags S,O", b, b >> 8, b & 0xff, a, b);
+	case P_RICH:            /* the router answers a */
+		return snprintf(buf, cap, "na --dst " HOST " --target fe80::1 --flags R,S,O", a);
+	case P_INVALID:         /* RFC 4861 7.2.4: S set, to a multicast group */
+		return snprintf(buf, cap, "na --src " HOST " --src-mac " HOST_MAC " --flags S,O",
+				b, b >> 8, b & 0xff);
+	}
+	return 0;
+}
+
+static int line_redirect(char *buf, size_t cap, enum preset p, unsigned a, unsigned b)
+{
+	int n = snprintf(buf, cap, "redirect --dst " HOST " --target " HOST
+			 " --destination 2001:db8:%x::1", a, b, b);
+
+	if (p == P_RICH)
+		/* the packet that caused it: a's, to the destination (an IPv6
+		 * header, version 6, next header 58, and 8 octets of it) */
+		n += snprintf(buf + n, cap - (size_t)n,
+			      " --redirected-header 6000000000083a40"
+			      "fe80000000000000000000fffe00%04x"
+			      "20010db8%04x00000000000000000001"
+			      "8000000000010001", a, b);
+	if (p == P_INVALID)     /* RFC 4861 8.1: from the router's link-local address */
+		n += snprintf(buf + n, cap - (size_t)n, " --src 2001:db8::1");
+	return n;
+}
+
 static void make_line(char *buf, size_t cap, const char *verb, enum preset p,
 		      unsigned a, unsigned b, const char *extra)
 {
-	int n = 0;
+	int n;
 
-	if (!strcmp(verb, "rs")) {
-		n = snprintf(buf, cap, "rs%s", p == P_RICH ? " --nonce 0102030405a6" : "");
-	} else if (!strcmp(verb, "ra")) {
-		n = snprintf(buf, cap, "ra");
-		if (p >= P_TYPICAL)
-			n += snprintf(buf + n, cap - (size_t)n,
-				      " --prefix 2001:db8:%x::/64,L,A --mtu 1500 --rdnss 2001:db8::53",
-				      a);
-		if (p == P_RICH)
-			n += snprintf(buf + n, cap - (size_t)n,
-				      " --flags M,O --prf high --router-lifetime %u"
-				      " --route 2001:db8:%x::/48,prf=low,lifetime=3600"
-				      " --dnssl example.com,example.net,lifetime=600"
-				      " --pref64 64:ff9b::/96,lifetime=600"
-				      " --captive-portal https://portal.example/"
-				      " --adv-interval 600000", 600 + b % 1200, b);
-	} else if (!strcmp(verb, "ns")) {
-		n = snprintf(buf, cap, "ns --target fe80::%x%s", a,
-			     p == P_RICH ? " --nonce 0a0b0c0d0e0f" : "");
-		if (p == P_MINIMAL)
-			n += snprintf(buf + n, cap - (size_t)n, " --no-slla");
-	} else if (!strcmp(verb, "na")) {
-		n = snprintf(buf, cap, "na --target fe80::%x --flags %s", a,
-			     p == P_RICH ? "R,S,O" : p == P_TYPICAL ? "S,O" : "none");
-	} else {
-		n = snprintf(buf, cap, "redirect --target fe80::%x --destination 2001:db8:%x::1", a, b);
-		if (p == P_RICH)
-			/* an IPv6 header (version 6, next header 58) + 8 octets */
-			n += snprintf(buf + n, cap - (size_t)n,
-				      " --redirected-header 6000000000083a40"
-				      "fe800000000000000000000000000001"
-				      "20010db8%04x00000000000000000001"
-				      "8000000000010001", b);
-	}
+	if (!strcmp(verb, "rs"))
+		n = line_rs(buf, cap, p, a);
+	else if (!strcmp(verb, "ra"))
+		n = line_ra(buf, cap, p, a, b);
+	else if (!strcmp(verb, "ns"))
+		n = line_ns(buf, cap, p, a, b);
+	else if (!strcmp(verb, "na"))
+		n = line_na(buf, cap, p, a, b);
+	else
+		n = line_redirect(buf, cap, p, a, b);
 	if (extra && *extra && n > 0 && (size_t)n < cap)
 		snprintf(buf + n, cap - (size_t)n, " %s", extra);
 }
@@ -116,8 +181,12 @@ static int build(struct ndp_gen *g, const char *verb)
 	char line[LINE_CAP], *words[MAX_WORDS];
 	const char *why = NULL;
 	struct ndpg_run run = { 0 };
-	unsigned a = (unsigned)(next_rand(&g->rng) % 0xfffe) + 1;
-	unsigned b = (unsigned)(next_rand(&g->rng) % 0xfffe) + 1;
+	/* two different hosts, 2..0xfffe (1 is the router) */
+	unsigned a = (unsigned)(next_rand(&g->rng) % 0xfffd) + 2;
+	unsigned b = (unsigned)(next_rand(&g->rng) % 0xfffc) + 2;
+
+	if (b >= a)
+		b++;
 	int n, rc;
 
 	make_line(line, sizeof(line), verb, g->preset, a, b, g->extra);
@@ -163,7 +232,8 @@ static int gen_init(struct ndp_gen *g, const struct ecap_opts *o)
 		if (!strcmp(preset, presets[i].name))
 			break;
 	if (i == sizeof(presets) / sizeof(presets[0]))
-		return sg_usage(EXTCAP_CTX, "--options '%s': must be minimal, typical or rich", preset);
+		return sg_usage(EXTCAP_CTX, "--options '%s': must be minimal, typical, rich or invalid",
+				preset);
 	g->preset = (enum preset)i;
 	g->extra = o->val[ECAP_OPT_EXTRA];
 	g->rng = o->val[ECAP_OPT_SEED] ? o->seed : 1;

@@ -91,7 +91,7 @@ WANT = {
 }
 SELECT = {
     ("sockgen-ndp", "--mix"): ["all", "rs", "ra", "ns", "na", "redirect"],
-    ("sockgen-ndp", "--options"): ["minimal", "typical", "rich"],
+    ("sockgen-ndp", "--options"): ["minimal", "typical", "rich", "invalid"],
     ("sockgen-vsock", "--scenario"): SCENARIOS,
 }
 defaults = {}
@@ -187,6 +187,28 @@ t.check(m_rich and {"3", "5", "24", "25", "31", "37", "38"} <= set(m_rich[0].get
 _, _, r_x, m_x = capture("sockgen-ndp", "extra", "--count", "3", "--rate", "0", "--mix", "ns", "--extra", "--hop-limit 7 --mtu 1280")
 t.check(r_x and all(x[1][21] == 7 for x in r_x), "--extra '--hop-limit 7' reaches every frame")
 t.check(m_x and all("5" in m.get("ndisc.opt.type", "").split(",") for m in m_x), "--extra '--mtu 1280' adds the option")
+
+# The mixes are valid RFC 4861/4862 traffic from several hosts: the plugin's
+# checks find nothing above a Chat (DAD probes are Chats) in any preset but
+# "invalid", which breaks one rule in every message.
+SEV_WARN = 0x00600000   # PI_WARN, epan/proto.h
+for preset in ("minimal", "typical", "rich", "invalid"):
+    name = "valid-" + preset
+    p, _, r, _ = capture("sockgen-ndp", name, "--count", "200", "--rate", "0", "--seed", "3",
+                         "--options", preset)
+    pc = os.path.join(work, name + ".pcap")
+    rows = t.fields(pc, ["ndisc.type", "ipv6.src", "_ws.expert.severity"])
+    worst = [max([int(x) for x in row[2].split(",") if x] or [0]) for row in rows]
+    if preset != "invalid":
+        bad = [i + 1 for i, w in enumerate(worst) if w >= SEV_WARN]
+        t.eq(bad[:5], [], "--options %s: no frame with a warning or error from the plugin" % preset)
+    else:
+        t.eq([i + 1 for i, w in enumerate(worst) if w < SEV_WARN][:5], [],
+             "--options invalid: every frame has a warning")
+    t.check(len({row[1] for row in rows}) >= 20, "--options %s: many sources on the link" % preset,
+            str(len({row[1] for row in rows})))
+    t.eq(sorted({row[0] for row in rows}), ["133", "134", "135", "136", "137"],
+         "--options %s: every RFC 4861 message" % preset)
 
 # capture filter: only RAs pass, the manifest lists only what was written
 p, _, recs, man = capture("sockgen-ndp", "filt", "--count", "10", "--rate", "0", "--extcap-capture-filter", "icmp6 and ip6[40] == 134")
