@@ -2,9 +2,10 @@
 /* Benchmark of sockgen ndp's build path (RFC 4861 RAs with ten options):
  * packets/s writing a pcap while rebuilding every packet (a new nonce,
  * RFC 3971 5.3.2, and router lifetime each time); --raw: the raw ICMPv6
- * send path (generator/out/raw_out.c, RFC 3542 sockets) per packet and in sendmmsg()
+ * send path (generator/emit/raw_out.c, RFC 3542 sockets) per packet and in sendmmsg()
  * batches against a bare sendto() loop of the same bytes, in rounds;
- * --bare: that loop alone, for timing against the sockgen binary. Driven
+ * --bare: that loop alone, for timing against the sockgen binary;
+ * --manifest: the pcap run writing the manifest too. Driven
  * by bench/ndp_gen, which also runs scapy on the same packets. Not a test. */
 #include <errno.h>
 #include <getopt.h>
@@ -21,6 +22,7 @@
 #include "raw_out_burst.h"
 #include "frame.h"
 #include "live_out.h"
+#include "manifest.h"
 #include "ndpg.h"
 #include "ndp_script.h"
 #include "netif.h"
@@ -85,30 +87,50 @@ static void vary(struct ndpg_msg *m, uint64_t i)
 	m->msg.h.ra.router_lifetime = (uint16_t)(1800 + (i & 0xff));
 }
 
-static int bench_pcap(struct ndpg_msg *m, const char *out, uint64_t n, bool first_hex)
+/* --manifest: the same run writing sockgen ndp's manifest beside the pcap
+ * (ndp_cmd.c's order: frame, pcap record, manifest record). */
+struct mf_opt {
+	const char *path;
+	bool compact;
+};
+
+static int bench_pcap(struct ndpg_msg *m, const char *out, uint64_t n, bool first_hex,
+		      const struct mf_opt *mo)
 {
 	static uint8_t frame[NDPG_FRAME_CAP];
 	char err[256];
 	struct pcap_out *p = pcap_out_open(out, SG_LINKTYPE_ETHERNET, err, sizeof(err));
+	struct manifest *mf = NULL;
 	struct timeval ts = { 1700000000, 0 };
-	size_t len;
+	size_t len, icmp_off;
 	double t0, t, c0, c;
 
 	if (!p) {
 		fprintf(stderr, "bench_ndp_gen: %s: %s\n", out, err);
 		return 1;
 	}
+	if (mo->path) {
+		if (!(mf = manifest_open(mo->path))) {
+			fprintf(stderr, "bench_ndp_gen: %s: %s\n", mo->path, strerror(errno));
+			pcap_out_discard(p);
+			return 1;
+		}
+		manifest_set_compact(mf, mo->compact);
+	}
 	t0 = now_s();
 	c0 = cpu_s();
 	for (uint64_t i = 0; i < n; i++) {
 		vary(m, i);
-		if (ndpg_msg_frame(m, frame, sizeof(frame), &len, NULL) < 0 ||
+		if (ndpg_msg_frame(m, frame, sizeof(frame), &len, &icmp_off) < 0 ||
 		    pcap_out_write(p, &ts, frame, len) < 0) {
 			fprintf(stderr, "bench_ndp_gen: build/write failed at packet %llu\n",
 				(unsigned long long)i);
 			pcap_out_discard(p);
+			manifest_discard(mf);
 			return 1;
 		}
+		if (mf)
+			ndpg_manifest(mf, m, frame + icmp_off, len - icmp_off);
 		if (i == 0 && first_hex) {
 			printf("first ");
 			for (size_t k = 0; k < len; k++)
@@ -119,6 +141,11 @@ static int bench_pcap(struct ndpg_msg *m, const char *out, uint64_t n, bool firs
 	}
 	if (pcap_out_close(p) < 0) {
 		fprintf(stderr, "bench_ndp_gen: %s: write error\n", out);
+		manifest_discard(mf);
+		return 1;
+	}
+	if (mf && manifest_close(mf) < 0) {
+		fprintf(stderr, "bench_ndp_gen: %s: write error\n", mo->path);
 		return 1;
 	}
 	t = now_s() - t0;
@@ -374,6 +401,8 @@ int main(int argc, char **argv)
 		{ "rounds", required_argument, NULL, 'R' },
 		{ "bare", required_argument, NULL, 'b' },
 		{ "icmp-from", required_argument, NULL, 'i' },
+		{ "manifest", required_argument, NULL, 'm' },
+		{ "manifest-format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	uint64_t n = 2000000;
@@ -381,6 +410,7 @@ int main(int argc, char **argv)
 	const char *icmp_from = NULL;
 	unsigned rounds = 7;
 	bool first_hex = false;
+	struct mf_opt mo = { .compact = true };
 	struct ndpg_link link = { .have_ll = true };
 	struct ndpg_msg *m = calloc(1, sizeof(*m));
 	int c, rc;
@@ -394,9 +424,15 @@ int main(int argc, char **argv)
 		case 'R': rounds = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'b': bare_if = optarg; break;
 		case 'i': icmp_from = optarg; break;
+		case 'm': mo.path = optarg; break;
+		case 'f':
+			if (manifest_parse_format(optarg, &mo.compact))
+				return 2;
+			break;
 		default:
 			fprintf(stderr, "usage: bench_ndp_gen [--packets N] [--out FILE] "
-				"[--first-hex] [--raw IF [--rounds R]] [--bare IF --icmp-from PCAP]\n");
+				"[--first-hex] [--manifest FILE [--manifest-format full|compact]]\n"
+				"       [--raw IF [--rounds R]] [--bare IF --icmp-from PCAP]\n");
 			return 2;
 		}
 	}
@@ -425,7 +461,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_ndp_gen: cannot build the RA\n");
 		return 1;
 	}
-	rc = raw_if ? bench_raw(m, raw_if, n, rounds) : bench_pcap(m, out, n, first_hex);
+	rc = raw_if ? bench_raw(m, raw_if, n, rounds) : bench_pcap(m, out, n, first_hex, &mo);
 	ndpg_msg_free(m);
 	free(m);
 	return rc;

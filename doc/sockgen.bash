@@ -169,7 +169,11 @@ _sockgen()
 			return
 			;;
 		--options)
-			mapfile -t COMPREPLY < <(compgen -W "minimal typical rich" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "minimal typical rich invalid" -- "$cur")
+			return
+			;;
+		--manifest-format)
+			mapfile -t COMPREPLY < <(compgen -W "compact full" -- "$cur")
 			return
 			;;
 		esac

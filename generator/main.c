@@ -31,7 +31,7 @@ static void usage(FILE *f)
 		fprintf(f, "  %-9s %s\n", subcommands[i].name, subcommands[i].summary);
 	fprintf(f, "\nExamples:\n"
 		   "  sockgen ndp ra --pcap ra.pcap --prefix 2001:db8::/64,L,A --mtu 1500 --manifest ra.jsonl\n"
-		   "  sockgen vsock pcap --out echo.pcap --scenario stream-echo\n"
+		   "  sockgen vsock pcap --pcap echo.pcap --scenario stream-echo\n"
 		   "  sockgen capture --iface vsockmon0 --pcap vsock.pcap --count 100\n"
 		   "  sockgen verify --manifest ra.jsonl --capture ra.pcap\n"
 		   "  sockgen extcap --extcap-interfaces\n"

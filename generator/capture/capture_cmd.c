@@ -53,10 +53,10 @@ static void help(FILE *f)
 		"  --filter BPF  pcap-filter(7) expression, compiled for the link type and\n"
 		"                attached to the socket (SO_ATTACH_FILTER)\n"
 		"  --snaplen N   keep at most N bytes of each packet (default 262144)\n"
-		"--pcap - writes the capture to stdout (the summary then goes to stderr).\n"
+		"--pcap - writes the capture to stdout.\n"
 		"SIGINT/SIGTERM stop the capture; packets already queued are written\n"
 		"first. When ready, 'capturing on IF' goes to stderr; at the end\n"
-		"'capture iface=IF linktype=L packets=N dropped=D' goes to stdout.\n"
+		"'sockgen: capture: iface=IF linktype=L packets=N dropped=D' goes to stderr.\n"
 		"Needs CAP_NET_RAW. A missing interface is exit 1.\n"
 		"Examples:\n"
 		"  sockgen capture --iface vsockmon0 --pcap vsock.pcap --count 100\n"
@@ -448,12 +448,10 @@ int cmd_capture(int argc, char **argv)
 		werr = -EIO;
 	if (werr && !r)
 		r = sg_fail(CTX, "--pcap '%s': %s", cp.path, strerror(-werr));
-	/* With --pcap - the file itself is on stdout. */
-	fprintf(strcmp(cp.path, "-") ? stdout : stderr,
-		"capture iface=%s linktype=%d packets=%llu dropped=%u%s%s\n", cp.iface,
-		cp.linktype, cp.packets, st.tp_drops, stop_signal ? " stopped_by=" : "",
+	/* on stderr, as every subcommand's summary (stdout may be the capture) */
+	fprintf(stderr, "sockgen: capture: iface=%s linktype=%d packets=%llu dropped=%u%s%s\n",
+		cp.iface, cp.linktype, cp.packets, st.tp_drops, stop_signal ? " stopped_by=" : "",
 		stop_signal ? (stop_signal == SIGINT ? "SIGINT" : "SIGTERM") : "");
-	fflush(stdout);
 out:
 	free(buf);
 	if (cp.fd >= 0)

@@ -30,9 +30,19 @@ void sg_warn(const char *ctx, const char *fmt, ...)
  * anything is opened: returns 0, or sg_usage()'s code after saying
  * "--<flag> '<path>': is a directory". "-" (stdout) is always fine. */
 int sg_check_out_path(const char *ctx, const char *flag, const char *path);
+/* Remove an output that a failed run wrote completely (the other output
+ * failed): a regular file only, never "-", a device or a FIFO. */
+void sg_remove_output(const char *path);
 
 /* Value of one hex digit (either case), or -1. */
 int sg_hexval(int c);
+/* A capture's start time: Unix seconds with up to six decimals
+ * ("1704067200", "1704067200.25") or UTC as ISO 8601
+ * ("2024-01-01T00:00:00Z", "2024-01-01 00:00:00.5"; the Z may go).
+ * 0, or -1 for any other text or a time before 1970 or after 2106
+ * (pcap's 32-bit seconds). */
+struct timeval;
+int sg_parse_time(const char *s, struct timeval *tv);
 
 /* The version, for --version and the banners of extcap and vsock's HTTP. */
 extern const char sockgen_version[];

@@ -94,6 +94,8 @@ int pcap_out_close(struct pcap_out *p)
 		err = -(errno ? errno : EIO);
 	pcap_dump_close(p->dumper);
 	pcap_close(p->dead);
+	if (err && p->regular)  /* nothing half-written; never a device or FIFO */
+		unlink(p->path);
 	free(p->path);
 	free(p);
 	return err;

@@ -25,7 +25,8 @@ int pcap_out_flush(struct pcap_out *p);
 /* The descriptor written to (e.g. to make a FIFO non-blocking before the
  * close of a stopped capture, so the final flush cannot wait on it). */
 int pcap_out_fd(struct pcap_out *p);
-/* Flush and close: 0 or -errno. */
+/* Flush and close: 0 or -errno. After an error a regular file it wrote
+ * is removed (nothing half-written is left); a device or FIFO never is. */
 int pcap_out_close(struct pcap_out *p);
 /* Close and unlink: a failed run leaves no partial file. */
 void pcap_out_discard(struct pcap_out *p);

@@ -237,6 +237,7 @@ static int open_outputs(struct ndpg_run *run, struct outputs *o, const char *ctx
 		o->mf = manifest_open(run->manifest);
 		if (!o->mf)
 			return sg_fail(ctx, "--manifest '%s': %s", run->manifest, strerror(errno));
+		manifest_set_compact(o->mf, run->manifest_format_set ? run->manifest_compact : true);
 	}
 	return 0;
 }
@@ -253,14 +254,16 @@ static int close_outputs(const struct ndpg_run *run, struct outputs *o, int rc, 
 		manifest_discard(o->mf);
 		return rc;
 	}
+	/* each close removes its own file after a write error; the other,
+	 * complete but now without its partner, goes too */
 	if (o->pcap && (e = pcap_out_close(o->pcap)) < 0) {
 		rc = sg_fail(ctx, "--pcap '%s': %s", run->pcap, strerror(-e));
-		if (run->pcap)
-			unlink(run->pcap);
+		manifest_discard(o->mf);
+		o->mf = NULL;
 	}
 	if (o->mf && (e = manifest_close(o->mf)) < 0) {
 		rc = sg_fail(ctx, "--manifest '%s': %s", run->manifest, strerror(-e));
-		unlink(run->manifest);
+		sg_remove_output(run->pcap);
 	}
 	return rc;
 }
@@ -457,7 +460,10 @@ static int run_ndp(struct ndpg_run *run, struct outputs *o, const struct ndp_msg
 	sigaction(SIGTERM, &sa, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &o->t0);
 	o->last_progress = o->t0;
-	gettimeofday(&o->ts, NULL);
+	if (run->have_start)
+		o->ts = run->start;     /* reproducible: two runs, one capture */
+	else
+		gettimeofday(&o->ts, NULL);
 	if (v) {
 		if ((rc = ndpg_msg_finish(m, &o->link_defaults)))
 			return rc;
@@ -543,6 +549,15 @@ int cmd_ndp(int argc, char **argv)
 	}
 	if (!run.pcap && !run.raw_if && !run.iface && !run.manifest) {
 		rc = sg_usage(m->ctx, "no output: give --pcap FILE, --raw IF or --iface IF");
+		goto out;
+	}
+	if (run.have_start && (run.raw_if || run.iface || !run.pcap)) {
+		rc = sg_usage(m->ctx, "--start-time: for a --pcap run alone (a live run stamps "
+			      "each packet with the time it is sent)");
+		goto out;
+	}
+	if (run.manifest_format_set && !run.manifest) {
+		rc = sg_usage(m->ctx, "--manifest-format: give --manifest FILE too");
 		goto out;
 	}
 	if (run.script && (rc = load_script(&run)))

@@ -131,10 +131,15 @@ void ndpg_help(const struct ndp_msg_desc *v)
 	     "                                 and IPv6 headers and the checksum; no :: source, no MACs)");
 	line("iface", "IF", "send whole frames on IF with libnet (any source MAC/IPv6, e.g. :: for DAD)");
 	line("manifest", "FILE", "JSON Lines, one object per packet, keyed by ndisc display-filter fields");
+	line("manifest-format", "F", "compact (default: a record like the one before it lists only the\n"
+	     "                                 values that changed, after \"=\") or full (every record whole)");
 	line("count", "N", "packets to send (default 1)");
 	line("interval", "MS", "gap between packets (pcap alone: in the timestamps only)");
 	line("rate", "PPS", "packets per second instead of --interval");
-	line("script", "FILE", "one message per line in this syntax (sockgen ndp --script FILE [outputs])");
+	line("script", "FILE", "one message per line in this syntax (sockgen ndp --script FILE [outputs]);\n"
+	     "                                 - reads standard input");
+	line("start-time", "T", "pcap timestamps from T (Unix seconds or 2024-01-01T00:00:00Z), not\n"
+	     "                                 the clock: two runs write the same file (--pcap alone)");
 	line("quiet", NULL, "no progress or summary line on stderr");
 	printf("\nExamples:\n");
 	for (size_t i = 0; i < sizeof(examples) / sizeof(examples[0]); i++)

@@ -2,8 +2,16 @@
 /* sockgen ndp --manifest: one JSON object per packet whose keys are the
  * ndisc dissector's display-filter fields and whose values are printed the
  * way tshark -T fields prints them. The option fields come from the codec's
- * field table (codec/ndp_fields.c), one row each. */
+ * field table (codec/ndp_fields.c), one row each.
+ *
+ * A run of a million packets mostly repeats itself: the fields of a part
+ * (the IPv6 addresses, the message header, each option) depend only on its
+ * octets, so a part whose octets equal the same part of the packet before
+ * adds its saved fields again (manifest_seg_put) instead of formatting
+ * them. The memory of the parts lives with the manifest. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "manifest.h"
@@ -14,13 +22,36 @@ struct mfk {
 	struct manifest *mf;
 	char key[96];
 	uint8_t type;
+	const struct ndp_field *rows;   /* the type's rows (K's cache index) */
+	size_t n_rows;
 	const uint8_t *wire;            /* the option as written */
 	size_t wire_len;
 };
 
+/* The display-filter name of row f of option type k->type: built once per
+ * row and kept for the process (a million records ask for the same forty
+ * names; sockgen is single-threaded). */
 static const char *K(struct mfk *k, const struct ndp_field *f)
 {
+	static char **cache[256];
+	size_t n = 0;
+	const struct ndp_field *rows = k->rows ? k->rows : ndp_fields_of(k->type, &n);
+	size_t i = (size_t)(f - rows);
+
+	if (k->rows)
+		n = k->n_rows;
+	if (rows && i < n) {
+		if (!cache[k->type])
+			cache[k->type] = calloc(n, sizeof(char *));
+		if (cache[k->type] && cache[k->type][i])
+			return cache[k->type][i];
+	}
 	ndp_field_name(k->type, f, k->key, sizeof(k->key));
+	if (rows && i < n && cache[k->type] && (cache[k->type][i] = strdup(k->key)))
+		return cache[k->type][i];
+	/* The manifest knows keys by their address: a name in a buffer that
+	 * changes cannot be one. Out of memory: the run fails. */
+	manifest_set_error(k->mf, -ENOMEM);
 	return k->key;
 }
 
@@ -180,6 +211,8 @@ static void opt_fields(struct mfk *k, const struct ndp_opt *o)
 	size_t n;
 	const struct ndp_field *f = ndp_fields_of(o->type, &n);
 
+	k->rows = f;
+	k->n_rows = n;
 	for (size_t i = 0; i < n; i++)
 		if (f[i].suffix && ndp_field_present(&f[i], o))
 			field(k, &f[i], o);
@@ -229,44 +262,185 @@ static void header_fields(struct manifest *mf, const struct ndp_msg *msg)
 	}
 }
 
-void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
-		   const uint8_t *icmp, size_t len)
-{
-	struct mfk k = { .mf = mf };
+/* ---- the parts of the packet before */
 
-	manifest_begin(mf);
+#define N_PARTS (2 + NDP_MAX_OPTS)      /* addresses, header, options */
+
+struct part {
+	struct manifest_seg *seg;
+	uint8_t *key;           /* the octets the fields came from */
+	size_t len, cap;
+	bool valid;             /* seg holds the fields of key */
+	unsigned misses;        /* packets in a row it changed */
+};
+
+struct memo {
+	struct part part[N_PARTS];
+};
+
+static void memo_free(void *p)
+{
+	struct memo *c = p;
+
+	for (size_t i = 0; i < N_PARTS; i++) {
+		manifest_seg_free(c->part[i].seg);
+		free(c->part[i].key);
+	}
+	free(c);
+}
+
+static struct memo *memo_of(struct manifest *mf)
+{
+	struct memo *c = manifest_user(mf);
+
+	if (!c && (c = calloc(1, sizeof(*c))))
+		manifest_set_user(mf, c, memo_free);
+	return c;
+}
+
+/* The key of a part: its octets (a, b concatenated). */
+struct key {
+	const uint8_t *a, *b;
+	size_t na, nb;
+};
+
+static bool same_key(const struct part *p, const struct key *k)
+{
+	return p->len == k->na + k->nb && !memcmp(p->key, k->a, k->na) &&
+	       (!k->nb || !memcmp(p->key + k->na, k->b, k->nb));
+}
+
+/* true when part p came from the same octets: its fields are added again. */
+static bool reuse(struct manifest *mf, struct part *p, const struct key *k)
+{
+	if (!p->valid || !same_key(p, k))
+		return false;
+	manifest_seg_put(mf, p->seg);
+	p->misses = 0;
+	return true;
+}
+
+/* Remember the fields added since mark as part p, from the octets k. */
+static void keep(struct manifest *mf, struct part *p, const struct key *k, size_t mark)
+{
+	size_t n = k->na + k->nb;
+	/* A part that changes with every packet (a nonce, a counter) is not
+	 * worth saving: after two changes in a row only its octets are kept,
+	 * until it comes twice the same. */
+	bool save = ++p->misses <= 2 || (!p->valid && same_key(p, k));
+
+	p->valid = false;
+	if (!p->seg && !(p->seg = manifest_seg_new()))
+		return;
+	if (n > p->cap) {
+		uint8_t *q = realloc(p->key, n);
+
+		if (!q)
+			return;
+		p->key = q;
+		p->cap = n;
+	}
+	memcpy(p->key, k->a, k->na);
+	if (k->nb)
+		memcpy(p->key + k->na, k->b, k->nb);
+	p->len = n;
+	if (!save)
+		return;
+	manifest_seg_save(mf, mark, p->seg);
+	p->valid = true;
+}
+
+static void address_fields(struct manifest *mf, const struct ndpg_msg *m)
+{
 	manifest_ipv6(mf, "ipv6.src", m->src);
 	manifest_ipv6(mf, "ipv6.dst", m->dst);
 	manifest_uint(mf, "ipv6.hlim", (uint64_t)m->hop_limit);
 	manifest_uint(mf, "ndisc.type", m->msg.type);
 	manifest_uint(mf, "ndisc.code", m->msg.code);
+}
+
+/* One option's fields, type and length as on the wire (after --opt-len). */
+static void option_fields(struct mfk *k, const struct ndp_opt *o)
+{
+	const struct ndp_opt_desc *d = ndp_opt_desc_get(o->type);
+
+	manifest_uint(k->mf, "ndisc.opt.type", k->wire[0]);
+	manifest_uint(k->mf, "ndisc.opt.len", k->wire[1]);
+	if (d && !o->err && !o->raw) {
+		k->type = o->type;
+		opt_fields(k, o);
+	} else if (!d && k->wire_len > 2) {
+		/* a type the table does not know: its body as data */
+		manifest_hex(k->mf, "ndisc.opt.data", k->wire + 2, k->wire_len - 2);
+	}
+}
+
+void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
+		   const uint8_t *icmp, size_t len)
+{
+	struct mfk k = { .mf = mf };
+	struct memo *c;
+	size_t mark, hdr_end = len;
+	uint8_t addr[2 * 16 + 3];
+
+	if (!mf)
+		return;
+	c = memo_of(mf);
+	manifest_begin(mf);
+
+	/* addresses, hop limit, type and code */
+	memcpy(addr, m->src, 16);
+	memcpy(addr + 16, m->dst, 16);
+	addr[32] = (uint8_t)m->hop_limit;
+	addr[33] = m->msg.type;
+	addr[34] = m->msg.code;
+	struct key ka = { addr, NULL, sizeof(addr), 0 };
+
+	if (!c || !reuse(mf, &c->part[0], &ka)) {
+		mark = manifest_mark(mf);
+		address_fields(mf, m);
+		if (c)
+			keep(mf, &c->part[0], &ka, mark);
+	}
 	if (len >= 4) {
-		manifest_fmt(mf, "ndisc.checksum", "0x%02x%02x", icmp[2], icmp[3]);
+		manifest_hexint(mf, "ndisc.checksum", (unsigned)icmp[2] << 8 | icmp[3], 2);
 		/* tshark's checksum status: 1 good, 0 bad */
 		manifest_uint(mf, "ndisc.checksum.status", m->bad_checksum ? 0 : 1);
 	}
-	header_fields(mf, &m->msg);
-	/* Type and length as on the wire (after --opt-len), at the spans the
-	 * encoder recorded; a patched length may not be walkable, so the
-	 * spans, not the length octets, say where each option is. */
+	/* the message's own fields: from its octets after the checksum */
+	if (m->msg.n_opts && m->span[0].off < len)
+		hdr_end = m->span[0].off;
+	struct key kh = { icmp, hdr_end > 4 ? icmp + 4 : NULL, len < 1 ? len : 1,
+			  hdr_end > 4 ? hdr_end - 4 : 0 };
+
+	if (!c || !reuse(mf, &c->part[1], &kh)) {
+		mark = manifest_mark(mf);
+		header_fields(mf, &m->msg);
+		if (c)
+			keep(mf, &c->part[1], &kh, mark);
+	}
+	/* The options at the spans the encoder recorded; a patched length
+	 * may not be walkable, so the spans, not the length octets, say
+	 * where each option is. */
 	for (size_t i = 0; i < m->msg.n_opts; i++) {
 		const struct ndp_opt *o = &m->msg.opts[i];
-		const struct ndp_opt_desc *d = ndp_opt_desc_get(o->type);
 		size_t off = m->span[i].off, ol = m->span[i].len;
 
 		if (off + 2 > len)
 			break;
-		manifest_uint(mf, "ndisc.opt.type", icmp[off]);
-		manifest_uint(mf, "ndisc.opt.len", icmp[off + 1]);
 		k.wire = icmp + off;
 		k.wire_len = off + ol <= len ? ol : len - off;
-		if (d && !o->err && !o->raw) {
-			k.type = o->type;
-			opt_fields(&k, o);
-		} else if (!d && k.wire_len > 2) {
-			/* a type the table does not know: its body as data */
-			manifest_hex(mf, "ndisc.opt.data", k.wire + 2, k.wire_len - 2);
-		}
+		/* what decides the fields: how the option was given, its octets */
+		uint8_t how[2] = { o->type, (uint8_t)((o->err ? 1 : 0) | (o->raw ? 2 : 0)) };
+		struct key ko = { how, k.wire, sizeof(how), k.wire_len };
+		struct part *p = c && i + 2 < N_PARTS ? &c->part[i + 2] : NULL;
+
+		if (p && reuse(mf, p, &ko))
+			continue;
+		mark = manifest_mark(mf);
+		option_fields(&k, o);
+		if (p)
+			keep(mf, p, &ko, mark);
 	}
 	manifest_end(mf);
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "frame.h"
+#include "manifest.h"
 #include "ndpg.h"
 #include "sockgen.h"
 
@@ -56,7 +57,8 @@ enum {
 	F_OPT, F_OPT_LEN, F_COUNT, F_INTERVAL, F_RATE,
 	F_IDENTIFIER, F_COMPONENT, F_ALL_COMPONENTS,
 	/* run-wide: not in script lines */
-	F_PCAP, F_MANIFEST, F_RAW, F_IFACE, F_SCRIPT, F_QUIET, F_HELP,
+	F_PCAP, F_MANIFEST, F_RAW, F_IFACE, F_SCRIPT, F_QUIET, F_START_TIME, F_MANIFEST_FORMAT,
+	F_HELP,
 	F_OPTFLAG = 1000,
 };
 
@@ -93,6 +95,8 @@ static const struct option header_opts[] = {
 	{ "iface", required_argument, NULL, F_IFACE },
 	{ "script", required_argument, NULL, F_SCRIPT },
 	{ "quiet", no_argument, NULL, F_QUIET },
+	{ "start-time", required_argument, NULL, F_START_TIME },
+	{ "manifest-format", required_argument, NULL, F_MANIFEST_FORMAT },
 	{ "help", no_argument, NULL, F_HELP },
 };
 #define N_HEADER_OPTS (sizeof(header_opts) / sizeof(header_opts[0]))
@@ -408,6 +412,21 @@ static int run_flag(struct ndpg_msg *m, struct ndpg_run *run, int c, const char 
 		if (script_line)
 			return sg_usage(m->ctx, "--quiet: not allowed in a script line");
 		run->quiet = true;
+		return 0;
+	case F_START_TIME:
+		if (script_line)
+			return sg_usage(m->ctx, "--start-time: not allowed in a script line");
+		if (sg_parse_time(arg, &run->start))
+			return sg_usage(m->ctx, "--start-time '%s': not a time (Unix seconds such as "
+					"1704067200.5, or UTC such as 2024-01-01T00:00:00Z)", arg);
+		run->have_start = true;
+		return 0;
+	case F_MANIFEST_FORMAT:
+		if (script_line)
+			return sg_usage(m->ctx, "--manifest-format: not allowed in a script line");
+		if (manifest_parse_format(arg, &run->manifest_compact))
+			return sg_usage(m->ctx, "--manifest-format '%s': full or compact", arg);
+		run->manifest_format_set = true;
 		return 0;
 	default:
 		return sg_usage(m->ctx, "%s: unhandled option", flag);

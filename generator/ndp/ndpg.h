@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/time.h>
 
 #include "ndp.h"
 
@@ -145,6 +146,10 @@ struct ndpg_run {
 	size_t script_len;
 	bool quiet;
 	bool progress;
+	bool have_start;                /* --start-time: pcap timestamps from it */
+	struct timeval start;
+	bool manifest_compact;          /* --manifest-format (compact unless full) */
+	bool manifest_format_set;
 };
 
 #endif

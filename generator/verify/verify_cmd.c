@@ -64,7 +64,7 @@ static void usage(FILE *f)
 		"Examples:\n"
 		"  sockgen ndp ra --pcap ra.pcap --prefix 2001:db8::/64,L,A --manifest ra.jsonl\n"
 		"  sockgen verify --manifest ra.jsonl --capture ra.pcap\n"
-		"  sockgen vsock pcap --out echo.pcap --scenario stream-echo --manifest echo.jsonl\n"
+		"  sockgen vsock pcap --pcap echo.pcap --scenario stream-echo --manifest echo.jsonl\n"
 		"  sockgen verify --manifest echo.jsonl --capture echo.pcap --json report.json\n"
 		"  sockgen verify --manifest client.jsonl --capture vsockmon0.pcap   (live, in the guest)\n"
 		"  SOCKSCOPE_PLUGIN=build/plugin/sockscope.so sockgen verify --manifest m.jsonl --capture live.pcapng\n");

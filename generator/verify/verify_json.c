@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "manifest.h"
 #include "verify.h"
 
 struct jp {
@@ -356,6 +357,49 @@ fail:
 	return -1;
 }
 
+/* A compact record ({"=":"", changed keys...}, manifest.h): the record
+ * before it with those values replaced, into *out. 0, or -1 with the
+ * reason in why. */
+static int expand_same(const struct vf_record *prev, const struct vf_record *delta,
+		       struct vf_record *out, char *why, size_t whysz)
+{
+	out->n = 0;
+	out->pairs = calloc(prev->n ? prev->n : 1, sizeof(*out->pairs));
+	if (!out->pairs)
+		goto nomem;
+	for (size_t k = 0; k < prev->n; k++) {
+		out->pairs[k].key = strdup(prev->pairs[k].key);
+		out->pairs[k].value = strdup(prev->pairs[k].value);
+		out->n++;
+		if (!out->pairs[k].key || !out->pairs[k].value)
+			goto nomem;
+	}
+	for (size_t d = 1; d < delta->n; d++) {
+		size_t k = 0;
+
+		while (k < out->n && strcmp(out->pairs[k].key, delta->pairs[d].key))
+			k++;
+		if (k == out->n) {
+			snprintf(why, whysz, "\"%s\" is not a key of the record before "
+				 "(a \"" MANIFEST_SAME_KEY "\" record only changes values)",
+				 delta->pairs[d].key);
+			vf_record_free(out);
+			return -1;
+		}
+		char *v = strdup(delta->pairs[d].value);
+
+		if (!v)
+			goto nomem;
+		free(out->pairs[k].value);
+		out->pairs[k].value = v;
+	}
+	return 0;
+nomem:
+	vf_record_free(out);
+	snprintf(why, whysz, "out of memory");
+	return -1;
+}
+
 int vf_manifest_read(const char *path, struct vf_manifest *m, char *err, size_t errsz)
 {
 	FILE *f = fopen(path, "r");
@@ -383,6 +427,19 @@ int vf_manifest_read(const char *path, struct vf_manifest *m, char *err, size_t 
 		if (vf_json_parse_line(line, &rec, why, sizeof(why))) {
 			snprintf(err, errsz, "line %zu: not valid JSON: %s", lineno, why);
 			goto bad;
+		}
+		if (rec.n && !strcmp(rec.pairs[0].key, MANIFEST_SAME_KEY)) {
+			struct vf_record full;
+			int r = m->n ? expand_same(&m->recs[m->n - 1], &rec, &full, why, sizeof(why))
+				     : (snprintf(why, sizeof(why), "a \"" MANIFEST_SAME_KEY "\" record "
+						 "needs a record before it"), -1);
+
+			vf_record_free(&rec);
+			if (r) {
+				snprintf(err, errsz, "line %zu: %s", lineno, why);
+				goto bad;
+			}
+			rec = full;
 		}
 		rec.line = lineno;
 		if (m->n == cap) {

@@ -14,7 +14,7 @@ static void usage(FILE *f)
 		   "  connect  connect to a vsock port (guest only; CID 1 needs vsock_loopback)\n"
 		   "sockgen vsock VERB --help shows each verb's options and examples.\n"
 		   "Examples:\n"
-		   "  sockgen vsock pcap --out echo.pcap --scenario stream-echo --manifest echo.jsonl\n"
+		   "  sockgen vsock pcap --pcap echo.pcap --scenario stream-echo --manifest echo.jsonl\n"
 		   "  sockgen vsock listen --port 5000 --mode echo\n"
 		   "  sockgen vsock connect --cid 1 --port 5000 --bytes 65536\n");
 }

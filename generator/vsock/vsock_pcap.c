@@ -55,15 +55,18 @@ static void print_wrapped(FILE *f, const char *name, const char *text)
 static void help(FILE *f)
 {
 	fprintf(f,
-		"usage: sockgen vsock pcap --out FILE --scenario NAME [--manifest FILE]\n"
+		"usage: sockgen vsock pcap --pcap FILE --scenario NAME [--manifest FILE]\n"
+		"          [--manifest-format full|compact] [--start-time T]\n"
 		"          [--src-cid C] [--dst-cid C] [--src-port P] [--dst-port P]\n"
 		"          [--bytes N] [--msg-size S] [--count N] [--buf-alloc N]\n"
 		"Write the packets a Linux 6.1 guest's vsock_loopback carries for a\n"
 		"scenario, as vsockmon0 captures them: LINKTYPE_VSOCK (271) frames of\n"
 		"vsockmon header + virtio-vsock header + payload, timestamps from\n"
-		"2024-01-01 00:00:00 UTC in 10 us steps. --manifest writes one JSON line\n"
-		"per packet keyed by vsockmon.* display-filter fields. --pcap FILE is\n"
-		"the same as --out FILE.\n"
+		"2024-01-01 00:00:00 UTC (or --start-time: Unix seconds or ISO 8601 UTC)\n"
+		"in 10 us steps. --manifest writes one JSON line per packet keyed by\n"
+		"vsockmon.* display-filter fields, compact (unchanged values left out)\n"
+		"unless --manifest-format full. --out FILE is the old name of --pcap FILE.\n"
+		"A summary line goes to stderr.\n"
 		"  --src-cid C, --dst-cid C    client and server CID (default 1, 1)\n"
 		"  --src-port P, --dst-port P  client port (49152) and server port\n"
 		"  --bytes N, --msg-size S, --count N   sizes, as each scenario says\n"
@@ -73,11 +76,11 @@ static void help(FILE *f)
 		print_wrapped(f, s->name, s->summary);
 	fprintf(f,
 		"Examples:\n"
-		"  sockgen vsock pcap --out echo.pcap --scenario stream-echo --manifest echo.jsonl\n"
-		"  sockgen vsock pcap --out bulk.pcap --scenario bulk --bytes 4M\n"
-		"  sockgen vsock pcap --out seq.pcap --scenario seqpacket --count 2 --bytes 100000\n"
-		"  sockgen vsock pcap --out stall.pcap --scenario credit-stall --buf-alloc 64K --bytes 200K\n"
-		"  sockgen vsock pcap --out ref.pcap --scenario refused --dst-cid 3 --dst-port 1234\n");
+		"  sockgen vsock pcap --pcap echo.pcap --scenario stream-echo --manifest echo.jsonl\n"
+		"  sockgen vsock pcap --pcap bulk.pcap --scenario bulk --bytes 4M\n"
+		"  sockgen vsock pcap --pcap seq.pcap --scenario seqpacket --count 2 --bytes 100000\n"
+		"  sockgen vsock pcap --pcap stall.pcap --scenario credit-stall --buf-alloc 64K --bytes 200K\n"
+		"  sockgen vsock pcap --pcap ref.pcap --scenario refused --dst-cid 3 --dst-port 1234\n");
 }
 
 /* Decimal with an optional K/M/G (1024-based) suffix, within [min, max]. */
@@ -116,6 +119,7 @@ struct emitter {
 	uint8_t *frame;
 	size_t frame_cap;
 	unsigned long n;
+	struct timeval start;           /* the first packet's timestamp */
 	int err;
 };
 
@@ -139,7 +143,7 @@ static void manifest_packet(struct manifest *m, const struct af_vsockmon_hdr *mo
 	manifest_uint(m, "vsockmon.virtio.len", v->len);
 	manifest_uint(m, "vsockmon.virtio.type", v->type);
 	manifest_uint(m, "vsockmon.virtio.op", v->op);
-	manifest_fmt(m, "vsockmon.virtio.flags", "0x%08x", (unsigned)v->flags);
+	manifest_hexint(m, "vsockmon.virtio.flags", v->flags, 4);
 	if (v->op == VSOCK_VIRTIO_OP_SHUTDOWN) {
 		manifest_bool(m, "vsockmon.virtio.flags.shutdown_rcv", !!(v->flags & VSOCK_VIRTIO_SHUTDOWN_RCV));
 		manifest_bool(m, "vsockmon.virtio.flags.shutdown_send", !!(v->flags & VSOCK_VIRTIO_SHUTDOWN_SEND));
@@ -178,11 +182,15 @@ static int emit_packet(void *ctx, const struct virtio_vsock_hdr *v, const uint8_
 	r = vsockmon_frame_build(v, payload, v->len, e->frame, e->frame_cap, &len);
 	if (r < 0)
 		return r;
-	ts.tv_sec = TS_BASE_SEC + (long)(e->n * TS_STEP_USEC / 1000000);
-	ts.tv_usec = (long)(e->n * TS_STEP_USEC % 1000000);
+	{
+		long long us = (long long)e->start.tv_usec + (long long)e->n * TS_STEP_USEC;
+
+		ts.tv_sec = e->start.tv_sec + (time_t)(us / 1000000);
+		ts.tv_usec = (suseconds_t)(us % 1000000);
+	}
 	r = pcap_out_write(e->pcap, &ts, e->frame, len);
 	if (r < 0)
-		return r;
+		return e->err = r;      /* the file's error, not the scenario's */
 	if (e->mf) {
 		vsockmon_hdr_for_virtio(v, &mon);
 		manifest_packet(e->mf, &mon, v, payload);
@@ -191,46 +199,17 @@ static int emit_packet(void *ctx, const struct virtio_vsock_hdr *v, const uint8_
 	return 0;
 }
 
-/* A failed run removes what it wrote, but only a regular file it may
- * have created: never /dev/null or a FIFO someone passed as --out. */
-static int removable(const char *path)
-{
-	struct stat st;
-
-	if (!strcmp(path, "-"))
-		return 0;
-	if (lstat(path, &st) < 0)
-		return errno == ENOENT;
-	return S_ISREG(st.st_mode);
-}
-
-static void drop_pcap(struct pcap_out *p, int may_remove)
-{
-	if (may_remove)
-		pcap_out_discard(p);
-	else
-		(void)pcap_out_close(p);
-}
-
-static void drop_manifest(struct manifest *m, int may_remove)
-{
-	if (!m)
-		return;
-	if (may_remove)
-		manifest_discard(m);
-	else
-		(void)manifest_close(m);
-}
-
 enum {
 	OPT_OUT = 'o', OPT_SCENARIO = 's', OPT_MANIFEST = 'm', OPT_HELP = 'h',
 	OPT_SRC_CID = 256, OPT_DST_CID, OPT_SRC_PORT, OPT_DST_PORT,
-	OPT_BYTES, OPT_MSG_SIZE, OPT_COUNT, OPT_BUF_ALLOC,
+	OPT_BYTES, OPT_MSG_SIZE, OPT_COUNT, OPT_BUF_ALLOC, OPT_START_TIME, OPT_MANIFEST_FORMAT,
 };
 
 static const struct option long_opts[] = {
-	{ "out", required_argument, NULL, OPT_OUT },
 	{ "pcap", required_argument, NULL, OPT_OUT },
+	{ "out", required_argument, NULL, OPT_OUT },    /* the old name */
+	{ "start-time", required_argument, NULL, OPT_START_TIME },
+	{ "manifest-format", required_argument, NULL, OPT_MANIFEST_FORMAT },
 	{ "scenario", required_argument, NULL, OPT_SCENARIO },
 	{ "manifest", required_argument, NULL, OPT_MANIFEST },
 	{ "src-cid", required_argument, NULL, OPT_SRC_CID },
@@ -310,14 +289,73 @@ static int parse_opt(int opt, const char *arg, struct vsock_scn_opts *o)
 	return 0;
 }
 
+/* Open, run the scenario, close. A failed run leaves neither file
+ * (pcap_out and manifest remove a regular file they wrote, never a
+ * device or FIFO). */
+static int write_capture(const struct vsock_scenario *scn, const struct vsock_scn_opts *o,
+			 struct emitter *e, const char *out, const char *mf_path, bool compact)
+{
+	char err[256];
+	int r;
+
+	e->frame_cap = VSOCKMON_FRAME_MIN_LEN + VIRTIO_VSOCK_MAX_PKT_BUF_SIZE;
+	e->frame = malloc(e->frame_cap);
+	if (!e->frame)
+		return sg_fail(CTX, "%s", strerror(ENOMEM));
+	e->pcap = pcap_out_open(out, SG_LINKTYPE_VSOCK, err, sizeof(err));
+	if (!e->pcap) {
+		free(e->frame);
+		return sg_fail(CTX, "--pcap '%s': %s", out, err);
+	}
+	if (mf_path) {
+		e->mf = manifest_open(mf_path);
+		if (!e->mf) {
+			int en = errno;
+
+			pcap_out_discard(e->pcap);
+			free(e->frame);
+			return sg_fail(CTX, "--manifest '%s': %s", mf_path, strerror(en));
+		}
+		manifest_set_compact(e->mf, compact);
+	}
+	r = vsock_scenario_run(scn, o, emit_packet, e);
+	free(e->frame);
+	if (r < 0) {
+		pcap_out_discard(e->pcap);
+		manifest_discard(e->mf);
+		if (r == -EFBIG)
+			return sg_usage(CTX, "--bytes '%llu': the capture would exceed %lu packets "
+					"(use fewer --bytes, a larger --msg-size or --buf-alloc)",
+					(unsigned long long)o->bytes, MAX_PACKETS);
+		if (r == -EPROTO)
+			return sg_fail(CTX, "scenario %s: the model did not behave as the scenario "
+				       "expects (internal error)", scn->name);
+		if (e->err)
+			return sg_fail(CTX, "--pcap '%s': %s", out, strerror(-e->err));
+		return sg_fail(CTX, "scenario %s: %s", scn->name, strerror(-r));
+	}
+	r = pcap_out_close(e->pcap);
+	if (r < 0) {
+		manifest_discard(e->mf);
+		return sg_fail(CTX, "--pcap '%s': %s", out, strerror(-r));
+	}
+	if (e->mf && (r = manifest_close(e->mf)) < 0) {
+		sg_remove_output(out);
+		return sg_fail(CTX, "--manifest '%s': %s", mf_path, strerror(-r));
+	}
+	fprintf(stderr, "sockgen: vsock pcap: scenario %s, %lu packets to %s\n", scn->name, e->n, out);
+	return SG_EXIT_OK;
+}
+
 int cmd_vsock_pcap(int argc, char **argv)
 {
 	const char *out = NULL, *scn_name = NULL, *mf_path = NULL;
 	const struct vsock_scenario *scn;
 	struct vsock_scn_opts o = { 0 };
-	struct emitter e = { 0 };
+	struct emitter e = { .start = { .tv_sec = TS_BASE_SEC } };
+	bool compact = true, format_set = false;
 	char err[256];
-	int opt, r, out_rm, mf_rm;
+	int opt, r;
 
 	optind = 0;     /* glibc: full re-initialisation, so the verb can run twice */
 	opterr = 0;
@@ -327,6 +365,16 @@ int cmd_vsock_pcap(int argc, char **argv)
 		case OPT_SCENARIO: scn_name = optarg; break;
 		case OPT_MANIFEST: mf_path = optarg; break;
 		case OPT_HELP: help(stdout); return SG_EXIT_OK;
+		case OPT_START_TIME:
+			if (sg_parse_time(optarg, &e.start))
+				return sg_usage(CTX, "--start-time '%s': not a time (Unix seconds such as "
+						"1704067200.5, or UTC such as 2024-01-01T00:00:00Z)", optarg);
+			break;
+		case OPT_MANIFEST_FORMAT:
+			if (manifest_parse_format(optarg, &compact))
+				return sg_usage(CTX, "--manifest-format '%s': full or compact", optarg);
+			format_set = true;
+			break;
 		case ':':
 			return sg_usage(CTX, "%s: needs a value", argv[optind - 1]);
 		case '?':
@@ -340,9 +388,11 @@ int cmd_vsock_pcap(int argc, char **argv)
 	if (optind < argc)
 		return sg_usage(CTX, "'%s': unexpected argument", argv[optind]);
 	if (!out)
-		return sg_usage(CTX, "--out: missing (the capture file to write)");
+		return sg_usage(CTX, "--pcap: missing (the capture file to write)");
 	if (!scn_name)
 		return sg_usage(CTX, "--scenario: missing (see --help for the list)");
+	if (format_set && !mf_path)
+		return sg_usage(CTX, "--manifest-format: give --manifest FILE too");
 	scn = vsock_scenario_find(scn_name);
 	if (!scn)
 		return sg_usage(CTX, "--scenario '%s': unknown scenario (see --help for the list)",
@@ -351,61 +401,8 @@ int cmd_vsock_pcap(int argc, char **argv)
 	if (vsock_scenario_check(scn, &o, err, sizeof(err)) < 0)
 		return sg_usage(CTX, "%s", err);
 
-	if ((r = sg_check_out_path(CTX, "out", out)) ||
+	if ((r = sg_check_out_path(CTX, "pcap", out)) ||
 	    (mf_path && (r = sg_check_out_path(CTX, "manifest", mf_path))))
 		return r;
-	out_rm = removable(out);
-	mf_rm = mf_path ? removable(mf_path) : 0;
-	e.frame_cap = VSOCKMON_FRAME_MIN_LEN + VIRTIO_VSOCK_MAX_PKT_BUF_SIZE;
-	e.frame = malloc(e.frame_cap);
-	if (!e.frame)
-		return sg_fail(CTX, "%s", strerror(ENOMEM));
-	e.pcap = pcap_out_open(out, SG_LINKTYPE_VSOCK, err, sizeof(err));
-	if (!e.pcap) {
-		free(e.frame);
-		return sg_fail(CTX, "--out '%s': %s", out, err);
-	}
-	if (mf_path) {
-		e.mf = manifest_open(mf_path);
-		if (!e.mf) {
-			int en = errno;
-
-			drop_pcap(e.pcap, out_rm);
-			free(e.frame);
-			return sg_fail(CTX, "--manifest '%s': %s", mf_path, strerror(en));
-		}
-	}
-	r = vsock_scenario_run(scn, &o, emit_packet, &e);
-	free(e.frame);
-	if (r < 0) {
-		drop_pcap(e.pcap, out_rm);
-		drop_manifest(e.mf, mf_rm);
-		if (r == -EFBIG)
-			return sg_usage(CTX, "--bytes '%llu': the capture would exceed %lu packets "
-					"(use fewer --bytes, a larger --msg-size or --buf-alloc)",
-					(unsigned long long)o.bytes, MAX_PACKETS);
-		if (r == -EPROTO)
-			return sg_fail(CTX, "scenario %s: the model did not behave as the scenario "
-				       "expects (internal error)", scn->name);
-		return sg_fail(CTX, "scenario %s: %s", scn->name, strerror(-r));
-	}
-	r = pcap_out_close(e.pcap);
-	if (r < 0) {
-		drop_manifest(e.mf, mf_rm);
-		if (out_rm)
-			unlink(out);
-		return sg_fail(CTX, "--out '%s': %s", out, strerror(-r));
-	}
-	if (e.mf) {
-		r = manifest_close(e.mf);
-		if (r < 0) {
-			if (out_rm)
-				unlink(out);
-			if (mf_rm)
-				unlink(mf_path);
-			return sg_fail(CTX, "--manifest '%s': %s", mf_path, strerror(-r));
-		}
-	}
-	printf("vsock pcap: scenario=%s packets=%lu out=%s\n", scn->name, e.n, out);
-	return SG_EXIT_OK;
+	return write_capture(scn, &o, &e, out, mf_path, compact);
 }

@@ -54,6 +54,9 @@ MISSING = os.path.join(work, "does-not-exist.txt")
 NOT_PCAP = write("not-a-pcap.pcap", "this is not a capture\n")
 BAD_JSON = write("bad.jsonl", '{"ndisc.type": "134"}\n{not json\n')
 GOOD_JSON = write("good.jsonl", '{"ndisc.type": "134"}\n')
+COMMENTS_JSONL = write("blank.jsonl", "\n  \n")
+SAME_FIRST = write("same-first.jsonl", '{"=": "", "ndisc.type": "134"}\n')
+SAME_NEWKEY = write("same-newkey.jsonl", '{"ndisc.type": "134"}\n{"=": "", "ndisc.code": "1"}\n')
 GOOD_PCAP = os.path.join(work, "good.pcap")
 t.sockgen("ndp", "ra", "--pcap", GOOD_PCAP, "--quiet")
 
@@ -203,6 +206,15 @@ case(["ndp", "--script", BAD_LINE2, "--pcap", OUT], ["bad-line2.txt", ("bad-line
 case(["ndp", "--script", GOOD_SCRIPT, "--pcap", DIR], ["--pcap", DIR])
 case(["ndp", "--script", GOOD_SCRIPT, "--pcap", OUT, "--manifest", DIR], ["--manifest", DIR])
 
+case(["ndp", "ra", "--pcap", OUT, "--start-time", "1.1234567"], ["--start-time", "1.1234567"])
+case(["ndp", "ra", "--pcap", OUT, "--start-time", "4294967296"], ["--start-time", "4294967296"])
+case(["ndp", "ra", "--pcap", OUT, "--start-time", "2024-13-01 00:00:00"], ["--start-time", "2024-13-01"])
+case(["ndp", "ra", "--raw", "lo", "--start-time", "0"], ["--start-time", "--pcap"], nosocket=True)
+case(["ndp", "ra", "--pcap", OUT, "--manifest-format", "full"], ["--manifest-format", "--manifest"])
+case(["ndp", "ra", "--pcap", OUT, "--manifest", MAN, "--manifest-format", "csv"],
+     ["--manifest-format", "csv"])
+case(["ndp", "--script", EMPTY, "--pcap", OUT], ["--script", "empty.txt"])
+
 # --- ndp listen (every case fails before the raw socket) ---
 case(["ndp", "listen"], ["listen"])
 case(["ndp", "listen", "lo", "--no-such-flag"], ["--no-such-flag"])
@@ -213,11 +225,12 @@ case(["ndp", "listen", "lo", "--count", "x"], ["--count", "x"])
 case(["ndp", "listen", "lo", "--timeout", "-1"], ["--timeout", "-1"])
 
 # --- vsock pcap ---
-VP = ["vsock", "pcap", "--out", OUT, "--manifest", MAN]
+VP = ["vsock", "pcap", "--pcap", OUT, "--manifest", MAN]
 case(["vsock"], ["vsock"], usage=True)
 case(["vsock", "no-such-verb"], ["no-such-verb"])
-case(["vsock", "pcap"], ["--out"])
-case(["vsock", "pcap", "--out", OUT], ["--scenario"])
+case(["vsock", "pcap"], ["--pcap"])
+case(["vsock", "pcap", "--pcap", OUT], ["--scenario"])
+case(["vsock", "pcap", "--out", OUT], ["--scenario"])    # the old name still parses
 case(VP + ["--scenario"], ["--scenario"])
 case(VP + ["--scenario", "nope"], ["--scenario", "nope"])
 case(VP + ["--scenario", "bulk", "--no-such-flag"], ["--no-such-flag"])
@@ -231,8 +244,14 @@ case(VP + ["--scenario", "bulk", "--dst-cid", "18446744073709551616"], ["--dst-c
 case(VP + ["--scenario", "bulk", "--src-port", "4294967296"], ["--src-port", "4294967296"])
 case(VP + ["--scenario", "bulk", "--dst-port", "80x"], ["--dst-port", "80x"])
 case(VP + ["--scenario", "bulk", "--buf-alloc", "0"], ["--buf-alloc", "0"])
-case(["vsock", "pcap", "--out", DIR, "--scenario", "bulk"], ["--out", DIR])
-case(["vsock", "pcap", "--out", OUT, "--scenario", "bulk", "--manifest", DIR], ["--manifest", DIR])
+case(["vsock", "pcap", "--pcap", DIR, "--scenario", "bulk"], ["--pcap", DIR])
+case(["vsock", "pcap", "--out", DIR, "--scenario", "bulk"], ["--pcap", DIR])
+case(["vsock", "pcap", "--pcap", OUT, "--scenario", "bulk", "--manifest", DIR], ["--manifest", DIR])
+case(VP + ["--scenario", "bulk", "--start-time", "yesterday"], ["--start-time", "yesterday"])
+case(VP + ["--scenario", "bulk", "--start-time", "2024-02-30T00:00:00Z"], ["--start-time", "2024-02-30"])
+case(VP + ["--scenario", "bulk", "--manifest-format", "short"], ["--manifest-format", "short"])
+case(["vsock", "pcap", "--pcap", OUT, "--scenario", "bulk", "--manifest-format", "full"],
+     ["--manifest-format", "--manifest"])
 
 # --- vsock connect / listen: never a CID that would be accepted ---
 if LOOPBACK_PRESENT:
@@ -293,6 +312,13 @@ case(["verify", "--manifest", GOOD_JSON, "--capture", MISSING], ["--capture", MI
 case(["verify", "--manifest", GOOD_JSON, "--capture", DIR], ["--capture", DIR])
 case(["verify", "--manifest", GOOD_JSON, "--capture", NOT_PCAP], ["not-a-pcap.pcap"])
 case(["verify", "--manifest", BAD_JSON, "--capture", GOOD_PCAP], ["bad.jsonl", ("bad.jsonl:2", "line 2")])
+# a manifest with no record verifies nothing: bad input, not "verified 0 packets"
+case(["verify", "--manifest", EMPTY, "--capture", GOOD_PCAP], ["--manifest", "empty.txt", "no records"])
+case(["verify", "--manifest", COMMENTS_JSONL, "--capture", GOOD_PCAP], ["--manifest", "blank.jsonl", "no records"])
+case(["verify", "--manifest", GOOD_JSON, "--capture", GOOD_PCAP, "--json", DIR], ["--json", DIR])
+# a compact record with nothing before it, or naming a key the record before lacks
+case(["verify", "--manifest", SAME_FIRST, "--capture", GOOD_PCAP], ["same-first.jsonl", "line 1"])
+case(["verify", "--manifest", SAME_NEWKEY, "--capture", GOOD_PCAP], ["same-newkey.jsonl", "line 2", "ndisc.code"])
 
 os.chmod(UNREADABLE, 0o644)
 shutil.rmtree(work)

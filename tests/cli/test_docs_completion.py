@@ -110,12 +110,12 @@ t.eq(complete("sockgen capture --iface "), ifaces, "capture --iface <TAB>")
 t.eq(complete("sockgen ndp listen "), ifaces, "sockgen ndp listen <TAB> lists the interfaces")
 
 for line in ("sockgen ndp ra --pcap ", "sockgen ndp ra --manifest ", "sockgen verify --capture ",
-             "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest "):
+             "sockgen vsock pcap --pcap ", "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest "):
     t.eq(complete(line), ["my capture.pcap", "notes.txt", "ra.jsonl", "ra.pcap", "subdir"],
          "%s<TAB> completes files (one with a blank in its name)" % line)
 t.eq(complete("sockgen ndp ra --pcap ra."), ["ra.jsonl", "ra.pcap"], "--pcap ra.<TAB>")
 t.eq(complete("sockgen ndp ra --src "), [], "--src <TAB> (an address) offers no option names")
-t.eq(complete("sockgen ndp ra --mtu 1500 --ma"), ["--manifest", "--map"],
+t.eq(complete("sockgen ndp ra --mtu 1500 --ma"), ["--manifest", "--manifest-format", "--map"],
      "options again after a value")
 
 t.done()

@@ -60,10 +60,9 @@ with tempfile.TemporaryDirectory() as d:
         mf = os.path.join(d, "%d.jsonl" % i)
         sstest.sockgen("ndp", *line.split(), "--pcap", os.path.join(d, "%d.pcap" % i),
                        "--manifest", mf, "--quiet")
-        with open(mf) as f:
-            for rec in map(json.loads, f):
-                emitted |= {k for k in rec if k.startswith("ndisc.opt")}
-                types |= {int(t) for t in rec.get("ndisc.opt.type", "").split(",") if t}
+        for rec in sstest.read_manifest(mf):
+            emitted |= {k for k in rec if k.startswith("ndisc.opt")}
+            types |= {int(t) for t in rec.get("ndisc.opt.type", "").split(",") if t}
 flagged = {o["type"] for o in opts if o["flag"]}
 sstest.eq(sorted(flagged - types), [], "the messages carry every option type with a flag")
 sstest.eq(sorted(emitted - table - HEADER), [],

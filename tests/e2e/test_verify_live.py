@@ -19,8 +19,7 @@ LIVE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "live")
 
 
 def records(path):
-    with open(path) as f:
-        return [json.loads(ln) for ln in f if ln.strip()]
+    return sstest.read_manifest(path)
 
 
 def write(path, recs):

@@ -153,8 +153,27 @@ def expert(capture, plugin=True, filt=None):
 
 
 def read_manifest(path):
+    """The records of a manifest, full or compact: a compact record
+    {"=": "", key: value...} is the record before it with those values."""
+    out = []
     with open(path) as f:
-        return [json.loads(line) for line in f if line.strip()]
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            if "=" in rec:
+                if not out:
+                    raise ValueError("%s:%d: '=' record with no record before it" % (path, n))
+                full = dict(out[-1])
+                for k, v in rec.items():
+                    if k == "=":
+                        continue
+                    if k not in full:
+                        raise ValueError("%s:%d: %r is not a key of the record before" % (path, n, k))
+                    full[k] = v
+                rec = full
+            out.append(rec)
+    return out
 
 
 def is_root():

@@ -54,7 +54,8 @@ cap_stop() {
 	wait $CAP
 	caprc=$?
 	RX1=$(cat $RX)
-	echo "scenario $name rc=$rc want=$want caprc=$caprc rx_before=$RX0 rx_after=$RX1 $(cat $O/$name.capture)" >> $O/scenarios.txt
+	# the capture's summary line is on its stderr
+	echo "scenario $name rc=$rc want=$want caprc=$caprc rx_before=$RX0 rx_after=$RX1 $(sed -n 's/^sockgen: capture: iface=/iface=/p' $O/$name.capture.err)" >> $O/scenarios.txt
 }
 
 srv_start() {
