@@ -165,6 +165,67 @@ int ndpg_rx_recv(struct ndpg_rx *rx, uint8_t *buf, size_t cap, int wait_ms,
 	}
 }
 
+static bool has_opt(const struct ndp_msg *msg, uint8_t type)
+{
+	for (size_t i = 0; i < msg->n_opts; i++)
+		if (msg->opts[i].type == type)
+			return true;
+	return false;
+}
+
+const char *ndpg_nd_invalid(const struct ndp_msg *msg, int r, const struct ndpg_pkt *pk)
+{
+	uint8_t sol[16];
+
+	if (pk->bad_checksum)
+		return "bad checksum";
+	if (pk->hlim != 255)
+		return "hop limit is not 255";
+	if (msg->code != 0)
+		return "code is not 0";
+	if (pk->len < ndp_msg_fixed_len(msg->type))
+		return "shorter than the fixed part";
+	if (r < 0)
+		return "malformed option (length 0 or past the end)";
+	switch (msg->type) {
+	case NDP_RS:
+		/* 6.1.1: from :: no SLLA */
+		if (ndpg_is_unspec(pk->src) && has_opt(msg, NDP_OPT_SLLA))
+			return "RS from :: with a source link-layer address";
+		break;
+	case NDP_RA:
+		if (!ndpg_is_ll(pk->src))       /* 6.1.2 */
+			return "RA source is not link-local";
+		break;
+	case NDP_NS:                            /* 7.1.1 */
+		if (frame_is_mcast(msg->h.ns.target))
+			return "NS target is multicast";
+		if (ndpg_is_unspec(pk->src)) {
+			frame_solicited_node(msg->h.ns.target, sol);
+			if (memcmp(pk->dst, sol, 16))
+				return "NS from :: not to the solicited-node address";
+			if (has_opt(msg, NDP_OPT_SLLA))
+				return "NS from :: with a source link-layer address";
+		}
+		break;
+	case NDP_NA:                            /* 7.1.2 */
+		if (frame_is_mcast(msg->h.na.target))
+			return "NA target is multicast";
+		if (frame_is_mcast(pk->dst) && msg->h.na.flag_s)
+			return "NA to multicast with the S flag";
+		break;
+	case NDP_REDIRECT:                      /* 8.1 */
+		if (!ndpg_is_ll(pk->src))
+			return "redirect source is not link-local";
+		if (frame_is_mcast(msg->h.redirect.destination))
+			return "redirect destination is multicast";
+		break;
+	default:
+		break;
+	}
+	return NULL;
+}
+
 int ndpg_line_msg(struct ndpg_msg *m, const char *ctx, const char *line,
 		  const struct netif *ni)
 {

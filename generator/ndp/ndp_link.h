@@ -37,6 +37,11 @@ int ndpg_rx_recv(struct ndpg_rx *rx, uint8_t *buf, size_t cap, int wait_ms,
 		 struct ndpg_pkt *ret);
 void ndpg_rx_close(struct ndpg_rx *rx);
 
+/* NULL when a received message is valid, else why RFC 4861 6.1.1, 6.1.2,
+ * 7.1.1, 7.1.2 or 8.1 (or a bad checksum) has receivers drop it; r is what
+ * ndp_msg_parse() returned for it. */
+const char *ndpg_nd_invalid(const struct ndp_msg *msg, int r, const struct ndpg_pkt *pk);
+
 /* Build message m from a script-style line ("na --target ... --flags S,O")
  * with the defaults of interface ni; errors say ctx. Exit code: 0 or 2. */
 int ndpg_line_msg(struct ndpg_msg *m, const char *ctx, const char *line,

@@ -91,68 +91,6 @@ static void usage(FILE *f)
 		"Exit: 0 (count/timeout/signal), 1 runtime failure, 2 bad input.\n");
 }
 
-static bool has_opt(const struct ndp_msg *msg, uint8_t type)
-{
-	for (size_t i = 0; i < msg->n_opts; i++)
-		if (msg->opts[i].type == type)
-			return true;
-	return false;
-}
-
-/* NULL when the message is valid, else why RFC 4861 has it dropped. */
-static const char *validate(const struct ndp_msg *msg, int r, const struct ndpg_pkt *pk)
-{
-	uint8_t sol[16];
-
-	if (pk->bad_checksum)
-		return "bad checksum";
-	if (pk->hlim != 255)
-		return "hop limit is not 255";
-	if (msg->code != 0)
-		return "code is not 0";
-	if (pk->len < ndp_msg_fixed_len(msg->type))
-		return "shorter than the fixed part";
-	if (r < 0)
-		return "malformed option (length 0 or past the end)";
-	switch (msg->type) {
-	case NDP_RS:
-		/* 6.1.1: from :: no SLLA */
-		if (ndpg_is_unspec(pk->src) && has_opt(msg, NDP_OPT_SLLA))
-			return "RS from :: with a source link-layer address";
-		break;
-	case NDP_RA:
-		if (!ndpg_is_ll(pk->src))       /* 6.1.2 */
-			return "RA source is not link-local";
-		break;
-	case NDP_NS:                            /* 7.1.1 */
-		if (frame_is_mcast(msg->h.ns.target))
-			return "NS target is multicast";
-		if (ndpg_is_unspec(pk->src)) {
-			frame_solicited_node(msg->h.ns.target, sol);
-			if (memcmp(pk->dst, sol, 16))
-				return "NS from :: not to the solicited-node address";
-			if (has_opt(msg, NDP_OPT_SLLA))
-				return "NS from :: with a source link-layer address";
-		}
-		break;
-	case NDP_NA:                            /* 7.1.2 */
-		if (frame_is_mcast(msg->h.na.target))
-			return "NA target is multicast";
-		if (frame_is_mcast(pk->dst) && msg->h.na.flag_s)
-			return "NA to multicast with the S flag";
-		break;
-	case NDP_REDIRECT:                      /* 8.1 */
-		if (!ndpg_is_ll(pk->src))
-			return "redirect source is not link-local";
-		if (frame_is_mcast(msg->h.redirect.destination))
-			return "redirect destination is multicast";
-		break;
-	default:
-		break;
-	}
-	return NULL;
-}
-
 /* One summary line (addresses, header fields), then every option. */
 static void print_text(const struct ndp_msg *msg, const struct ndpg_pkt *pk)
 {
@@ -295,7 +233,7 @@ static int handle(struct listener *l, const struct ndpg_pkt *pk)
 
 	memset(msg, 0, sizeof(*msg));
 	r = ndp_msg_parse(pk->icmp, pk->len, msg);
-	if ((why = validate(msg, r, pk))) {
+	if ((why = ndpg_nd_invalid(msg, r, pk))) {
 		print_drop(l, pk, why);
 		fflush(stdout);
 		return 0;
