@@ -136,7 +136,7 @@ static void print_text(const struct ndp_msg *msg, const struct ndpg_pkt *pk)
 	if (!msg->n_opts)
 		printf(" none");
 	printf("\n");
-	ndpg_show_opts(stdout, msg);
+	ndpg_show_opts(stdout, 1, msg);
 }
 
 static bool own_addr(const struct listener *l, const uint8_t a[16])

@@ -136,9 +136,9 @@ static void show(struct ndpg_probe *p, const struct ndp_msg *msg, const struct n
 		printf("Another node probes for it too (DAD, RFC 4862 5.4.3)\n");
 	} else {
 		ndpg_show_na(stdout, &msg->h.na);
-		ndpg_show_opts(stdout, msg);
+		ndpg_show_opts(stdout, 0, msg);
 	}
-	printf(" %-25s: %02X:%02X:%02X:%02X:%02X:%02X\n", "Ethernet source",
+	printf("%-26s: %02X:%02X:%02X:%02X:%02X:%02X\n", "Ethernet source",
 	       m[0], m[1], m[2], m[3], m[4], m[5]);
 	printf(" from %s to %s\n", s, d);
 }

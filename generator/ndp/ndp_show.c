@@ -195,39 +195,39 @@ static unsigned plc_len(uint8_t plc)
 	return len[plc & 7];
 }
 
-static void special(FILE *f, const struct ndp_opt *o, const struct ndp_field *r,
+static void special(FILE *f, int base, const struct ndp_opt *o, const struct ndp_field *r,
 		    const char *lab)
 {
 	if (o->type == NDP_OPT_TRUST_ANCHOR && !strcmp(r->suffix, "fqdn") &&
 	    o->u.trust_anchor.name_type == 2) {
-		label(f, 2, lab);
+		label(f, base + 1, lab);
 		names(f, o->u.trust_anchor.name);
 	} else if (o->type == NDP_OPT_CERTIFICATE && !strcmp(r->suffix, "cert")) {
-		label(f, 2, lab);       /* the padding included: one value */
+		label(f, base + 1, lab);       /* the padding included: one value */
 		hex(f, o->u.certificate.cert.data, o->u.certificate.cert.len);
 	}
 }
 
-static void uint_field(FILE *f, const struct ndp_field *r, const struct ndp_opt *o,
+static void uint_field(FILE *f, int base, const struct ndp_field *r, const struct ndp_opt *o,
 		       const char *lab, enum how how)
 {
 	uint64_t x = ndp_field_get_uint(r, o);
 
 	if (how == PRF) {
-		label(f, 2, lab);
+		label(f, base + 1, lab);
 		fprintf(f, " %12s\n", ndpg_prf_name((uint8_t)x));
 	} else if (how == PREF64_LIFETIME) {
-		time32(f, 2, lab, x * 8, "seconds", false);
+		time32(f, base + 1, lab, x * 8, "seconds", false);
 	} else if (r->seconds) {
-		time32(f, 2, lab, x, "seconds", false);
+		time32(f, base + 1, lab, x, "seconds", false);
 	} else {
-		label(f, 2, lab);
+		label(f, base + 1, lab);
 		fprintf(f, " %12llu\n", (unsigned long long)x);
 	}
 }
 
 /* One field of option o, labelled, by the kind of its table row. */
-static void show_field(FILE *f, const struct ndp_opt *o, const struct ndp_field *r)
+static void show_field(FILE *f, int base, const struct ndp_opt *o, const struct ndp_field *r)
 {
 	const struct field_text *ft = field_text(o->type, r->suffix);
 	const char *lab = ft && ft->label ? ft->label : r->suffix;
@@ -238,51 +238,51 @@ static void show_field(FILE *f, const struct ndp_opt *o, const struct ndp_field 
 	if (ft && ft->how == SKIP)
 		return;
 	switch (r->kind) {
-	case NDP_FIELD_UINT: uint_field(f, r, o, lab, ft ? ft->how : PLAIN); break;
+	case NDP_FIELD_UINT: uint_field(f, base, r, o, lab, ft ? ft->how : PLAIN); break;
 	case NDP_FIELD_INT:
-		label(f, 2, lab);
+		label(f, base + 1, lab);
 		fprintf(f, " %12lld\n", (long long)ndp_field_get_int(r, o));
 		break;
-	case NDP_FIELD_BOOL: yes_no(f, 2, lab, ndp_field_get_uint(r, o) != 0); break;
-	case NDP_FIELD_BIT: yes_no(f, 2, lab, (ndp_field_get_uint(r, o) & r->mask) != 0); break;
+	case NDP_FIELD_BOOL: yes_no(f, base + 1, lab, ndp_field_get_uint(r, o) != 0); break;
+	case NDP_FIELD_BIT: yes_no(f, base + 1, lab, (ndp_field_get_uint(r, o) & r->mask) != 0); break;
 	case NDP_FIELD_IPV6:
 		ndp_ip6_text(p, a);
-		label(f, 2, lab);
+		label(f, base + 1, lab);
 		fprintf(f, " %s\n", a);
 		break;
-	case NDP_FIELD_OCTETS: label(f, 2, lab); hex(f, p, r->size); break;
+	case NDP_FIELD_OCTETS: label(f, base + 1, lab); hex(f, p, r->size); break;
 	case NDP_FIELD_BYTES:
 		if (v->len) {
-			label(f, 2, lab);
+			label(f, base + 1, lab);
 			hex(f, v->data, v->len);
 		}
 		break;
 	case NDP_FIELD_TEXT:
-		label(f, 2, lab);
+		label(f, base + 1, lab);
 		fprintf(f, " %.*s\n", (int)v->len, (const char *)v->data);
 		break;
 	case NDP_FIELD_ADDRS:
 		for (size_t i = 0; i < ndp_addr_count(*v); i++) {
 			ndp_ip6_text(ndp_addr_at(*v, i), a);
-			label(f, 2, lab);
+			label(f, base + 1, lab);
 			fprintf(f, " %s\n", a);
 		}
 		break;
-	case NDP_FIELD_NAMES: label(f, 2, lab); names(f, *v); break;
-	case NDP_FIELD_VIEW_LEN: label(f, 2, lab); fprintf(f, " %12zu\n", v->len); break;
+	case NDP_FIELD_NAMES: label(f, base + 1, lab); names(f, *v); break;
+	case NDP_FIELD_VIEW_LEN: label(f, base + 1, lab); fprintf(f, " %12zu\n", v->len); break;
 	case NDP_FIELD_TAIL:
 		if (o->wire.len > r->off) {
-			label(f, 2, lab);
+			label(f, base + 1, lab);
 			hex(f, o->wire.data + r->off, o->wire.len - r->off);
 		}
 		break;
-	case NDP_FIELD_SPECIAL: special(f, o, r, lab); break;
+	case NDP_FIELD_SPECIAL: special(f, base, o, r, lab); break;
 	}
 }
 
 /* The value of an option's heading line (H_FIELD): a number with its
  * unit, text, or one line per address or name list. */
-static void heading_field(FILE *f, const struct ndp_opt *o, const struct opt_text *t)
+static void heading_field(FILE *f, int base, const struct ndp_opt *o, const struct opt_text *t)
 {
 	const struct ndp_field *r = row(o->type, t->field);
 	const struct ndp_bytes *v = r ? ndp_field_cptr(r, o) : NULL;
@@ -295,18 +295,18 @@ static void heading_field(FILE *f, const struct ndp_opt *o, const struct opt_tex
 	case NDP_FIELD_ADDRS:
 		for (size_t i = 0; i < ndp_addr_count(*v); i++) {
 			ndp_ip6_text(ndp_addr_at(*v, i), a);
-			label(f, 1, t->label);
+			label(f, base, t->label);
 			fprintf(f, " %s\n", a);
 		}
 		break;
-	case NDP_FIELD_NAMES: label(f, 1, t->label); names(f, *v); break;
+	case NDP_FIELD_NAMES: label(f, base, t->label); names(f, *v); break;
 	case NDP_FIELD_TEXT:
-		label(f, 1, t->label);
+		label(f, base, t->label);
 		fprintf(f, " %.*s\n", (int)v->len, (const char *)v->data);
 		break;
 	default:
 		x = ndp_field_get_uint(r, o);
-		label(f, 1, t->label);
+		label(f, base, t->label);
 		/* RFC 8200 5: no IPv6 link has an MTU below 1280 */
 		if (o->type == NDP_OPT_MTU)
 			fprintf(f, " %12llu %s (%s)\n", (unsigned long long)x, t->unit,
@@ -317,7 +317,7 @@ static void heading_field(FILE *f, const struct ndp_opt *o, const struct opt_tex
 	}
 }
 
-static void heading(FILE *f, const struct ndp_opt *o, const struct opt_text *t,
+static void heading(FILE *f, int base, const struct ndp_opt *o, const struct opt_text *t,
 		    const struct ndp_opt_desc *d)
 {
 	char a[NDP_IP6_TEXT_LEN];
@@ -325,27 +325,27 @@ static void heading(FILE *f, const struct ndp_opt *o, const struct opt_text *t,
 
 	switch (t ? t->heading : H_TYPE) {
 	case H_LLA:
-		label(f, 1, t->label);
+		label(f, base, t->label);
 		mac(f, o->u.lla.addr);
 		break;
 	case H_PREFIX:
 		ndp_ip6_text(ndp_field_cptr(row(o->type, t->field), o), a);
 		len = o->type == NDP_OPT_PREF64 ? plc_len(o->u.pref64.plc)
 			: (unsigned)ndp_field_get_uint(row(o->type, "len"), o);
-		label(f, 1, t->label);
+		label(f, base, t->label);
 		fprintf(f, " %s/%u\n", a, len);
 		break;
 	case H_FIELD:
-		heading_field(f, o, t);
+		heading_field(f, base, o, t);
 		break;
 	case H_TYPE:
-		label(f, 1, d->name);
+		label(f, base, d->name);
 		fprintf(f, " option %u, %zu octets\n", o->type, o->wire.len);
 		break;
 	}
 }
 
-static void show_opt(FILE *f, const struct ndp_opt *o)
+static void show_opt(FILE *f, int base, const struct ndp_opt *o)
 {
 	const struct ndp_opt_desc *d = ndp_opt_desc_get(o->type);
 	const struct opt_text *t = opt_text(o->type);
@@ -355,23 +355,23 @@ static void show_opt(FILE *f, const struct ndp_opt *o)
 	/* A type the table does not know, or a body the codec refused: its
 	 * octets, so nothing received goes unshown. */
 	if (!d || o->err || o->raw) {
-		label(f, 1, d ? d->name : "Unknown option");
+		label(f, base, d ? d->name : "Unknown option");
 		fprintf(f, " option %u%s", o->type, o->err ? ", malformed:" : ":");
 		hex(f, o->wire.data + 2, o->wire.len > 2 ? o->wire.len - 2 : 0);
 		return;
 	}
-	heading(f, o, t, d);
+	heading(f, base, o, t, d);
 	for (size_t i = 0; i < n; i++) {
 		if (!r[i].suffix || !ndp_field_present(&r[i], o))
 			continue;
 		if (t && (t->heading == H_LLA || (t->field && !strcmp(r[i].suffix, t->field))))
 			continue;
-		show_field(f, o, &r[i]);
+		show_field(f, base, o, &r[i]);
 	}
 }
 
-void ndpg_show_opts(FILE *f, const struct ndp_msg *msg)
+void ndpg_show_opts(FILE *f, int base, const struct ndp_msg *msg)
 {
 	for (size_t i = 0; i < msg->n_opts; i++)
-		show_opt(f, &msg->opts[i]);
+		show_opt(f, base, &msg->opts[i]);
 }

@@ -16,7 +16,9 @@ const char *ndpg_prf_name(uint8_t prf);
 void ndpg_show_ra(FILE *f, const struct ndp_ra *ra);
 /* The NA flags, one line each (router, solicited, override). */
 void ndpg_show_na(FILE *f, const struct ndp_na *na);
-/* Every option of msg, each with all its fields, in wire order. */
-void ndpg_show_opts(FILE *f, const struct ndp_msg *msg);
+/* Every option of msg, each with all its fields, in wire order: headings
+ * indented by base blanks (1 under an RA header, as rdisc6; 0 for an NA,
+ * as ndisc6), their fields by one more. */
+void ndpg_show_opts(FILE *f, int base, const struct ndp_msg *msg);
 
 #endif

@@ -65,7 +65,7 @@ static void show_ra(struct ndpg_probe *p, const struct ndp_msg *msg, const struc
 	ndp_ip6_text(pk->src, s);
 	printf("\n");
 	ndpg_show_ra(stdout, &msg->h.ra);
-	ndpg_show_opts(stdout, msg);
+	ndpg_show_opts(stdout, 1, msg);
 	printf(" from %s\n", s);
 }
 
