@@ -20,60 +20,7 @@ import beside  # noqa: E402
 import ndpnet  # noqa: E402
 import peers  # noqa: E402
 import sstest  # noqa: E402
-
-# infinite and unspecified values too: rdisc6 words them
-CONF = """interface %(ifname)s {
-    AdvSendAdvert on;
-    MinRtrAdvInterval 30;
-    MaxRtrAdvInterval 100;
-    AdvManagedFlag on;
-    AdvOtherConfigFlag off;
-    AdvHomeAgentFlag on;
-    AdvHomeAgentInfo on;
-    HomeAgentPreference 7;
-    HomeAgentLifetime 900;
-    AdvIntervalOpt on;
-    AdvLinkMTU 1450;
-    AdvCurHopLimit 33;
-    AdvDefaultLifetime 1500;
-    AdvReachableTime 0;
-    AdvRetransTimer 750;
-    AdvDefaultPreference low;
-    AdvSourceLLAddress on;
-    prefix 2001:db8:a::/64 {
-        AdvOnLink on;
-        AdvAutonomous on;
-        AdvValidLifetime 86400;
-        AdvPreferredLifetime 14400;
-    };
-    prefix 2001:db8:b::/64 {
-        AdvOnLink on;
-        AdvAutonomous off;
-        AdvValidLifetime infinity;
-        AdvPreferredLifetime infinity;
-    };
-    route 2001:db8:100::/48 {
-        AdvRoutePreference high;
-        AdvRouteLifetime 600;
-    };
-    route ::/0 {
-        AdvRoutePreference medium;
-        AdvRouteLifetime infinity;
-    };
-    RDNSS 2001:db8::53 2001:db8::54 {
-        AdvRDNSSLifetime 150;
-    };
-    DNSSL example.com corp.example.org {
-        AdvDNSSLLifetime 150;
-    };
-    abro 2001:db8::1 {
-        AdvVersionLow 10;
-        AdvVersionHigh 2;
-        AdvValidLifeTime 100;
-    };
-};
-"""
-
+from radvd_rich import CONF  # noqa: E402
 
 def ns_run(p, ns, *cmd):
     return subprocess.run(["ip", "netns", "exec", ns] + list(cmd), capture_output=True, text=True,
