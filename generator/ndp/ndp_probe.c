@@ -51,6 +51,35 @@ int ndpg_probe_opt(struct ndpg_probe *p, int c, const char *arg, char **argv)
 	}
 }
 
+int ndpg_probe_args(struct ndpg_probe *p, int argc, char **argv, const struct option *opts,
+		    void (*usage)(FILE *),
+		    int (*own)(struct ndpg_probe *p, int c, const char *arg))
+{
+	int c, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":" NDPG_PROBE_SHORT, opts, NULL)) != -1) {
+		if (c == 'h') {
+			usage(stdout);
+			return -1;
+		}
+		if (c == ':')
+			return sg_usage(p->ctx, "%s: missing argument", argv[optind - 1]);
+		rc = ndpg_probe_opt(p, c, optarg, argv);
+		if (rc == 1 && own)
+			rc = own(p, c, optarg);
+		if (rc == 1)
+			return sg_usage(p->ctx, "unknown option '%s' (see sockgen %s --help)",
+					argv[optind - 1], p->ctx);
+		if (rc)
+			return rc;
+	}
+	if (p->single && p->multiple)
+		return sg_usage(p->ctx, "--single with --multiple: give one of them");
+	return 0;
+}
+
 /* Open what the tries need. 0 or the exit code. */
 static int probe_setup(struct ndpg_probe *p)
 {

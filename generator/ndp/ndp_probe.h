@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "live_out.h"
 #include "ndp_link.h"
@@ -58,6 +59,12 @@ void ndpg_probe_init(struct ndpg_probe *p, const char *ctx);
 /* One shared option c with its argument: 0, 2 (message printed), or 1 when
  * c is not a shared option. */
 int ndpg_probe_opt(struct ndpg_probe *p, int c, const char *arg, char **argv);
+/* getopt_long over argv with opts (NDPG_PROBE_LONG and the subcommand's
+ * own, which go to own()); leaves optind at the first positional argument.
+ * 0, -1 after --help (usage printed), or the exit code. */
+int ndpg_probe_args(struct ndpg_probe *p, int argc, char **argv, const struct option *opts,
+		    void (*usage)(FILE *),
+		    int (*own)(struct ndpg_probe *p, int c, const char *arg));
 /* Open the sockets, send the tries, print the answers. Exit code: 0 (see
  * p->got for the answers), 1 runtime failure, 2 bad input. */
 int ndpg_probe_run(struct ndpg_probe *p);

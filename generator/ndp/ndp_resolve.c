@@ -154,35 +154,25 @@ static void begin(struct ndpg_probe *p)
 		       r->dad ? "duplicate address detection" : t, p->ifname);
 }
 
+static int dad_opt(struct ndpg_probe *p, int c, const char *arg)
+{
+	(void)arg;
+	if (c != 'D')
+		return 1;
+	((struct resolve *)p->data)->dad = true;
+	return 0;
+}
+
 /* Parse: 0, -1 after --help, or the exit code. */
 static int resolve_args(struct ndpg_probe *p, struct resolve *r, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		NDPG_PROBE_LONG, { "dad", no_argument, NULL, 'D' }, { NULL, 0, NULL, 0 },
 	};
-	int c, rc;
+	int rc = ndpg_probe_args(p, argc, argv, opts, usage, dad_opt);
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":" NDPG_PROBE_SHORT, opts, NULL)) != -1) {
-		if (c == 'h') {
-			usage(stdout);
-			return -1;
-		}
-		if (c == 'D') {
-			r->dad = true;
-			continue;
-		}
-		if (c == ':')
-			return sg_usage(CTX, "%s: missing argument", argv[optind - 1]);
-		if ((rc = ndpg_probe_opt(p, c, optarg, argv)) == 1)
-			return sg_usage(CTX, "unknown option '%s' (see sockgen ndp resolve --help)",
-					argv[optind - 1]);
-		if (rc)
-			return rc;
-	}
-	if (p->single && p->multiple)
-		return sg_usage(CTX, "--single with --multiple: give one of them");
+	if (rc)
+		return rc;
 	if (r->dad && p->have_src)
 		return sg_usage(CTX, "--src with --dad: a probe leaves from :: (RFC 4862 5.4.2)");
 	if (argc - optind != 2)

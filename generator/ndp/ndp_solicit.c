@@ -79,25 +79,10 @@ static void begin(struct ndpg_probe *p)
 static int solicit_args(struct ndpg_probe *p, int argc, char **argv)
 {
 	static const struct option opts[] = { NDPG_PROBE_LONG, { NULL, 0, NULL, 0 } };
-	int c, rc;
+	int rc = ndpg_probe_args(p, argc, argv, opts, usage, NULL);
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":" NDPG_PROBE_SHORT, opts, NULL)) != -1) {
-		if (c == 'h') {
-			usage(stdout);
-			return -1;
-		}
-		if (c == ':')
-			return sg_usage(CTX, "%s: missing argument", argv[optind - 1]);
-		if ((rc = ndpg_probe_opt(p, c, optarg, argv)) == 1)
-			return sg_usage(CTX, "unknown option '%s' (see sockgen ndp solicit --help)",
-					argv[optind - 1]);
-		if (rc)
-			return rc;
-	}
-	if (p->single && p->multiple)
-		return sg_usage(CTX, "--single with --multiple: give one of them");
+	if (rc)
+		return rc;
 	if (optind != argc - 1)
 		return sg_usage(CTX, optind >= argc ? "give the interface (sockgen ndp solicit IF)"
 				: "unexpected argument '%s'", argv[optind < argc - 1 ? optind + 1 : 0]);
