@@ -160,6 +160,10 @@ _sockgen()
 			mapfile -t COMPREPLY < <(compgen -W "high medium low" -- "$cur")
 			return
 			;;
+		--format)
+			mapfile -t COMPREPLY < <(compgen -W "text json radvd" -- "$cur")
+			return
+			;;
 		--extcap-interface)
 			mapfile -t COMPREPLY < <(compgen -W "sockgen-ndp sockgen-vsock" -- "$cur")
 			return
@@ -183,8 +187,8 @@ _sockgen()
 		fi
 	fi
 
-	# ndp listen IF
-	if [[ $sub == ndp && $verb == listen && $cur != -* ]]; then
+	# ndp listen IF, ndp solicit IF, ndp resolve IF ADDR
+	if [[ $sub == ndp && $verb =~ ^(listen|solicit|resolve)$ && $cur != -* ]]; then
 		local n=0
 		for ((i = 3; i < cword; i++)); do
 			[[ ${words[i]} != -* && ${words[i - 1]} != --* ]] && n=$((n + 1))

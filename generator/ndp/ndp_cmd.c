@@ -38,6 +38,8 @@ static void usage(FILE *f)
 		"usage: sockgen ndp {rs|ra|ns|na|redirect|ind-sol|ind-adv|cps|cpa} [options]\n"
 		"       sockgen ndp --script FILE [outputs]\n"
 		"       sockgen ndp listen IF [--json] [--respond]\n"
+		"       sockgen ndp solicit IF [-1] [--json]\n"
+		"       sockgen ndp resolve IF ADDR [--dad] [--json]\n"
 		"       sockgen ndp --list-options [--json]\n\n");
 	for (size_t i = 0; ndp_msg_desc_at(i); i++) {
 		const struct ndp_msg_desc *v = ndp_msg_desc_at(i);
@@ -45,6 +47,8 @@ static void usage(FILE *f)
 		fprintf(f, "  %-9s %s (%s)\n", v->verb, v->name, v->ref);
 	}
 	fprintf(f, "  %-9s %s\n", "listen", "receive (and answer) ND messages on an interface");
+	fprintf(f, "  %-9s %s\n", "solicit", "send RS, print every RA with all its options (rdisc6)");
+	fprintf(f, "  %-9s %s\n", "resolve", "NS for an address, print the NA's MAC; --dad (ndisc6)");
 	fprintf(f,
 		"\nOutputs (at least one): --pcap FILE, --raw IF, --iface IF; --manifest FILE.\n"
 		"sockgen ndp VERB --help lists every flag of a message, with examples.\n\n"
@@ -515,11 +519,16 @@ int cmd_ndp(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "listen"))
 		return cmd_ndp_listen(argc - 1, argv + 1);
+	/* rdisc6 and ndisc6 in sockgen: solicit and resolve */
+	if (!strcmp(argv[1], "solicit"))
+		return cmd_ndp_solicit(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "resolve"))
+		return cmd_ndp_resolve(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "--list-options"))
 		return list_options(argc, argv);
 	if (argv[1][0] != '-' && !(v = ndpg_verb_find(argv[1])))
 		return sg_usage("ndp", "unknown message '%s' (rs, ra, ns, na, redirect, "
-				"ind-sol, ind-adv, cps, cpa, listen)", argv[1]);
+				"ind-sol, ind-adv, cps, cpa, listen, solicit, resolve)", argv[1]);
 	m = calloc(1, sizeof(*m));
 	o = calloc(1, sizeof(*o));
 	if (!m || !o || ndpg_msg_init(m, v) < 0) {

@@ -134,6 +134,10 @@ void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
  * verb (argv[0] "listen"). Exit code. */
 int cmd_ndp(int argc, char **argv);
 int cmd_ndp_listen(int argc, char **argv);
+/* ndp_solicit.c, ndp_resolve.c: rdisc6's and ndisc6's work (argv[0] is
+ * "solicit" / "resolve"). Exit code. */
+int cmd_ndp_solicit(int argc, char **argv);
+int cmd_ndp_resolve(int argc, char **argv);
 
 /* Run-wide options (outputs). */
 struct ndpg_run {

@@ -223,6 +223,23 @@ case(["ndp", "listen", "lo", "--respond", "--ra", "ra --prefix 2001:db8::/129"],
      ["--ra", "2001:db8::/129"])
 case(["ndp", "listen", "lo", "--count", "x"], ["--count", "x"])
 case(["ndp", "listen", "lo", "--timeout", "-1"], ["--timeout", "-1"])
+case(["ndp", "listen", "lo", "--format", "yaml"], ["--format", "yaml"])
+case(["ndp", "listen", "lo", "--json", "--format", "radvd"], ["--json", "--format"])
+
+# --- ndp solicit and resolve (every case fails before any socket) ---
+case(["ndp", "solicit"], ["solicit"], nosocket=True)
+case(["ndp", "solicit", "lo", "--no-such-flag"], ["--no-such-flag"], nosocket=True)
+case(["ndp", "solicit", "lo", "--retries", "0"], ["--retries", "0"], nosocket=True)
+case(["ndp", "solicit", "lo", "-w", "x"], ["--wait", "x"], nosocket=True)
+case(["ndp", "solicit", "lo", "--src", "fe80::zz"], ["--src", "fe80::zz"], nosocket=True)
+case(["ndp", "solicit", "lo", "-1", "--multiple"], ["--single", "--multiple"], nosocket=True)
+case(["ndp", "solicit", "lo", "extra"], ["extra"], nosocket=True)
+case(["ndp", "resolve", "lo"], ["resolve"], nosocket=True)
+case(["ndp", "resolve", "lo", "2001:db8::zz"], ["2001:db8::zz"], nosocket=True)
+case(["ndp", "resolve", "lo", "ff02::1"], ["ff02::1"], nosocket=True)
+case(["ndp", "resolve", "lo", "2001:db8::1", "--retries", "101"], ["--retries", "101"], nosocket=True)
+case(["ndp", "resolve", "lo", "2001:db8::1", "--dad", "--src", "2001:db8::2"], ["--src", "--dad"], nosocket=True)
+case(["ndp", "resolve", "lo", "2001:db8::1", "--wait"], ["--wait"], nosocket=True)
 
 # --- vsock pcap ---
 VP = ["vsock", "pcap", "--pcap", OUT, "--manifest", MAN]

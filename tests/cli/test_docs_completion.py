@@ -63,8 +63,8 @@ if shutil.which("shellcheck"):
 for bc in (True, False):
     how = "with bash-completion" if bc else "without bash-completion"
     t.eq(complete("sockgen nd", bc), ["ndp"], "sockgen nd<TAB> -> ndp (%s)" % how)
-    t.eq(complete("sockgen ndp r", bc), ["ra", "redirect", "rs"],
-         "sockgen ndp r<TAB> -> ra redirect rs (%s)" % how)
+    t.eq(complete("sockgen ndp r", bc), ["ra", "redirect", "resolve", "rs"],
+         "sockgen ndp r<TAB> -> ra redirect resolve rs (%s)" % how)
     got = complete("sockgen ndp ra --pre", bc)
     t.check("--prefix" in got and all(w.startswith("--pre") for w in got),
             "sockgen ndp ra --pre<TAB> offers --prefix (%s)" % how, repr(got))
@@ -74,8 +74,8 @@ got = complete("sockgen ")
 t.check({"ndp", "vsock", "capture", "verify"} <= set(got), "sockgen <TAB> lists the subcommands",
         repr(got))
 t.eq(complete("sockgen ndp "), sorted(["rs", "ra", "ns", "na", "redirect", "ind-sol", "ind-adv",
-                                        "cps", "cpa", "listen"]),
-     "sockgen ndp <TAB> lists every message and listen")
+                                        "cps", "cpa", "listen", "solicit", "resolve"]),
+     "sockgen ndp <TAB> lists every message, listen, solicit and resolve")
 t.eq(complete("sockgen vsock "), ["connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
 t.eq(complete("sockgen --"), ["--help", "--version"], "sockgen --<TAB>")
 
@@ -108,6 +108,22 @@ t.eq(complete("sockgen ndp ra --iface "), ifaces, "--iface <TAB> lists the inter
 t.eq(complete("sockgen ndp rs --raw "), ifaces, "--raw <TAB> lists the interfaces")
 t.eq(complete("sockgen capture --iface "), ifaces, "capture --iface <TAB>")
 t.eq(complete("sockgen ndp listen "), ifaces, "sockgen ndp listen <TAB> lists the interfaces")
+
+# ndp listen, solicit and resolve offer only what they accept: each offered
+# option, given to the verb (with a value where it takes one) and followed
+# by a flag nobody has, is not the one refused
+for verb, pos in (("listen", ["lo"]), ("solicit", ["lo"]), ("resolve", ["lo", "2001:db8::1"])):
+    offered = complete("sockgen ndp %s --" % verb)
+    t.check(len(offered) >= 5, "sockgen ndp %s --<TAB> offers options" % verb, repr(offered))
+    for opt in offered:
+        if opt == "--help":
+            continue
+        p = subprocess.run([t.SOCKGEN, "ndp", verb] + pos + [opt, "x", "--no-such-flag-zz"],
+                           capture_output=True, text=True, timeout=20)
+        t.check(p.returncode == 2 and "unknown option '%s'" % opt not in p.stderr,
+                "sockgen ndp %s accepts %s, which completion offers" % (verb, opt), p.stderr.strip())
+    t.eq(complete("sockgen ndp %s " % verb), ifaces, "sockgen ndp %s <TAB> lists the interfaces" % verb)
+t.eq(complete("sockgen ndp listen lo --format "), ["json", "radvd", "text"], "--format <TAB>")
 
 for line in ("sockgen ndp ra --pcap ", "sockgen ndp ra --manifest ", "sockgen verify --capture ",
              "sockgen vsock pcap --pcap ", "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest "):
