@@ -807,6 +807,10 @@ static bool same_value(const struct mf_rec *a, const struct mf_rec *b, size_t i)
 
 static int build_line(struct manifest *m, struct mf_rec *r)
 {
+	/* Followed the record before but ended early: the chains of values,
+	 * taken from it, reach past this record's end. */
+	if (m->mirror && r->n_vals != m->prev->n_vals)
+		leave_mirror(m);
 	/* followed the record before to its end: the same keys, each value
 	 * compared as it came */
 	bool followed = m->mirror && r->n_vals == m->prev->n_vals && r->n_keys == m->prev->n_keys;
