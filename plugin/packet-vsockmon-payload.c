@@ -277,8 +277,8 @@ static void stream_fin(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 	hand_off(whole, pinfo, tree, &sender, f, false);
 }
 
-void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
-		 const vsm_pkt_t *p, vsm_frame_t *f)
+static void payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
+		    const vsm_pkt_t *p, vsm_frame_t *f)
 {
 	if (f && vsm_pref_reassemble && p->has_virtio && p->type == VSOCK_VIRTIO_TYPE_STREAM) {
 		if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN && (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND)) {
@@ -309,6 +309,17 @@ void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree
 	} else {
 		hand_off(pl, pinfo, tree, p, f, false);
 	}
+}
+
+void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
+		 const vsm_pkt_t *p, vsm_frame_t *f)
+{
+	payload(tvb, pinfo, tree, vtree, p, f);
+	/* A subdissector's request for more data is settled here. Left set, it
+	 * tells Wireshark 4.4+ that vsockmon and vsock consumed nothing, and
+	 * their layers leave frame.protocols (call_dissector_work). */
+	pinfo->desegment_offset = 0;
+	pinfo->desegment_len = 0;
 }
 
 /* HTTP over vsock without Decode As: Wireshark's own HTTP heuristics are
