@@ -57,6 +57,9 @@ static int add_prefixes(struct ndpg_msg *m, const struct radvconf_iface *f, bool
 
 		if (!o)
 			return -E2BIG;
+		/* the whole prefix field whatever the length, as radvd sends
+		 * it (RFC 4191 2.3 allows 3 units for any prefix length) */
+		o->len = 3;
 		o->u.route.len = r->len;
 		o->u.route.prf = r->prf;
 		o->u.route.lifetime = final && r->remove ? 0 : r->lifetime;
