@@ -23,6 +23,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.dirname(__file__))
+import beside  # noqa: E402
 import ndpnet  # noqa: E402
 import peers  # noqa: E402
 import sstest  # noqa: E402
@@ -203,7 +204,11 @@ def part_live(p, d):
         time.sleep(1.2)
         r = p.sh(p.nsb, "rdisc6", "-1", p.ifb, check=False)
         sstest.eq(r.returncode, 0, "rdisc6 got an RA (%s)" % r.stderr.strip())
-        sstest.eq(rdisc6_lines(r.stdout), RDISC6, "rdisc6 prints what the configuration says")
+        got = rdisc6_lines(r.stdout)
+        sstest.eq(got, RDISC6, "rdisc6 prints what the configuration says")
+        labels = sorted(set(k for k, _ in RDISC6), key=[k for k, _ in RDISC6].index)
+        beside.row("rdisc6 (ndisc6 %s)" % peers.pkg_version("ndisc6"), "sockgen ndp router", labels,
+                   len(RDISC6), sum(1 for a, b in zip(got, RDISC6) if a == b), "tests/e2e/test_ndp_router.py")
         time.sleep(max(0, 11.5 - (time.monotonic() - t0)))
         check_kernel(p, p.lla)
         t_term = time.monotonic()
@@ -255,11 +260,16 @@ def part_radvd(p, d):
     # initial (multicast), the answer to the RS (unicast), final (lifetime 0)
     sstest.eq(len(theirs), 3, "radvd: three RAs (%s)" % err[-400:])
     sstest.eq(len(ours), 3, "sockgen: three RAs")
+    compared = equal = 0
     for i, what in enumerate(("initial", "solicited", "final")):
         if i < len(theirs) and i < len(ours):
             diff = {FIELDS[k]: (ours[i][k], theirs[i][k]) for k in range(len(FIELDS))
                     if ours[i][k] != theirs[i][k]}
             sstest.eq(diff, {}, "%s RA: every ndisc field as radvd's (sockgen, radvd)" % what)
+            compared += len(FIELDS)
+            equal += len(FIELDS) - len(diff)
+    beside.row("radvd (radvd %s), one radvd.conf" % peers.pkg_version("radvd"), "sockgen ndp router",
+               FIELDS + ["initial, solicited and final RA"], compared, equal, "tests/e2e/test_ndp_router.py")
 
 
 def main():
