@@ -385,7 +385,7 @@ static int router_loop(struct router *rt)
 			on_rs(rt, msg, &pk);
 	}
 	free(msg);
-	if (r || rt->f->unicast_only)
+	if (r || rt->f->unicast_only || !rt->sent)
 		return r;
 	/* RFC 4861 6.2.5: leaving, with router lifetime 0 */
 	if ((r = ndpg_router_ra(rt->m, CTX, rt->f, &rt->link, true)))

@@ -197,8 +197,9 @@ def part_live(p, d):
     own = os.path.join(d, "own.pcap")
     cap = ndpnet.Capture(p, p.nsb, p.ifb, cap_path)
     t0 = time.monotonic()
+    man = os.path.join(d, "own.jsonl")
     proc = subprocess.Popen(["ip", "netns", "exec", p.nsa, sstest.SOCKGEN, "ndp", "router", p.ifa,
-                             "--config", conf, "--pcap", own, "--seed", "7"],
+                             "--config", conf, "--pcap", own, "--manifest", man, "--seed", "7"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         time.sleep(1.2)
@@ -225,9 +226,43 @@ def part_live(p, d):
     check_timing(ras, rss, first_t + (t_term - t0) - 0.3)
     own_n = len(ndpnet.read_pcap(own))
     sstest.eq(own_n, len(ras), "--pcap holds every RA sent (%d)" % len(ras))
+    v = peers.verify(man, own)
+    sstest.check(v.returncode == 0 and ("verified %d packets" % len(ras)) in v.stdout + v.stderr,
+                 "--manifest describes every RA of --pcap (sockgen verify)", v.stdout[-800:] + v.stderr)
     opt = sstest.fields(own, ["ndisc.opt.pref64.prefix", "ndisc.opt.captive_portal.uri"])
     sstest.check(opt and opt[0][0].startswith("64:ff9b::") and "portal.example" in sstest.text_of(opt[0][1]),
                  "PREF64 and captive portal options sent", repr(opt[:1]))
+
+
+def part_multicast(p, d):
+    """(d) with AdvRASolicitedUnicast off: answers go to all-nodes, at most
+    one per MinDelayBetweenRAs (3 s) and within 0.5 s of that bound; an RS
+    while an answer is pending gets no second one."""
+    conf = write(d, "mcast.conf", "interface %s {\n AdvSendAdvert on;\n MaxRtrAdvInterval 60;\n"
+                 " AdvRASolicitedUnicast off;\n prefix 2001:db8:7::/64 { };\n};\n" % p.ifa)
+    cap_path = os.path.join(d, "mcast.pcap")
+    cap = ndpnet.Capture(p, p.nsb, p.ifb, cap_path)
+    proc = subprocess.Popen(["ip", "netns", "exec", p.nsa, sstest.SOCKGEN, "ndp", "router", p.ifa,
+                             "--config", conf, "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for pause in (1.0, 0.6, 3.0):      # RSs at about 1.0, 1.6 and 4.6 s
+            time.sleep(pause)
+            r = p.sockgen(p.nsb, "ndp", "rs", "--raw", p.ifb, "--quiet")
+            sstest.eq(r.returncode, 0, "RS sent (%s)" % r.stderr.strip())
+        time.sleep(3.0)
+    finally:
+        rc, out, err = stop(proc)
+    sstest.eq(rc, 0, "exit 0 (%s)" % err.strip())
+    time.sleep(0.3)
+    cap.stop()
+    ras, rss = ra_times(cap_path, p.lla)
+    mc = [r for r in ras if r[1] == "ff02::1" and r[2] != "0"]
+    sstest.check(all(r[1] == "ff02::1" for r in ras), "every RA to all-nodes", repr(ras))
+    # initial at 0, RS at ~1.0 -> answer at 3..3.5 s, RS at ~1.6 ignored, RS at ~4.6 -> ~6..6.5 s
+    sstest.eq(len(mc), 3, "the initial RA and one answer per MinDelayBetweenRAs (%r, RS %r)" % (mc, rss))
+    gaps = [b[0] - a[0] for a, b in zip(mc, mc[1:])]
+    sstest.check(all(2.99 <= g <= 3.5 + 0.15 for g in gaps),
+                 "answers MinDelayBetweenRAs (3 s) .. + MAX_RA_DELAY_TIME after the RA before", repr(gaps))
 
 
 def one_daemon(p, d, name, cmd):
@@ -281,6 +316,7 @@ def main():
     d = sstest.tmpdir()
     with ndpnet.Pair("ndpr") as p:
         part_live(p, d)
+        part_multicast(p, d)
     with ndpnet.Pair("ndpc") as p:
         part_radvd(p, d)
     shutil.rmtree(d, ignore_errors=True)
