@@ -546,7 +546,9 @@ static int iface_finish(struct lex *lx, struct radvconf_iface *f)
 	bool mipv6 = f->flag_h || f->ha_info || f->interval_opt;
 	double max = f->max_interval, max_lo = mipv6 ? MIPV6_MAX_INTERVAL_MIN : MAX_INTERVAL_MIN;
 	double min_lo = mipv6 ? MIPV6_MIN_INTERVAL_MIN : MIN_INTERVAL_MIN;
-	uint32_t three = (uint32_t)(3 * max);
+	/* 3 * MaxRtrAdvInterval in whole seconds, at least 1: a default of 0
+	 * would say "not a default router" (Mobile IPv6 intervals are short) */
+	uint32_t three = 3 * max < 1 ? 1 : (uint32_t)(3 * max);
 
 	lx->tok_line = f->line;
 	if (max < max_lo || max > MAX_INTERVAL_MAX)

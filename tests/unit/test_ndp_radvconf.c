@@ -148,9 +148,14 @@ static void test_defaults(void)
 	CU_ASSERT_DOUBLE_EQUAL(g_c.iface[0].min_interval, 3, 1e-9);
 	CU_ASSERT_EQUAL(g_c.iface[0].default_lifetime, 12);
 	CU_ASSERT_EQUAL(g_c.iface[1].default_lifetime, 0);
-	/* Mobile IPv6 lowers the interval limits (RFC 6275 7.5) */
+	/* Mobile IPv6 lowers the interval limits (RFC 6275 7.5); the
+	 * lifetimes from them are at least 1 s */
 	CU_ASSERT_EQUAL(parse("interface a { AdvIntervalOpt on; MinRtrAdvInterval 0.03; "
-			      "MaxRtrAdvInterval 0.07; AdvDefaultLifetime 1; };"), 0);
+			      "MaxRtrAdvInterval 0.07; AdvHomeAgentInfo on; };"), 0);
+	CU_ASSERT_EQUAL(g_c.iface[0].default_lifetime, 1);
+	CU_ASSERT_EQUAL(g_c.iface[0].ha_lifetime, 1);
+	CU_ASSERT_EQUAL(parse("interface a { AdvIntervalOpt on; MaxRtrAdvInterval 0.06; };"), -EINVAL);
+	CU_ASSERT_STRING_EQUAL(g_c.err, "r.conf:1: interface a: MaxRtrAdvInterval 0.06: must be 0.07..1800");
 }
 
 /* The text need not end in a NUL: only len octets are read. */
