@@ -196,6 +196,11 @@ def part_live(p, d):
     cap_path = os.path.join(d, "peer.pcap")
     own = os.path.join(d, "own.pcap")
     cap = ndpnet.Capture(p, p.nsb, p.ifb, cap_path)
+    # the peer writes the RA it gets as a radvd.conf (sockgen ndp listen --format radvd)
+    lst = subprocess.Popen(["ip", "netns", "exec", p.nsb, sstest.SOCKGEN, "ndp", "listen", p.ifb, "--format",
+                            "radvd", "--count", "1", "--timeout", "15"], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    time.sleep(0.3)
     t0 = time.monotonic()
     man = os.path.join(d, "own.jsonl")
     proc = subprocess.Popen(["ip", "netns", "exec", p.nsa, sstest.SOCKGEN, "ndp", "router", p.ifa,
@@ -232,6 +237,23 @@ def part_live(p, d):
     opt = sstest.fields(own, ["ndisc.opt.pref64.prefix", "ndisc.opt.captive_portal.uri"])
     sstest.check(opt and opt[0][0].startswith("64:ff9b::") and "portal.example" in sstest.text_of(opt[0][1]),
                  "PREF64 and captive portal options sent", repr(opt[:1]))
+    listened, lerr = lst.communicate(timeout=20)
+    sstest.eq(lst.returncode, 0, "listen --format radvd got an RA (%s)" % lerr.strip())
+    part_relisten(p, d, listened, own)
+
+
+def part_relisten(p, d, listened, own):
+    """What sockgen ndp listen --format radvd wrote of our RA, read back by
+    sockgen ndp router --once: the same RA (radvd.conf has no words for
+    PREF64 and the captive portal, so those two options are not compared)."""
+    conf = write(d, "listened.conf", listened.replace("interface %s" % p.ifb, "interface %s" % p.ifa))
+    once = os.path.join(d, "once.pcap")
+    r = p.sockgen(p.nsa, "ndp", "router", p.ifa, "--config", conf, "--once", "--pcap", once, "--quiet")
+    sstest.eq(r.returncode, 0, "router --once reads listen's radvd.conf (%s)" % r.stderr.strip())
+    names = [f for f in FIELDS if f not in ("ndisc.opt.type", "ndisc.opt.len")]
+    a = sstest.fields(own, names, filt="ndisc.type == 134")[:1]
+    b = sstest.fields(once, names, filt="ndisc.type == 134") if os.path.exists(once) else []
+    sstest.eq(b, a, "the RA from listen's radvd.conf equals the RA it was written from")
 
 
 def part_multicast(p, d):
