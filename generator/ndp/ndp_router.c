@@ -9,9 +9,9 @@
  * soliciting host; 6.2.5: a final RA with router lifetime 0 on SIGINT or
  * SIGTERM. Frames leave from the interface's link-local address and MAC
  * with hop limit 255 (link layer, libnet); copies go to --pcap and
- * --manifest. Parse (ndp_radvconf.c), set up and run apart. */
+ * --manifest. Parse (ndp_radvconf.c), set up and run apart; the timing
+ * rules are ndp_ra_sched.c's. */
 #include <errno.h>
-#include <limits.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,16 +25,13 @@
 #include "live_out.h"
 #include "manifest.h"
 #include "ndp_link.h"
+#include "ndp_ra_sched.h"
 #include "ndp_router.h"
 #include "pcap_out.h"
 #include "sockgen.h"
 
 #define CTX "ndp router"
 #define CONF_MAX_SIZE (1 << 20)
-/* RFC 4861 10, router constants */
-#define MAX_INITIAL_RTR_ADVERT_INTERVAL_MS 16000
-#define MAX_INITIAL_RTR_ADVERTISEMENTS 3
-#define MAX_RA_DELAY_TIME_MS 500
 #define MAX_PENDING 16                  /* unicast answers waiting their delay */
 
 struct pending {
@@ -57,10 +54,8 @@ struct router {
 	struct link_out *out;
 	struct pcap_out *pcap;
 	struct manifest *mf;
-	uint64_t rng;
 	/* run */
-	long long next_unsol, next_mcast, last_mcast;
-	unsigned n_unsol;
+	struct ndpg_ra_sched sched;
 	size_t n_pending;
 	struct pending pending[MAX_PENDING];
 	uint64_t sent, solicited;
@@ -217,18 +212,7 @@ static int router_setup(struct router *rt)
 			return sg_fail(CTX, "--manifest '%s': %s", rt->manifest_path, strerror(errno));
 		manifest_set_compact(rt->mf, true);
 	}
-	rt->rng = rt->have_seed ? rt->seed : (uint64_t)time(NULL) << 20 ^ (uint64_t)getpid();
-	rt->rng = rt->rng * 0x9e3779b97f4a7c15ull + 1;
 	return 0;
-}
-
-/* Uniform in [0, 1): xorshift64* (not for secrets; a seed replays a run). */
-static double uniform(struct router *rt)
-{
-	rt->rng ^= rt->rng >> 12;
-	rt->rng ^= rt->rng << 25;
-	rt->rng ^= rt->rng >> 27;
-	return (double)((rt->rng * 0x2545f4914f6cdd1dull) >> 11) / 9007199254740992.0;
 }
 
 /* Send the message in rt->m to dst/mac, with its copies. 0 or the exit code. */
@@ -264,20 +248,6 @@ static int send_mcast(struct router *rt)
 	return send_ra(rt, all_nodes, mac);
 }
 
-/* After a multicast RA: the next unsolicited one (RFC 4861 6.2.4). */
-static void multicast_sent(struct router *rt, long long now)
-{
-	double lo = rt->f->min_interval * 1000, hi = rt->f->max_interval * 1000;
-	long long iv = (long long)(lo + uniform(rt) * (hi - lo));
-
-	if (++rt->n_unsol <= MAX_INITIAL_RTR_ADVERTISEMENTS &&
-	    iv > MAX_INITIAL_RTR_ADVERT_INTERVAL_MS)
-		iv = MAX_INITIAL_RTR_ADVERT_INTERVAL_MS;
-	rt->last_mcast = now;
-	rt->next_mcast = -1;
-	rt->next_unsol = rt->f->unicast_only ? LLONG_MAX : now + iv;
-}
-
 /* The unicast answer's link-layer address: the RS's source LLA option
  * (RFC 4861 6.2.6), else the frame's source. */
 static void answer_mac(const struct ndp_msg *msg, const struct ndpg_pkt *pk, uint8_t mac[6])
@@ -292,31 +262,25 @@ static void answer_mac(const struct ndp_msg *msg, const struct ndpg_pkt *pk, uin
 /* A valid RS came in: schedule its answer (RFC 4861 6.2.6). */
 static void on_rs(struct router *rt, const struct ndp_msg *msg, const struct ndpg_pkt *pk)
 {
-	long long now = ndpg_now_ms(), t;
-	long long delay = (long long)(uniform(rt) * MAX_RA_DELAY_TIME_MS);
-	long long min_delay = (long long)(rt->f->min_delay * 1000);
+	struct pending *p = &rt->pending[rt->n_pending];
+	int64_t at;
 
-	if ((rt->f->solicited_unicast || rt->f->unicast_only) && !ndpg_is_unspec(pk->src)) {
-		struct pending *p = &rt->pending[rt->n_pending];
-
+	switch (ndpg_ra_sched_rs(&rt->sched, ndpg_now_ms(), ndpg_is_unspec(pk->src), &at)) {
+	case NDPG_RS_UNICAST:
 		if (rt->n_pending == MAX_PENDING)
 			return;                 /* a flood: the rest wait for the next RA */
-		p->at = now + delay;
+		p->at = at;
 		memcpy(p->dst, pk->src, 16);
 		answer_mac(msg, pk, p->mac);
 		rt->n_pending++;
 		rt->solicited++;
 		return;
+	case NDPG_RS_MULTICAST:
+		rt->solicited++;
+		return;
+	default:
+		return;
 	}
-	if (rt->f->unicast_only || rt->next_mcast >= 0)
-		return;                         /* nowhere to answer / already due */
-	t = now + delay;
-	if (rt->last_mcast >= 0 && now - rt->last_mcast < min_delay)
-		t = rt->last_mcast + min_delay + delay;
-	if (t >= rt->next_unsol)
-		return;                         /* the unsolicited one comes first */
-	rt->next_mcast = t;
-	rt->solicited++;
 }
 
 /* Send whatever is due at now. 0 or the exit code. */
@@ -324,10 +288,10 @@ static int send_due(struct router *rt, long long now)
 {
 	int r;
 
-	if ((rt->next_mcast >= 0 && rt->next_mcast <= now) || rt->next_unsol <= now) {
+	if (ndpg_ra_sched_mcast_due(&rt->sched, now)) {
 		if ((r = send_mcast(rt)))
 			return r;
-		multicast_sent(rt, now);
+		ndpg_ra_sched_mcast_sent(&rt->sched, now);
 	}
 	for (size_t i = 0; i < rt->n_pending; ) {
 		if (rt->pending[i].at > now) {
@@ -343,10 +307,10 @@ static int send_due(struct router *rt, long long now)
 
 static long long next_due(const struct router *rt)
 {
-	long long due = rt->next_unsol;
+	long long due = rt->sched.next_unsol;
 
-	if (rt->next_mcast >= 0 && rt->next_mcast < due)
-		due = rt->next_mcast;
+	if (rt->sched.next_mcast >= 0 && rt->sched.next_mcast < due)
+		due = rt->sched.next_mcast;
 	for (size_t i = 0; i < rt->n_pending; i++)
 		if (rt->pending[i].at < due)
 			due = rt->pending[i].at;
@@ -362,8 +326,15 @@ static int router_loop(struct router *rt)
 
 	if (!msg)
 		return sg_fail(CTX, "%s", strerror(ENOMEM));
-	rt->last_mcast = rt->next_mcast = -1;
-	rt->next_unsol = rt->f->unicast_only ? LLONG_MAX : ndpg_now_ms();
+	rt->sched = (struct ndpg_ra_sched){
+		.min_ms = (int64_t)(rt->f->min_interval * 1000),
+		.max_ms = (int64_t)(rt->f->max_interval * 1000),
+		.min_delay_ms = (int64_t)(rt->f->min_delay * 1000),
+		.unicast_only = rt->f->unicast_only,
+		.solicited_unicast = rt->f->solicited_unicast,
+	};
+	ndpg_ra_sched_init(&rt->sched, rt->have_seed ? rt->seed :
+			   (uint64_t)time(NULL) << 20 ^ (uint64_t)getpid(), ndpg_now_ms());
 	while (!g_stop && !r) {
 		long long now = ndpg_now_ms(), wait;
 		struct ndpg_pkt pk;
