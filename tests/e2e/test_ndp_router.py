@@ -305,9 +305,8 @@ def one_daemon(p, d, name, cmd):
     return rc, rows, err
 
 
-def part_radvd(p, d):
+def part_radvd(p, d, radvd):
     """(c) radvd and sockgen from one file."""
-    radvd = peers.need_tool("radvd", "radvd")
     conf = write(d, "radvd.conf", CONF % {"ifname": p.ifa})
     p.sh(p.nsa, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1")
     rc, theirs, err = one_daemon(p, d, "radvd", [radvd, "-n", "-m", "stderr", "-C", conf,
@@ -331,8 +330,8 @@ def part_radvd(p, d):
 
 def main():
     ndpnet.require()
-    if not shutil.which("rdisc6"):
-        sstest.skip("rdisc6 not installed (ndisc6)")
+    peers.need_tool("rdisc6", "ndisc6")
+    radvd = peers.need_tool("radvd", "radvd")
     if not os.path.exists(sstest.PLUGIN):
         sstest.skip("plugin not built at " + sstest.PLUGIN)
     d = sstest.tmpdir()
@@ -340,7 +339,7 @@ def main():
         part_live(p, d)
         part_multicast(p, d)
     with ndpnet.Pair("ndpc") as p:
-        part_radvd(p, d)
+        part_radvd(p, d, radvd)
     shutil.rmtree(d, ignore_errors=True)
     sstest.done()
 
