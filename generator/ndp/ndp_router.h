@@ -12,8 +12,8 @@
 /* The Router Advertisement interface block f describes, from the link's
  * link-local address and MAC, to all-nodes. final: the one a router sends
  * when it stops advertising (RFC 4861 6.2.5: router lifetime 0; radvd's
- * RemoveRoute, FlushRDNSS, FlushDNSSL and DeprecatePrefix zero those
- * lifetimes too). Options in radvd's order: prefixes, routes, RDNSS,
+ * RemoveRoute, FlushRDNSS and FlushDNSSL zero those lifetimes too,
+ * DeprecatePrefix the preferred one, with the valid one cut to 2 hours). Options in radvd's order: prefixes, routes, RDNSS,
  * DNSSL, MTU, source LLA, advertisement interval, home agent information,
  * ABRO, then PREF64 and captive portal. m as for ndpg_msg_init(). 0, or 2
  * after printing a message under ctx. */

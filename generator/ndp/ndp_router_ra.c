@@ -12,6 +12,7 @@
 #include "sockgen.h"
 
 #define HA_FLAG_MOBILE_ROUTER 0x8000    /* RFC 3963 7.1: R bit of the reserved field */
+#define DEPRECATED_VALID 7200           /* s, RFC 4862 5.5.3 e): two hours */
 
 static struct ndp_opt *add(struct ndpg_msg *m, uint8_t type)
 {
@@ -48,7 +49,14 @@ static int add_prefixes(struct ndpg_msg *m, const struct radvconf_iface *f, bool
 		o->u.prefix.flag_a = p->autonomous;
 		o->u.prefix.flag_r = p->router_addr;
 		o->u.prefix.valid = p->valid;
-		o->u.prefix.preferred = final && p->deprecate ? 0 : p->preferred;
+		o->u.prefix.preferred = p->preferred;
+		if (final && p->deprecate) {
+			/* radvd's DeprecatePrefix: preferred 0, valid at most
+			 * the 2 hours hosts keep anyway (RFC 4862 5.5.3 e) */
+			o->u.prefix.preferred = 0;
+			if (p->valid > DEPRECATED_VALID)
+				o->u.prefix.valid = DEPRECATED_VALID;
+		}
 		memcpy(o->u.prefix.prefix, p->addr, 16);
 	}
 	for (size_t i = 0; i < f->n_route; i++) {

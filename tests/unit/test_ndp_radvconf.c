@@ -277,7 +277,8 @@ static void test_ra(void)
 	CU_ASSERT_EQUAL_FATAL(ndp_msg_parse(icmp, len, &back), 0);
 	CU_ASSERT_EQUAL(back.h.ra.router_lifetime, 0);
 	CU_ASSERT_EQUAL(back.opts[0].u.prefix.preferred, 0);
-	CU_ASSERT_EQUAL(back.opts[0].u.prefix.valid, 0xffffffffu);
+	CU_ASSERT_EQUAL(back.opts[0].u.prefix.valid, 7200);     /* two hours at most */
+	CU_ASSERT_EQUAL(back.opts[1].u.prefix.valid, 86400);
 	CU_ASSERT_EQUAL(back.opts[1].u.prefix.preferred, 14400);
 	CU_ASSERT_EQUAL(back.opts[2].u.route.lifetime, 0);
 	CU_ASSERT_EQUAL(back.opts[3].u.route.lifetime, 30);     /* RemoveRoute off */
