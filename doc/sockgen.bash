@@ -124,7 +124,7 @@ _sockgen()
 	# the value of the option before the cursor
 	if [[ $prev == --* ]]; then
 		case $prev in
-		--pcap | --out | --manifest | --capture | --script | --json | --fifo | \
+		--pcap | --out | --manifest | --capture | --script | --json | --fifo | --config | \
 			--log-file | --extcap-control-in | --extcap-control-out)
 			compopt -o filenames 2>/dev/null
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
@@ -187,8 +187,8 @@ _sockgen()
 		fi
 	fi
 
-	# ndp listen IF, ndp solicit IF, ndp resolve IF ADDR
-	if [[ $sub == ndp && $verb =~ ^(listen|solicit|resolve)$ && $cur != -* ]]; then
+	# ndp listen IF, ndp solicit IF, ndp resolve IF ADDR, ndp router IF
+	if [[ $sub == ndp && $verb =~ ^(listen|solicit|resolve|router)$ && $cur != -* ]]; then
 		local n=0
 		for ((i = 3; i < cword; i++)); do
 			[[ ${words[i]} != -* && ${words[i - 1]} != --* ]] && n=$((n + 1))

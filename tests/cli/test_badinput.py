@@ -57,6 +57,14 @@ GOOD_JSON = write("good.jsonl", '{"ndisc.type": "134"}\n')
 COMMENTS_JSONL = write("blank.jsonl", "\n  \n")
 SAME_FIRST = write("same-first.jsonl", '{"=": "", "ndisc.type": "134"}\n')
 SAME_NEWKEY = write("same-newkey.jsonl", '{"ndisc.type": "134"}\n{"=": "", "ndisc.code": "1"}\n')
+RCONF_OK = write("radvd-ok.conf", "interface lo {\n  AdvSendAdvert on;\n};\n")
+RCONF_UNKNOWN = write("radvd-unknown.conf", "# radvd\ninterface lo {\n  AdvSendAdvert on;\n  AdvFoo on;\n};\n")
+RCONF_VALUE = write("radvd-value.conf", "interface lo {\n  AdvManagedFlag maybe;\n};\n")
+RCONF_LIMIT = write("radvd-limit.conf", "interface lo {\n  MaxRtrAdvInterval 2;\n};\n")
+RCONF_PREFIX = write("radvd-prefix.conf", "interface lo {\n  prefix 2001:db8::/129 { };\n};\n")
+RCONF_UNSUP = write("radvd-unsup.conf", "interface lo {\n  clients { fe80::1; };\n};\n")
+RCONF_SYNTAX = write("radvd-syntax.conf", "interface lo {\n  AdvSendAdvert on\n};\n")
+RCONF_OFF = write("radvd-off.conf", "interface lo {\n  AdvSendAdvert off;\n};\n")
 GOOD_PCAP = os.path.join(work, "good.pcap")
 t.sockgen("ndp", "ra", "--pcap", GOOD_PCAP, "--quiet")
 
@@ -240,6 +248,29 @@ case(["ndp", "resolve", "lo", "ff02::1"], ["ff02::1"], nosocket=True)
 case(["ndp", "resolve", "lo", "2001:db8::1", "--retries", "101"], ["--retries", "101"], nosocket=True)
 case(["ndp", "resolve", "lo", "2001:db8::1", "--dad", "--src", "2001:db8::2"], ["--src", "--dad"], nosocket=True)
 case(["ndp", "resolve", "lo", "2001:db8::1", "--wait"], ["--wait"], nosocket=True)
+
+# --- ndp router (radvd.conf errors: FILE:LINE, before any socket) ---
+case(["ndp", "router"], ["router", "interface"], nosocket=True)
+case(["ndp", "router", "lo"], ["--config"], nosocket=True)
+case(["ndp", "router", "lo", "--config"], ["--config"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_OK, "--no-such-flag"], ["--no-such-flag"], nosocket=True)
+case(["ndp", "router", "lo", "extra", "--config", RCONF_OK], ["extra"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_OK, "--seed", "x"], ["--seed", "x"], nosocket=True)
+case(["ndp", "router", "lo", "--config", os.path.join(work, "missing.conf")], ["missing.conf"], nosocket=True)
+case(["ndp", "router", "lo", "--config", work], ["--config"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_OK, "--pcap", work], ["--pcap", "directory"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_UNKNOWN, "--pcap", OUT],
+     ["radvd-unknown.conf:4:", "unknown directive 'AdvFoo'"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_VALUE], ["radvd-value.conf:2:", "AdvManagedFlag", "maybe"],
+     nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_LIMIT], ["radvd-limit.conf:1:", "MaxRtrAdvInterval"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_PREFIX], ["radvd-prefix.conf:2:", "2001:db8::/129"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_UNSUP], ["radvd-unsup.conf:2:", "clients", "not supported"],
+     nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_SYNTAX], ["radvd-syntax.conf:3:", "';'"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_OFF], ["radvd-off.conf:1:", "AdvSendAdvert"], nosocket=True)
+case(["ndp", "router", "lo", "--config", EMPTY], ["empty.txt:1:", "no interface block"], nosocket=True)
+case(["ndp", "router", "eth-missing0", "--config", RCONF_OK], ["eth-missing0"], nosocket=True)
 
 # --- vsock pcap ---
 VP = ["vsock", "pcap", "--pcap", OUT, "--manifest", MAN]

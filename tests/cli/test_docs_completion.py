@@ -63,8 +63,8 @@ if shutil.which("shellcheck"):
 for bc in (True, False):
     how = "with bash-completion" if bc else "without bash-completion"
     t.eq(complete("sockgen nd", bc), ["ndp"], "sockgen nd<TAB> -> ndp (%s)" % how)
-    t.eq(complete("sockgen ndp r", bc), ["ra", "redirect", "resolve", "rs"],
-         "sockgen ndp r<TAB> -> ra redirect resolve rs (%s)" % how)
+    t.eq(complete("sockgen ndp r", bc), ["ra", "redirect", "resolve", "router", "rs"],
+         "sockgen ndp r<TAB> -> ra redirect resolve router rs (%s)" % how)
     got = complete("sockgen ndp ra --pre", bc)
     t.check("--prefix" in got and all(w.startswith("--pre") for w in got),
             "sockgen ndp ra --pre<TAB> offers --prefix (%s)" % how, repr(got))
@@ -74,8 +74,8 @@ got = complete("sockgen ")
 t.check({"ndp", "vsock", "capture", "verify"} <= set(got), "sockgen <TAB> lists the subcommands",
         repr(got))
 t.eq(complete("sockgen ndp "), sorted(["rs", "ra", "ns", "na", "redirect", "ind-sol", "ind-adv",
-                                        "cps", "cpa", "listen", "solicit", "resolve"]),
-     "sockgen ndp <TAB> lists every message, listen, solicit and resolve")
+                                        "cps", "cpa", "listen", "solicit", "resolve", "router"]),
+     "sockgen ndp <TAB> lists every message, listen, solicit, resolve and router")
 t.eq(complete("sockgen vsock "), ["connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
 t.eq(complete("sockgen --"), ["--help", "--version"], "sockgen --<TAB>")
 
@@ -112,9 +112,12 @@ t.eq(complete("sockgen ndp listen "), ifaces, "sockgen ndp listen <TAB> lists th
 # ndp listen, solicit and resolve offer only what they accept: each offered
 # option, given to the verb (with a value where it takes one) and followed
 # by a flag nobody has, is not the one refused
-for verb, pos in (("listen", ["lo"]), ("solicit", ["lo"]), ("resolve", ["lo", "2001:db8::1"])):
+for verb, pos in (("listen", ["lo"]), ("solicit", ["lo"]), ("resolve", ["lo", "2001:db8::1"]),
+                  ("router", ["lo"])):
     offered = complete("sockgen ndp %s --" % verb)
     t.check(len(offered) >= 5, "sockgen ndp %s --<TAB> offers options" % verb, repr(offered))
+    if verb == "router":
+        t.check("--config" in offered, "sockgen ndp router --<TAB> offers --config", repr(offered))
     for opt in offered:
         if opt == "--help":
             continue
@@ -126,7 +129,8 @@ for verb, pos in (("listen", ["lo"]), ("solicit", ["lo"]), ("resolve", ["lo", "2
 t.eq(complete("sockgen ndp listen lo --format "), ["json", "radvd", "text"], "--format <TAB>")
 
 for line in ("sockgen ndp ra --pcap ", "sockgen ndp ra --manifest ", "sockgen verify --capture ",
-             "sockgen vsock pcap --pcap ", "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest "):
+             "sockgen vsock pcap --pcap ", "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest ",
+             "sockgen ndp router lo --config "):
     t.eq(complete(line), ["my capture.pcap", "notes.txt", "ra.jsonl", "ra.pcap", "subdir"],
          "%s<TAB> completes files (one with a blank in its name)" % line)
 t.eq(complete("sockgen ndp ra --pcap ra."), ["ra.jsonl", "ra.pcap"], "--pcap ra.<TAB>")
