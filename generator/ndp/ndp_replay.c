@@ -313,10 +313,10 @@ static int emit_nd(struct replay *r, const struct pkt *k, const uint8_t *frame, 
 	size_t icmp_len = len - k->icmp - (k->h->caplen - k->end);
 	int e;
 
-	if (r->raw && !memcmp(ip6 + 8, (const uint8_t[16]){ 0 }, 16))
-		return sg_usage(CTX, "--from-pcap '%s': packet %llu: a raw socket cannot send "
-				"from '::'; use --iface, or --filter it out", r->in,
-				(unsigned long long)r->frames);
+	if (r->run.raw_if && !memcmp(ip6 + 8, (const uint8_t[16]){ 0 }, 16))
+		return sg_usage(CTX, "--raw %s: packet %llu of '%s' is from '::', which a raw "
+				"socket cannot send from; use --iface, or --filter it out",
+				r->run.raw_if, (unsigned long long)r->frames, r->in);
 	if (!r->send)
 		return 0;
 	if ((e = write_pcap(r, k, frame, len)))
