@@ -30,15 +30,14 @@ static bool first_of_stem(uint8_t t)
 	return true;
 }
 
-/* Rows a value can be given to: not a length or the padding that follow
- * from other fields, not a raw view of another row. */
+/* Rows a value can be given to: not a length that follows from other
+ * fields. A TAIL row's member is the octets to the option's end. */
 static bool settable(const struct ndp_field *f)
 {
 	if (!f->suffix)
 		return false;
 	switch (f->kind) {
 	case NDP_FIELD_VIEW_LEN:
-	case NDP_FIELD_TAIL:
 		return false;
 	case NDP_FIELD_SPECIAL:
 		return f->type == NDP_OPT_SLLA;
@@ -289,6 +288,7 @@ static int parse_opt_value(struct ndpe_set *s, const char *v, char *why, size_t 
 		/* fall through */
 	case NDP_FIELD_OCTETS:
 	case NDP_FIELD_BYTES:
+	case NDP_FIELD_TAIL:
 		if ((rc = parse_hex(v, &s->bytes, &s->len)))
 			return rc == -ENOMEM ? rc : set_why(why, cap, -EINVAL, "%s: '%s': not hex octets",
 							    s->name, v);
