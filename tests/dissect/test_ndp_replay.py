@@ -277,6 +277,18 @@ _, _, _, orecs = read_pcap(path("st.pcap"))
 t.eq([(r[0], r[1]) for r in orecs],
      [(1704067200 + i, 500000000 + i) for i in range(len(nano))], "--start-time shifts every time alike")
 
+# --iface needs Ethernet: a cooked capture is refused before any socket
+p = replay("--from-pcap", path("sll.pcap"), "--iface", "lo", rc=2)
+t.check("--iface" in p.stderr and "Ethernet" in p.stderr, "--iface with an SLL capture: exit 2", p.stderr)
+
+# every settable name is a field the plugin registers
+names = t.run([t.SOCKGEN, "ndp", "replay", "--list-fields"]).stdout.split()
+g = t.tshark("-G", "fields")
+registered = {line.split("\t")[2] for line in g.stdout.splitlines() if line.startswith("F\t")}
+missing = [n for n in names if n not in registered]
+t.check(len(names) > 100 and not missing, "--list-fields: every name is a registered field",
+        " ".join(missing))
+
 import shutil  # noqa: E402
 shutil.rmtree(work)
 t.done()
