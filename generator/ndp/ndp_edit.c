@@ -2,6 +2,7 @@
 /* sockgen ndp replay: --set FIELD=VALUE and --drop-opt TYPE on a parsed ND
  * message (see ndp_edit.h). Field names and kinds come from the codec's
  * tables; the option builders of the codec write the edited options. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,20 +15,27 @@
 
 static const char *const ip6_names[] = { "ipv6.src", "ipv6.dst", "ipv6.hlim" };
 
-/* The first option type of each filter stem (253 and 254 share "exp"). */
+/* The first option type of each filter stem (253 and 254 share "exp"),
+ * worked out once: names are looked up type by type. */
 static bool first_of_stem(uint8_t t)
 {
-	const struct ndp_opt_desc *d = ndp_opt_desc_get(t);
+	static bool first[256], done;
 
-	if (!d)
-		return false;
-	for (unsigned u = 0; u < t; u++) {
-		const struct ndp_opt_desc *e = ndp_opt_desc_get((uint8_t)u);
+	if (!done) {
+		for (unsigned u = 0; u < 256; u++) {
+			const struct ndp_opt_desc *d = ndp_opt_desc_get((uint8_t)u);
 
-		if (e && !strcmp(e->stem, d->stem))
-			return false;
+			first[u] = d != NULL;
+			for (unsigned v = 0; d && v < u; v++) {
+				const struct ndp_opt_desc *e = ndp_opt_desc_get((uint8_t)v);
+
+				if (e && !strcmp(e->stem, d->stem))
+					first[u] = false;
+			}
+		}
+		done = true;
 	}
-	return true;
+	return first[t];
 }
 
 /* Rows a value can be given to: not a length that follows from other
@@ -46,30 +54,39 @@ static bool settable(const struct ndp_field *f)
 	}
 }
 
-const char *ndpe_field_name_at(size_t i, char *buf, size_t cap)
+/* Every settable name, listed once (the table does not change). */
+#define MAX_NAMES 512
+static char name_list[MAX_NAMES][96];
+static size_t n_names;
+
+static void list_names(void)
 {
 	const struct ndp_hdr_field *h;
 
-	if (i < 3)
-		return ip6_names[i];
-	i -= 3;
-	for (size_t k = 0; (h = ndp_hdr_field_at(k)); k++)
-		if (i-- == 0)
-			return h->name;
+	if (n_names)
+		return;
+	for (size_t i = 0; i < 3; i++)
+		snprintf(name_list[n_names++], sizeof(name_list[0]), "%s", ip6_names[i]);
+	for (size_t k = 0; (h = ndp_hdr_field_at(k)) && n_names < MAX_NAMES; k++)
+		snprintf(name_list[n_names++], sizeof(name_list[0]), "%s", h->name);
 	for (unsigned t = 0; t < 256; t++) {
 		size_t n;
 		const struct ndp_field *f;
 
 		if (!first_of_stem((uint8_t)t) || !(f = ndp_fields_of((uint8_t)t, &n)))
 			continue;
-		for (size_t r = 0; r < n; r++) {
-			if (!settable(&f[r]) || i-- != 0)
-				continue;
-			ndp_field_name((uint8_t)t, &f[r], buf, cap);
-			return buf;
-		}
+		for (size_t r = 0; r < n && n_names < MAX_NAMES; r++)
+			if (settable(&f[r]))
+				ndp_field_name((uint8_t)t, &f[r], name_list[n_names++], sizeof(name_list[0]));
 	}
-	return NULL;
+}
+
+const char *ndpe_field_name_at(size_t i, char *buf, size_t cap)
+{
+	(void)buf;      /* the list lives as long as the process */
+	(void)cap;
+	list_names();
+	return i < n_names ? name_list[i] : NULL;
 }
 
 /* "ndisc.opt.prefix[2].valid" -> "ndisc.opt.prefix.valid", *nth = 2. */
@@ -235,7 +252,8 @@ static int parse_int_value(const struct ndpe_set *s, const char *v, uint64_t max
 	if (!r)
 		return 0;
 	/* a number too large is out of range; anything else is not a number */
-	if (ndpg_parse_uint(v, UINT64_MAX, u) == NULL || (seconds && strchr("smhd", v[strlen(v) - 1])))
+	if (ndpg_parse_uint(v, UINT64_MAX, u) == NULL ||
+	    (seconds && *v && strchr("smhd", v[strlen(v) - 1]) && isdigit((unsigned char)v[0])))
 		return set_why(why, cap, -ERANGE, "%s: '%s' out of range (0..%llu)", s->name, v,
 			       (unsigned long long)max);
 	return set_why(why, cap, -EINVAL, "%s: '%s': %s", s->name, v, r);
@@ -599,6 +617,8 @@ int ndpe_opt_fits(const struct ndp_opt *o, const struct ndp_field **ret_row)
 	int r;
 
 	*ret_row = NULL;
+	if (o->raw || o->err)
+		return 0;       /* octets as given: no fields to read back */
 	b.len = 0;
 	b.wire.data = NULL;
 	b.wire.len = 0;

@@ -53,7 +53,8 @@ void ndpe_set_free(struct ndpe_set *s);
  * beside it in the same family), comma separated, into out; how many. */
 size_t ndpe_near(const char *name, char *out, size_t cap, size_t max);
 
-/* Every settable field name, one per call: i = 0.. until NULL. */
+/* Every settable field name, one per call: i = 0.. until NULL (a name
+ * that stays valid; buf is not needed and may be NULL). */
 const char *ndpe_field_name_at(size_t i, char *buf, size_t cap);
 
 /* --drop-opt TYPE: a number 0..255 or a filter stem ("prefix", "rdnss";

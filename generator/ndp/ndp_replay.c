@@ -675,14 +675,15 @@ static void summary(const struct replay *r)
 		return;
 	fprintf(stderr, "sockgen: %s: %llu ND messages sent (%llu edited)", CTX,
 		(unsigned long long)r->nd, (unsigned long long)r->edited);
-	if (r->unselected)
-		fprintf(stderr, ", %llu not selected by --filter", (unsigned long long)r->unselected);
-	if (r->other)
-		fprintf(stderr, ", %llu other packets", (unsigned long long)r->other);
 	if (r->unselected || r->other)
-		fprintf(stderr, " %s", r->keep_other && r->pcap ? "kept in --pcap" : "skipped");
+		fprintf(stderr, "; %s:", r->keep_other && r->pcap ? "kept in --pcap" : "skipped");
+	if (r->unselected)
+		fprintf(stderr, " %llu not selected by --filter%s", (unsigned long long)r->unselected,
+			r->other ? "," : "");
+	if (r->other)
+		fprintf(stderr, " %llu other packets", (unsigned long long)r->other);
 	if (r->unparsed)
-		fprintf(stderr, ", %llu malformed (sent, not in the manifest)",
+		fprintf(stderr, "; %llu malformed (sent, not in the manifest)",
 			(unsigned long long)r->unparsed);
 	fprintf(stderr, "\n");
 }

@@ -90,6 +90,10 @@ static void test_values(void)
 	CU_ASSERT_EQUAL(parse("ndisc.opt.prefix.valid=infinity", &s), 0);
 	CU_ASSERT_EQUAL(s.u, UINT32_MAX);
 	CU_ASSERT_EQUAL(parse("ndisc.opt.prefix.valid=4294967296", &s), -ERANGE);
+	CU_ASSERT_EQUAL(parse("ndisc.opt.prefix.valid=50000d", &s), -ERANGE);
+	CU_ASSERT_EQUAL(parse("ndisc.opt.prefix.valid=", &s), -EINVAL);
+	CU_ASSERT_EQUAL(parse("ndisc.opt.prefix.valid=d", &s), -EINVAL);
+	CU_ASSERT_EQUAL(parse("ndisc.ra.router_lifetime=", &s), -EINVAL);
 	CU_ASSERT_EQUAL(parse("ndisc.opt.prefix.len=255", &s), 0);        /* 8 bits on the wire */
 	CU_ASSERT_EQUAL(parse("ndisc.opt.prefix.len=256", &s), -ERANGE);
 	/* narrower than their member: the codec's builder and parser say so */
@@ -226,6 +230,13 @@ static void test_fits(void)
 	CU_ASSERT_EQUAL(ndpe_opt_fits(&o, &bad), -ERANGE);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(bad);
 	CU_ASSERT_STRING_EQUAL(bad->suffix, "prf");
+	/* raw octets (--add-opt 3:HEX) have no fields to read back */
+	memset(&o, 0, sizeof(o));
+	o.type = NDP_OPT_PREFIX;
+	o.raw = true;
+	o.u.raw.data.data = (const uint8_t *)"\x40\xc0";
+	o.u.raw.data.len = 2;
+	CU_ASSERT_EQUAL(ndpe_opt_fits(&o, &bad), 0);
 }
 
 int main(void)
