@@ -319,6 +319,20 @@ static int emit_nd(struct replay *r, const struct pkt *k, const uint8_t *frame, 
 				r->run.raw_if, (unsigned long long)r->frames, r->in);
 	if (!r->send)
 		return 0;
+	if (r->raw) {
+		/* the kernel writes the checksum: record the one it sends */
+		uint8_t *icmp = r->out + k->icmp;
+		uint16_t c;
+
+		if (frame != r->out)
+			memcpy(r->out, frame, len);
+		frame = r->out;
+		ip6 = frame + k->l3;
+		icmp[2] = icmp[3] = 0;
+		c = ndp_checksum(ip6 + 8, ip6 + 24, icmp, icmp_len);
+		icmp[2] = (uint8_t)(c >> 8);
+		icmp[3] = (uint8_t)c;
+	}
 	if ((e = write_pcap(r, k, frame, len)))
 		return e;
 	if (r->raw && (e = raw_out_send(r->raw, frame + k->icmp, icmp_len, ip6 + 8, ip6 + 24,

@@ -67,12 +67,12 @@ def main():
         sstest.eq(rows[:1], [["0", "60", "1500,1280", "1"]], "--iface: the edited RA as the peer decodes it")
 
         # --raw: the ICMPv6 messages, the kernel's IPv6 header; not the DAD probe
-        peer2 = os.path.join(d, "peer2.pcap")
+        peer2, man2 = os.path.join(d, "peer2.pcap"), os.path.join(d, "raw.jsonl")
         cap = ndpnet.Capture(p, p.nsb, p.ifb, peer2)
         try:
             r = p.sockgen(p.nsa, "ndp", "replay", "--from-pcap", src, "--raw", p.ifa,
                           "--filter", "ip6 src %s" % p.lla, "--set", "ndisc.ra.retrans=77",
-                          "--quiet")
+                          "--manifest", man2, "--quiet")
             sstest.check(r.returncode == 0, "replay --raw runs", r.stderr)
         finally:
             got = cap.stop(expect=3)
@@ -82,6 +82,10 @@ def main():
                      "--raw: the RA with its retrans timer set reached the peer")
         for f in inp[1:]:
             sstest.check(f[54:] in got_icmp, "--raw: ICMPv6 type %d unchanged on the peer" % f[54])
+        v = sstest.run([sstest.SOCKGEN, "verify", "--manifest", man2, "--capture", peer2,
+                        "--plugin", sstest.PLUGIN])
+        sstest.check(v.returncode == 0 and "verified 3 packets" in v.stdout and " 0 mismatches" in v.stdout,
+                     "--raw: sockgen verify passes on the peer's capture", v.stdout[-800:] + v.stderr)
         rows = sstest.fields(peer2, ["ndisc.checksum.status"])
         sstest.check(rows and all(r == ["1"] for r in rows), "--raw: every checksum good", repr(rows))
     sstest.done()
