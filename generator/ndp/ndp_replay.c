@@ -176,8 +176,8 @@ static bool find_nd(const struct replay *r, struct pkt *k)
 	long l3 = ndpg_replay_l3(r->dlt, p, len);
 	uint8_t nh;
 
-	if (l3 < 0)
-		return false;
+	if (l3 < 0 || len > OUT_CAP - NDP_MSG_MAX_LEN - 64)
+		return false;   /* no IPv6, or larger than the work space */
 	k->l3 = (size_t)l3;
 	k->end = k->l3 + 40 + ((size_t)p[k->l3 + 4] << 8 | p[k->l3 + 5]);
 	if (k->end > len)
