@@ -124,7 +124,7 @@ _sockgen()
 	# the value of the option before the cursor
 	if [[ $prev == --* ]]; then
 		case $prev in
-		--pcap | --out | --manifest | --capture | --script | --json | --fifo | --config | \
+		--pcap | --out | --manifest | --capture | --script | --json | --fifo | --config | --from-pcap | \
 			--log-file | --extcap-control-in | --extcap-control-out)
 			compopt -o filenames 2>/dev/null
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
@@ -168,6 +168,11 @@ _sockgen()
 			mapfile -t COMPREPLY < <(compgen -W "sockgen-ndp sockgen-vsock" -- "$cur")
 			return
 			;;
+		--filter)
+			[[ $sub == ndp ]] &&
+				mapfile -t COMPREPLY < <(compgen -W "rs ra ns na redirect ind-sol ind-adv cps cpa" -- "$cur")
+			return
+			;;
 		--mix)
 			mapfile -t COMPREPLY < <(compgen -W "all rs ra ns na redirect" -- "$cur")
 			return
@@ -178,6 +183,24 @@ _sockgen()
 			;;
 		--manifest-format)
 			mapfile -t COMPREPLY < <(compgen -W "compact full" -- "$cur")
+			return
+			;;
+		--set)
+			# ndp replay: the settable fields, as sockgen lists them
+			compopt -o nospace 2>/dev/null
+			mapfile -t COMPREPLY < <(compgen -W "$("$prog" ndp replay --list-fields 2>/dev/null |
+				sed 's/$/=/')" -- "$cur")
+			return
+			;;
+		--drop-opt)
+			mapfile -t COMPREPLY < <(compgen -W "$("$prog" ndp --list-options 2>/dev/null |
+				awk -F '\t' '!/^#/ { print $5 }' | sort -u)" -- "$cur")
+			return
+			;;
+		--add-opt)
+			compopt -o nospace 2>/dev/null
+			mapfile -t COMPREPLY < <(compgen -W "$("$prog" ndp --list-options 2>/dev/null |
+				awk -F '\t' '!/^#/ && $4 ~ /^--/ { print substr($4, 3) "=" }')" -- "$cur")
 			return
 			;;
 		esac

@@ -368,6 +368,65 @@ case(["verify", "--manifest", GOOD_JSON, "--capture", GOOD_PCAP, "--json", DIR],
 case(["verify", "--manifest", SAME_FIRST, "--capture", GOOD_PCAP], ["same-first.jsonl", "line 1"])
 case(["verify", "--manifest", SAME_NEWKEY, "--capture", GOOD_PCAP], ["same-newkey.jsonl", "line 2", "ndisc.code"])
 
+# --- ndp replay ---
+DAD_PCAP = os.path.join(work, "dad.pcap")
+t.sockgen("ndp", "ns", "--src", "::", "--target", "fe80::2", "--no-slla", "--pcap", DAD_PCAP,
+          "--quiet")
+with open(GOOD_PCAP, "rb") as f:
+    good = f.read()
+CUT_PCAP = write("cut.pcap", "")
+with open(CUT_PCAP, "wb") as f:
+    f.write(good[:-10])         # the last record cut short
+VSOCK_PCAP = os.path.join(t.SRC, "captures", "vsock-http.pcap")
+INPUTS |= {"dad.pcap", "cut.pcap"}
+R = ["ndp", "replay", "--from-pcap", GOOD_PCAP, "--pcap", OUT, "--manifest", MAN]
+case(["ndp", "replay"], ["--from-pcap"])
+case(["ndp", "replay", "--from-pcap"], ["--from-pcap"])
+case(["ndp", "replay", "--from-pcap", GOOD_PCAP], ["no output"])
+case(["ndp", "replay", "--from-pcap", MISSING, "--pcap", OUT], ["--from-pcap", MISSING])
+case(["ndp", "replay", "--from-pcap", DIR, "--pcap", OUT], ["--from-pcap", DIR])
+case(["ndp", "replay", "--from-pcap", UNREADABLE, "--pcap", OUT], ["--from-pcap", UNREADABLE],
+     nobody=True)
+case(["ndp", "replay", "--from-pcap", NOT_PCAP, "--pcap", OUT], ["--from-pcap", "not-a-pcap.pcap"])
+case(["ndp", "replay", "--from-pcap", EMPTY, "--pcap", OUT], ["--from-pcap", "empty.txt"])
+case(["ndp", "replay", "--from-pcap", CUT_PCAP, "--pcap", OUT, "--manifest", MAN],
+     ["--from-pcap", "cut.pcap", "after 0 packets"])
+case(["ndp", "replay", "--from-pcap", VSOCK_PCAP, "--pcap", OUT], ["--from-pcap", "link type"])
+case(R + ["--no-such-flag"], ["--no-such-flag"])
+case(R + ["extra"], ["extra"])
+case(R + ["--set", "ndisc.ra.router_lifetim=0"],
+     ["--set", "ndisc.ra.router_lifetim", "ndisc.ra.router_lifetime", "--list-fields"])
+case(R + ["--set", "ndisc.opt.prefx.valid=60"], ["ndisc.opt.prefx.valid", "ndisc.opt.prefix.valid"])
+case(R + ["--set", "ndisc.opt.prefix.nosuch=1"], ["ndisc.opt.prefix.nosuch", "ndisc.opt.prefix.valid"])
+case(R + ["--set", "ndisc.ra.router_lifetime"], ["--set", "FIELD=VALUE"])
+case(R + ["--set", "ndisc.ra.router_lifetime=70000"], ["ndisc.ra.router_lifetime", "70000", "65535"])
+case(R + ["--set", "ndisc.ra.router_lifetime=soon"], ["ndisc.ra.router_lifetime", "soon"])
+case(R + ["--set", "ndisc.ra.prf=4"], ["ndisc.ra.prf", "4", "0..3"])
+case(R + ["--set", "ndisc.opt.route.prf=5"], ["ndisc.opt.route.prf", "5", "out of range"])
+case(R + ["--set", "ndisc.opt.prefix.valid=5000000000"], ["ndisc.opt.prefix.valid", "5000000000"])
+case(R + ["--set", "ndisc.ra.flag.m=2"], ["ndisc.ra.flag.m", "'2'"])
+case(R + ["--set", "ndisc.ns.target=fe80::zz"], ["ndisc.ns.target", "fe80::zz"])
+case(R + ["--set", "ndisc.opt.slla.addr=02:00"], ["ndisc.opt.slla.addr", "02:00"])
+case(R + ["--set", "ndisc.opt.hai.value_len=3"], ["ndisc.opt.hai.value_len", "not settable"])
+case(R + ["--set", "ndisc.opt.prefix[0].valid=1"], ["ndisc.opt.prefix[0].valid", "index"])
+case(R + ["--set", "ndisc.ra.router_lifetime[2]=1"], ["ndisc.ra.router_lifetime[2]"])
+case(R + ["--drop-opt", "nosuch"], ["--drop-opt", "nosuch"])
+case(R + ["--drop-opt", "256"], ["--drop-opt", "256"])
+case(R + ["--add-opt", "mtu=abc"], ["--add-opt", "abc"])
+case(R + ["--add-opt", "nosuch=1"], ["--add-opt", "nosuch"])
+case(R + ["--add-opt", "mtu"], ["--add-opt", "NAME=ARG"])
+case(R + ["--add-opt", "300:00"], ["300:00", "0..255"])
+case(R + ["--add-opt", "prefix=2001:db8::/129"], ["--add-opt", "2001:db8::/129"])
+case(R + ["--filter", "ip and and"], ["--filter", "ip and and"])
+case(R + ["--start-time", "yesterday"], ["--start-time", "yesterday"])
+case(["ndp", "replay", "--from-pcap", GOOD_PCAP, "--manifest", MAN, "--start-time", "0"],
+     ["--start-time"])
+case(R + ["--manifest-format", "tiny"], ["--manifest-format", "tiny"])
+case(["ndp", "replay", "--from-pcap", GOOD_PCAP, "--pcap", DIR], ["--pcap", DIR])
+case(["ndp", "replay", "--from-pcap", GOOD_PCAP, "--raw", "lo", "--iface", "lo"], ["--raw", "--iface"])
+# refused before any socket: the DAD probe's '::' on --raw
+case(["ndp", "replay", "--from-pcap", DAD_PCAP, "--raw", "lo"], ["--raw", "::"], nosocket=True)
+
 os.chmod(UNREADABLE, 0o644)
 shutil.rmtree(work)
 t.done()

@@ -160,6 +160,10 @@ def opts_of(words):
 SCRIPT = os.path.join(work, "msgs.txt")
 with open(SCRIPT, "w") as f:
     f.write("rs\nra --prefix 2001:db8::/64,L,A --mtu 1500\n")
+# inputs of the ndp replay examples
+for name in ("in.pcap", "in.pcapng", "ra.pcap"):
+    subprocess.run([t.SOCKGEN, "ndp", "--script", SCRIPT, "--pcap", os.path.join(work, name),
+                    "--quiet"], check=True)
 with open(os.path.join(work, "cert.der"), "wb") as f:
     f.write(bytes(range(48)))
 env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(t.SOCKGEN)) + ":" + os.environ["PATH"])

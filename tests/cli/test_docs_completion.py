@@ -63,8 +63,8 @@ if shutil.which("shellcheck"):
 for bc in (True, False):
     how = "with bash-completion" if bc else "without bash-completion"
     t.eq(complete("sockgen nd", bc), ["ndp"], "sockgen nd<TAB> -> ndp (%s)" % how)
-    t.eq(complete("sockgen ndp r", bc), ["ra", "redirect", "resolve", "router", "rs"],
-         "sockgen ndp r<TAB> -> ra redirect resolve router rs (%s)" % how)
+    t.eq(complete("sockgen ndp r", bc), ["ra", "redirect", "replay", "resolve", "router", "rs"],
+         "sockgen ndp r<TAB> -> ra redirect replay resolve router rs (%s)" % how)
     got = complete("sockgen ndp ra --pre", bc)
     t.check("--prefix" in got and all(w.startswith("--pre") for w in got),
             "sockgen ndp ra --pre<TAB> offers --prefix (%s)" % how, repr(got))
@@ -74,8 +74,21 @@ got = complete("sockgen ")
 t.check({"ndp", "vsock", "capture", "verify"} <= set(got), "sockgen <TAB> lists the subcommands",
         repr(got))
 t.eq(complete("sockgen ndp "), sorted(["rs", "ra", "ns", "na", "redirect", "ind-sol", "ind-adv",
-                                        "cps", "cpa", "listen", "solicit", "resolve", "router"]),
-     "sockgen ndp <TAB> lists every message, listen, solicit, resolve and router")
+                                        "cps", "cpa", "listen", "solicit", "resolve", "router", "replay"]),
+     "sockgen ndp <TAB> lists every message, listen, solicit, resolve, router and replay")
+# ndp replay: its flags, field names for --set, option names for --drop-opt and --add-opt
+got = complete("sockgen ndp replay --")
+t.check({"--from-pcap", "--set", "--drop-opt", "--add-opt", "--filter", "--keep-other", "--pcap",
+         "--manifest"} <= set(got), "sockgen ndp replay --<TAB> lists its flags", repr(got))
+t.eq(complete("sockgen ndp replay --from-pcap r"), ["ra.jsonl", "ra.pcap"], "--from-pcap <TAB>: files")
+got = complete("sockgen ndp replay --set ndisc.ra.router_l")
+t.eq(got, ["ndisc.ra.router_lifetime="], "--set <TAB>: the field names of --list-fields")
+t.check("ndisc.opt.prefix.valid=" in complete("sockgen ndp replay --set ndisc.opt.pre"),
+        "--set <TAB>: option fields too")
+t.check({"rdnss", "prefix", "mtu"} <= set(complete("sockgen ndp replay --drop-opt ")),
+        "--drop-opt <TAB>: option names")
+t.eq(complete("sockgen ndp replay --add-opt mt"), ["mtu="], "--add-opt <TAB>: option flags")
+t.eq(complete("sockgen ndp replay --filter n"), ["na", "ns"], "--filter <TAB>: message names")
 t.eq(complete("sockgen vsock "), ["connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
 t.eq(complete("sockgen --"), ["--help", "--version"], "sockgen --<TAB>")
 
