@@ -276,7 +276,7 @@ void vsl_relay_report(const struct vconn *c, const char *extra)
 {
 	fprintf(stderr, "sockgen: %s: conn %u peer=%s tx_bytes=%llu rx_bytes=%llu%s%s\n",
 		c->o->ctx, c->idx, c->peer, (unsigned long long)c->tx_bytes,
-		(unsigned long long)c->rx_bytes, extra ? " " : "", extra ? extra : "");
+		(unsigned long long)c->rx_bytes, extra && *extra ? " " : "", extra ? extra : "");
 }
 
 static const char *const io_names[] = {
