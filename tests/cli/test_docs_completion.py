@@ -76,7 +76,7 @@ t.check({"ndp", "vsock", "capture", "verify"} <= set(got), "sockgen <TAB> lists 
 t.eq(complete("sockgen ndp "), sorted(["rs", "ra", "ns", "na", "redirect", "ind-sol", "ind-adv",
                                         "cps", "cpa", "listen", "solicit", "resolve"]),
      "sockgen ndp <TAB> lists every message, listen, solicit and resolve")
-t.eq(complete("sockgen vsock "), ["connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
+t.eq(complete("sockgen vsock "), ["bridge", "connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
 t.eq(complete("sockgen --"), ["--help", "--version"], "sockgen --<TAB>")
 
 # scenarios, against the generator's scenario table
@@ -100,6 +100,16 @@ t.check({"--cid", "--port", "--allow-remote-cid", "--pingpong", "--messages"} <=
         "sockgen vsock connect --<TAB>", repr(got))
 t.check("--mode" not in got, "sockgen vsock connect --<TAB> does not offer listen's --mode")
 t.eq(complete("sockgen vsock listen --mode "), ["echo", "http", "reset", "sink"], "--mode <TAB>")
+got = complete("sockgen vsock listen --")
+t.check({"--stdio", "--exec", "--file", "--max-conns", "--once"} <= set(got),
+        "sockgen vsock listen --<TAB> offers the relays", repr(got))
+t.check("--exec" not in complete("sockgen vsock connect --"), "connect --<TAB> does not offer listen's --exec")
+t.eq(complete("sockgen vsock bridge --"), sorted(["--tcp-listen", "--vsock", "--vsock-listen", "--tcp", "--max-conns",
+                                                 "--once", "--timeout", "--manifest", "--allow-remote-cid",
+                                                 "--help"]), "sockgen vsock bridge --<TAB>")
+t.eq(complete("sockgen vsock connect 1:5000 --file "), ["my capture.pcap", "notes.txt", "ra.jsonl", "ra.pcap", "subdir"],
+     "--file <TAB> completes files")
+t.check("sh" in complete("sockgen vsock listen 5000 --exec s"), "--exec s<TAB> offers commands (sh)")
 t.eq(complete("sockgen vsock connect --type "), ["seqpacket", "stream"], "--type <TAB>")
 t.eq(complete("sockgen ndp ra --prf "), ["high", "low", "medium"], "--prf <TAB>")
 
