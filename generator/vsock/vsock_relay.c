@@ -19,6 +19,8 @@
 #define RBUF (64u * 1024u)
 /* A command still running this long after its connection ended gets SIGTERM. */
 #define EXEC_GRACE_MS 5000
+/* How often a relay waiting on its local side checks for the peer's close. */
+#define PROBE_MS 200
 
 /* Local-side trouble that only ends that side: its reader or writer went away. */
 static int local_gone(int err)
@@ -123,10 +125,21 @@ static int relay_settle(struct vconn *c, struct relay_state *s, const struct vsl
 	return s->v_eof && s->out_done && (s->v_shut || s->peer_gone);
 }
 
+/* Has the peer, after its half-close, closed for good? Its close comes as a
+ * SHUTDOWN with RCV set; poll() shows no edge for it while we may still
+ * write (Linux 6.1 vsock_poll reports POLLOUT either way), but a send of
+ * zero bytes fails with EPIPE once the peer stopped receiving, and puts
+ * nothing on the wire. */
+static int peer_closed(int fd)
+{
+	return send(fd, NULL, 0, MSG_NOSIGNAL | MSG_DONTWAIT) < 0 &&
+	       (errno == EPIPE || errno == ENOTCONN || errno == ECONNRESET);
+}
+
 int vsl_relay(struct vconn *c, const struct vsl_local *l)
 {
 	struct relay_state s = { .in = l->in, .out = l->out, .in_eof = l->in < 0 };
-	int ms = vsl_timeout_ms(c->o), r = 0;
+	int ms = vsl_timeout_ms(c->o), r = 0, idle = 0;
 
 	s.a2v = malloc(RBUF);
 	s.v2a = malloc(RBUF);
@@ -150,17 +163,28 @@ int vsl_relay(struct vconn *c, const struct vsl_local *l)
 			po = np;
 			p[np++] = (struct pollfd){ .fd = s.out, .events = POLLOUT };
 		}
-		n = poll(p, (nfds_t)np, ms);
+		/* waiting on the local side only, after the peer's EOF: look
+		 * for its close every PROBE_MS */
+		int probe = s.v_eof && !s.v_shut && s.ah == s.at;
+
+		n = poll(p, (nfds_t)np, probe && (ms < 0 || ms > PROBE_MS) ? PROBE_MS : ms);
 		if (n < 0 && errno == EINTR)
 			continue;               /* SIGCHLD */
 		if (n < 0) {
 			r = sg_fail(c->o->ctx, "poll: %s", strerror(errno));
 			break;
 		}
-		if (n == 0) {
+		if (probe && peer_closed(c->fd)) {
+			s.peer_gone = 1;
+			continue;
+		}
+		idle = n ? 0 : idle + (probe && (ms < 0 || ms > PROBE_MS) ? PROBE_MS : ms);
+		if (n == 0 && ms >= 0 && idle >= ms) {
 			r = vsl_timed_out(c, "relaying with");
 			break;
 		}
+		if (n == 0)
+			continue;
 		if (pi >= 0 && p[pi].revents && (r = relay_read_local(c, &s, l)))
 			break;
 		if (p[pv].revents && (r = relay_vsock(c, &s, p[pv].revents)))

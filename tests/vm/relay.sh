@@ -9,6 +9,8 @@
 #                 -> vsock 1:8090 -> sockgen vsock listen --exec 'httpd -i -h /www'
 #   bridge-back   sockgen vsock connect --stdio -> vsock 1:8093 -> sockgen
 #                 vsock bridge --vsock-listen -> TCP 127.0.0.1:8000 (busybox httpd)
+#   peer-close    connect --stdio with a stdin that never ends exits when
+#                 socat (SYSTEM:'echo ...') has answered and closed
 set -u
 SG=sockgen
 RX=/sys/class/net/vsockmon0/statistics/rx_packets
@@ -153,5 +155,25 @@ echo $? > $O/bridge-back.bridge.rc
 cap_stop bridge-back 0 $rc
 kill $HTTPD
 wait $HTTPD 2> /dev/null
+
+# 5. exit when the peer closes: socat answers one line and closes for good
+#    while connect --stdio's stdin (a FIFO held open by sleep) never ends
+socat VSOCK-LISTEN:5102 SYSTEM:'echo hello from socat' > $O/peer-close.socat.out 2>&1 &
+SOC=$!
+sleep 1
+mkfifo /tmp/never
+sleep 60 > /tmp/never &
+HOLD=$!
+cap_start peer-close
+t0=$(date +%s)
+timeout 30 $SG vsock connect 1:5102 --stdio --manifest $O/peer-close.client.jsonl \
+	< /tmp/never > $O/peer-close.out 2> $O/peer-close.client.err
+rc=$?
+t1=$(date +%s)
+wait $SOC
+echo "socat $?" > $O/peer-close.result
+echo "seconds $((t1 - t0))" >> $O/peer-close.result
+kill $HOLD
+cap_stop peer-close 0 $rc
 
 echo "scenarios done" >> $O/scenarios.txt

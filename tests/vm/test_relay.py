@@ -29,7 +29,8 @@ import http_bridge  # noqa: E402
 import live_verify  # noqa: E402
 from test_guest import OP, read_pcap, parse, stream_bytes  # noqa: E402
 
-SCENARIOS = {"relay-stdio": 5100, "relay-file": 5101, "exec-http": 8090, "bridge-back": 8093}
+SCENARIOS = {"relay-stdio": 5100, "relay-file": 5101, "exec-http": 8090, "bridge-back": 8093,
+             "peer-close": 5102}
 SHUT_SEND = 2           # VIRTIO_VSOCK_SHUTDOWN_SEND
 
 
@@ -149,6 +150,17 @@ def check_bridge_back(out, pkts):
        "bridge-back: tshark+plugin decodes the 200")
 
 
+def check_peer_close(out, pkts):
+    res = kv(os.path.join(out, "peer-close.result"))
+    eq(read(out, "peer-close.out"), "hello from socat\n", "peer-close: connect --stdio printed socat's answer")
+    check(int(res.get("seconds", "99")) <= 10, "peer-close: exited when socat closed, stdin still open",
+          repr(res))
+    cl = conns(pkts, 5102)
+    if eq(len(cl), 1, "peer-close: one connection"):
+        eq(shutdowns(pkts, cl[0], 5102)[:1] != [SHUT_SEND], True,
+           "peer-close: the client never half-closed on its own (stdin never ended)")
+
+
 def main():
     if not os.path.exists(sstest.SOCKGEN):
         skip("sockgen not built: " + sstest.SOCKGEN)
@@ -165,13 +177,14 @@ def main():
     check("httpd" in applets and "wget" in applets, "guest busybox has httpd and wget")
     caps = check_captures(out)
     for name, fn in (("relay-stdio", check_stdio), ("relay-file", check_file),
-                     ("exec-http", check_exec_http), ("bridge-back", check_bridge_back)):
+                     ("exec-http", check_exec_http), ("bridge-back", check_bridge_back),
+                     ("peer-close", check_peer_close)):
         if name in caps:
             fn(out, caps[name])
     # every manifest (two per scenario, two connections in exec-http's)
     # against its capture; and one against another scenario's must fail
     tot = live_verify.check(out, caps)
-    eq(tot[0], 8, "sockgen verify ran over all eight relay manifests")
+    eq(tot[0], 9, "sockgen verify ran over all nine relay manifests")
     rc, rep, text = live_verify.run(os.path.join(out, "relay-stdio.client.jsonl"),
                                     os.path.join(out, "vsock-relay-file.pcap"),
                                     os.path.join(sstest.tmpdir(), "wrong.json"))
