@@ -31,8 +31,8 @@ static void bridge_help(FILE *f)
 		"VSOCK-CONNECT:CID:PORT (and VSOCK-LISTEN:PORT,fork TCP:HOST:PORT).\n"
 		"Every accepted connection gets a new connection on the other side;\n"
 		"bytes flow both ways and a half-close (EOF) on one side becomes a\n"
-		"shutdown(SHUT_WR) on the other. Connections are served one after the\n"
-		"other (the next waits in the listen backlog).\n"
+		"shutdown(SHUT_WR) on the other. Connections are served side by side\n"
+		"(up to 32 at once; more wait in the listen backlog).\n"
 		"  --tcp-listen [ADDR:]PORT  TCP listener; ADDR defaults to 127.0.0.1\n"
 		"                            (loopback only); IPv6 as [::1]:PORT\n"
 		"  --vsock CID:PORT          the vsock peer for each TCP connection\n"
@@ -234,62 +234,46 @@ static int tcp_listen_socket(const struct vsl_opts *o, int *ret)
 	return 0;
 }
 
-static int accept_on(const struct vsl_opts *o, int lfd, int *ret, const char *what)
-{
-	for (;;) {
-		int rev = vsl_wait_fd(lfd, POLLIN, vsl_timeout_ms(o)), fd;
-
-		if (!rev)
-			return sg_fail(o->ctx, "%s: no connection within %g s: %s", what, o->timeout,
-				       strerror(ETIMEDOUT));
-		fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-		if (fd >= 0) {
-			*ret = fd;
-			return 0;
-		}
-		if (errno != EAGAIN && errno != EINTR && errno != ECONNABORTED)
-			return sg_fail(o->ctx, "accept (%s): %s", what, strerror(errno));
-	}
-}
-
-/* One forwarded connection; c->fd is the vsock side once set up. */
-static int bridge_one(const struct vsl_opts *o, int lfd, struct vconn *c)
+/* --tcp-listen: a TCP client, then its vsock connection. */
+static int start_tcp_to_vsock(const struct vsl_opts *o, int lfd, struct vsl_sess *s)
 {
 	struct vsl_local l = { .out_is_sock = 1, .in_name = "the TCP connection",
 			       .out_name = "the TCP connection" };
-	int tfd = -1, r;
-	char what[96];
+	int r;
 
-	if (o->tcp_listen) {
-		snprintf(what, sizeof(what), "--tcp-listen %s", o->tcp_name);
-		if ((r = accept_on(o, lfd, &tfd, what)))
-			return r;
-		r = vsl_connect_one(o, c);
-	} else {
-		snprintf(what, sizeof(what), "--vsock-listen %u", o->port);
-		if ((r = accept_on(o, lfd, &c->fd, what)))
-			return r;
-		r = vsl_connected(c) ? SG_EXIT_RUNTIME : 0;
-		if (!r) {
-			vsl_mf_event(c, "accept", 1);
-			tfd = tcp_connect(o);
-			r = tfd < 0 ? SG_EXIT_RUNTIME : 0;
-		}
+	s->local_fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+	if (s->local_fd < 0) {
+		if (errno == EAGAIN || errno == EINTR || errno == ECONNABORTED)
+			return -EAGAIN;
+		return sg_fail(o->ctx, "accept (--tcp-listen %s): %s", o->tcp_name, strerror(errno));
 	}
-	if (!r) {
-		l.in = l.out = tfd;
-		r = vsl_relay(c, &l);
-	}
-	if (tfd >= 0)
-		close(tfd);     /* a TCP client whose vsock peer refused sees EOF */
-	return r;
+	/* a refused vsock peer: the TCP client sees its connection closed */
+	if ((r = vsl_connect_one(o, &s->c)))
+		return r;
+	l.in = l.out = s->local_fd;
+	return vsl_relay_init(&s->x, &s->c, &l);
+}
+
+/* --vsock-listen: a vsock peer, then its TCP connection. */
+static int start_vsock_to_tcp(const struct vsl_opts *o, int lfd, struct vsl_sess *s)
+{
+	struct vsl_local l = { .out_is_sock = 1, .in_name = "the TCP connection",
+			       .out_name = "the TCP connection" };
+	int r;
+
+	if ((r = vsl_accept_vsock(o, lfd, &s->c)))
+		return r;
+	s->local_fd = tcp_connect(o);
+	if (s->local_fd < 0)
+		return SG_EXIT_RUNTIME;
+	l.in = l.out = s->local_fd;
+	return vsl_relay_init(&s->x, &s->c, &l);
 }
 
 static int run_bridge(const struct vsl_opts *o)
 {
-	struct totals t = { 0 };
 	struct manifest *m;
-	int lfd, r, failed = 0;
+	int lfd, r;
 
 	vsl_relay_signals();
 	if ((r = vsl_open_manifest(o, &m)))
@@ -303,24 +287,8 @@ static int run_bridge(const struct vsl_opts *o)
 	else
 		fprintf(stderr, "sockgen: %s: listening vsock-port=%u tcp=%s\n", o->ctx, o->port,
 			o->tcp_name);
-	vsl_clock_start();
-	for (unsigned i = 0; !o->count || i < o->count; i++) {
-		struct vconn c = { .o = o, .m = m, .idx = i, .fd = -1 };
-
-		r = bridge_one(o, lfd, &c);
-		if (c.fd >= 0) {
-			vsl_mf_result(&c);
-			vsl_conn_close(&c, &t);
-			vsl_relay_report(&c, NULL);
-		} else if (r && !c.peer[0]) {
-			break;          /* the listener itself failed */
-		}
-		if (r)
-			failed = r;
-		r = 0;
-	}
-	close(lfd);
-	return vsl_finish_manifest(o, m, r ? r : failed);
+	r = vsl_serve(o, lfd, m, o->tcp_listen ? start_tcp_to_vsock : start_vsock_to_tcp);
+	return vsl_finish_manifest(o, m, r);
 }
 
 int cmd_vsock_bridge(int argc, char **argv)

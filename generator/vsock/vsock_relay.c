@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* sockgen vsock connect/listen --stdio, --exec, --file: socat-like relays between one vsock stream connection and a local fd (vsock(7), shutdown(2)). */
+/* sockgen vsock relays: one vsock stream connection and a local fd, both ways with half-closes (vsock(7), shutdown(2)); the --exec child. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -17,8 +17,6 @@
 #include "vsock_relay.h"
 
 #define RBUF (64u * 1024u)
-/* A command still running this long after its connection ended gets SIGTERM. */
-#define EXEC_GRACE_MS 5000
 /* How often a relay waiting on its local side checks for the peer's close. */
 #define PROBE_MS 200
 
@@ -28,101 +26,95 @@ static int local_gone(int err)
 	return err == EPIPE || err == ECONNRESET;
 }
 
-struct relay_state {
-	uint8_t *a2v, *v2a;             /* local -> vsock, vsock -> local */
-	size_t ah, at, vh, vt;          /* pending: a2v[ah, at), v2a[vh, vt) */
-	int in, out;
-	int in_eof, v_eof, v_shut, out_done, peer_gone;
-};
-
 /* One read from the local side into a2v: 0 or an exit code. */
-static int relay_read_local(struct vconn *c, struct relay_state *s, const struct vsl_local *l)
+static int relay_read_local(struct vsl_relay *x)
 {
-	ssize_t n = read(s->in, s->a2v + s->at, RBUF - s->at);
+	ssize_t n = read(x->in, x->a2v + x->at, RBUF - x->at);
 
 	if (n > 0)
-		s->at += (size_t)n;
+		x->at += (size_t)n;
 	else if (n == 0 || local_gone(errno))
-		s->in_eof = 1;
+		x->in_eof = 1;
 	else if (errno != EAGAIN && errno != EINTR)
-		return sg_fail(c->o->ctx, "reading %s (for %s): %s", l->in_name, c->peer,
+		return sg_fail(x->c->o->ctx, "reading %s (for %s): %s", x->l.in_name, x->c->peer,
 			       strerror(errno));
 	return 0;
 }
 
 /* The vsock side is ready: read into v2a, send from a2v. 0 or an exit code. */
-static int relay_vsock(struct vconn *c, struct relay_state *s, short rev)
+static int relay_vsock(struct vsl_relay *x, short rev)
 {
-	if (!s->v_eof && s->vt < RBUF && (rev & (POLLIN | POLLHUP | POLLERR))) {
+	struct vconn *c = x->c;
+
+	if (!x->v_eof && x->vt < RBUF && (rev & (POLLIN | POLLHUP | POLLERR))) {
 		int eor;
-		ssize_t n = vsl_recv_chunk(c, s->v2a + s->vt, RBUF - s->vt, &eor);
+		ssize_t n = vsl_recv_chunk(c, x->v2a + x->vt, RBUF - x->vt, &eor);
 
 		if (n == 0) {
 			vsl_mf_event(c, "eof", 1);
-			s->v_eof = 1;
+			x->v_eof = 1;
 		} else if (n > 0) {
-			s->vt += (size_t)n;
-			if (s->out < 0)                 /* nowhere to go: counted, dropped */
-				s->vh = s->vt;
+			x->vt += (size_t)n;
+			if (x->out < 0)                 /* nowhere to go: counted, dropped */
+				x->vh = x->vt;
 		} else if (n != -EAGAIN) {
 			return vsl_conn_fail(c, (int)-n, "receiving from");
 		}
-	} else if (s->v_eof && !s->v_shut && (rev & POLLHUP)) {
-		/* after its SHUTDOWN SEND the peer closed for good (the kernel
-		 * marks the socket closed): what is left for it has no reader */
-		s->peer_gone = 1;
-		s->ah = s->at = 0;
+	} else if (x->v_eof && !x->v_shut && (rev & POLLHUP)) {
+		x->peer_gone = 1;
+		x->ah = x->at = 0;
 	}
-	if (s->ah < s->at && !s->peer_gone && (rev & (POLLOUT | POLLHUP | POLLERR))) {
-		ssize_t n = vsl_send_chunk(c, s->a2v + s->ah, s->at - s->ah, 0);
+	if (x->ah < x->at && !x->peer_gone && (rev & (POLLOUT | POLLHUP | POLLERR))) {
+		ssize_t n = vsl_send_chunk(c, x->a2v + x->ah, x->at - x->ah, 0);
 
-		if (n < 0 && s->v_eof && local_gone((int)-n)) {
-			s->peer_gone = 1;
-			s->ah = s->at = 0;
+		if (n < 0 && x->v_eof && local_gone((int)-n)) {
+			/* the peer closed for good: what is left has no reader */
+			x->peer_gone = 1;
+			x->ah = x->at = 0;
 		} else if (n < 0) {
 			return vsl_conn_fail(c, (int)-n, "sending to");
 		} else {
-			s->ah += (size_t)n;
+			x->ah += (size_t)n;
 		}
 	}
 	return 0;
 }
 
-static int relay_write_local(struct vconn *c, struct relay_state *s, const struct vsl_local *l)
+static int relay_write_local(struct vsl_relay *x)
 {
-	ssize_t n = write(s->out, s->v2a + s->vh, s->vt - s->vh);
+	ssize_t n = write(x->out, x->v2a + x->vh, x->vt - x->vh);
 
 	if (n > 0) {
-		s->vh += (size_t)n;
+		x->vh += (size_t)n;
 	} else if (n < 0 && local_gone(errno)) {
-		s->out = -1;                    /* its reader left: drop the rest */
-		s->vh = s->vt;
+		x->out = -1;                    /* its reader left: drop the rest */
+		x->vh = x->vt;
 	} else if (n < 0 && errno != EAGAIN && errno != EINTR) {
-		return sg_fail(c->o->ctx, "writing %s (from %s): %s", l->out_name, c->peer,
+		return sg_fail(x->c->o->ctx, "writing %s (from %s): %s", x->l.out_name, x->c->peer,
 			       strerror(errno));
 	}
 	return 0;
 }
 
 /* The state changes that need no I/O; returns 1 when the relay is over. */
-static int relay_settle(struct vconn *c, struct relay_state *s, const struct vsl_local *l, int *r)
+static int relay_settle(struct vsl_relay *x, int *r)
 {
-	if (s->ah == s->at)
-		s->ah = s->at = 0;
-	if (s->vh == s->vt)
-		s->vh = s->vt = 0;
-	if (s->in_eof && s->ah == s->at && !s->v_shut && !s->peer_gone) {
-		if ((*r = vsl_shutdown(c)))
+	if (x->ah == x->at)
+		x->ah = x->at = 0;
+	if (x->vh == x->vt)
+		x->vh = x->vt = 0;
+	if (x->in_eof && x->ah == x->at && !x->v_shut && !x->peer_gone) {
+		if ((*r = vsl_shutdown(x->c)))
 			return 1;
-		s->v_shut = 1;
+		x->v_shut = 1;
 	}
-	if (s->v_eof && s->vh == s->vt && !s->out_done) {
+	if (x->v_eof && x->vh == x->vt && !x->out_done) {
 		/* the peer's half-close goes on to the local side */
-		if (s->out >= 0 && l->out_is_sock)
-			(void)shutdown(s->out, SHUT_WR);
-		s->out_done = 1;
+		if (x->out >= 0 && x->l.out_is_sock)
+			(void)shutdown(x->out, SHUT_WR);
+		x->out_done = 1;
 	}
-	return s->v_eof && s->out_done && (s->v_shut || s->peer_gone);
+	return x->v_eof && x->out_done && (x->v_shut || x->peer_gone);
 }
 
 /* Has the peer, after its half-close, closed for good? Its close comes as a
@@ -136,66 +128,122 @@ static int peer_closed(int fd)
 	       (errno == EPIPE || errno == ENOTCONN || errno == ECONNRESET);
 }
 
+int vsl_relay_init(struct vsl_relay *x, struct vconn *c, const struct vsl_local *l)
+{
+	memset(x, 0, sizeof(*x));
+	x->c = c;
+	x->l = *l;
+	x->in = l->in;
+	x->out = l->out;
+	x->in_eof = l->in < 0;
+	x->last = vsl_now();
+	x->a2v = malloc(RBUF);
+	x->v2a = malloc(RBUF);
+	if (!x->a2v || !x->v2a)
+		return sg_fail(c->o->ctx, "%s", strerror(ENOMEM));
+	return 0;
+}
+
+void vsl_relay_free(struct vsl_relay *x)
+{
+	free(x->a2v);
+	free(x->v2a);
+	x->a2v = x->v2a = NULL;
+}
+
+int vsl_relay_fds(struct vsl_relay *x, struct pollfd *p, int *np, int *r)
+{
+	short ve = 0;
+
+	*r = 0;
+	if (relay_settle(x, r))
+		return 1;
+	x->slot_in = x->slot_out = -1;
+	if (!x->in_eof && !x->peer_gone && x->at < RBUF) {
+		x->slot_in = *np;
+		p[(*np)++] = (struct pollfd){ .fd = x->in, .events = POLLIN };
+	}
+	if (!x->v_eof && x->vt < RBUF)
+		ve |= POLLIN;
+	if (x->ah < x->at && !x->peer_gone)
+		ve |= POLLOUT;
+	x->slot_v = *np;
+	/* events 0 still reports POLLHUP */
+	p[(*np)++] = (struct pollfd){ .fd = x->c->fd, .events = ve };
+	if (x->vh < x->vt && x->out >= 0) {
+		x->slot_out = *np;
+		p[(*np)++] = (struct pollfd){ .fd = x->out, .events = POLLOUT };
+	}
+	/* waiting on the local side only, after the peer's EOF: look for its
+	 * close every PROBE_MS */
+	x->probe = x->v_eof && !x->v_shut && x->ah == x->at;
+	return 0;
+}
+
+int vsl_relay_wait_ms(const struct vsl_relay *x, double now)
+{
+	int ms = vsl_timeout_ms(x->c->o);
+
+	if (ms >= 0) {
+		double left = x->last + ms / 1000.0 - now;
+
+		ms = left > 0 ? (int)(left * 1000) + 1 : 0;
+	}
+	if (x->probe && (ms < 0 || ms > PROBE_MS))
+		ms = PROBE_MS;
+	return ms;
+}
+
+int vsl_relay_handle(struct vsl_relay *x, const struct pollfd *p, double now)
+{
+	int r = 0, busy = 0;
+
+	if (x->slot_in >= 0 && p[x->slot_in].revents) {
+		busy = 1;
+		if ((r = relay_read_local(x)))
+			return r;
+	}
+	if (p[x->slot_v].revents) {
+		busy = 1;
+		if ((r = relay_vsock(x, p[x->slot_v].revents)))
+			return r;
+	}
+	if (x->slot_out >= 0 && p[x->slot_out].revents && x->out >= 0) {
+		busy = 1;
+		if ((r = relay_write_local(x)))
+			return r;
+	}
+	if (busy) {
+		x->last = now;
+		return 0;
+	}
+	if (x->probe && peer_closed(x->c->fd)) {
+		x->peer_gone = 1;
+		return 0;
+	}
+	if (vsl_timeout_ms(x->c->o) >= 0 && now - x->last >= x->c->o->timeout)
+		return vsl_timed_out(x->c, "relaying with");
+	return 0;
+}
+
 int vsl_relay(struct vconn *c, const struct vsl_local *l)
 {
-	struct relay_state s = { .in = l->in, .out = l->out, .in_eof = l->in < 0 };
-	int ms = vsl_timeout_ms(c->o), r = 0, idle = 0;
+	struct vsl_relay x;
+	int r = vsl_relay_init(&x, c, l);
 
-	s.a2v = malloc(RBUF);
-	s.v2a = malloc(RBUF);
-	while (s.a2v && s.v2a && !relay_settle(c, &s, l, &r)) {
+	while (!r) {
 		struct pollfd p[3];
-		int np = 0, pi = -1, pv, po = -1, n;
-		short ve = 0;
+		int np = 0, n;
 
-		if (!s.in_eof && !s.peer_gone && s.at < RBUF) {
-			pi = np;
-			p[np++] = (struct pollfd){ .fd = s.in, .events = POLLIN };
-		}
-		if (!s.v_eof && s.vt < RBUF)
-			ve |= POLLIN;
-		if (s.ah < s.at && !s.peer_gone)
-			ve |= POLLOUT;
-		pv = np;
-		/* events 0 still reports POLLHUP: the peer's close */
-		p[np++] = (struct pollfd){ .fd = c->fd, .events = ve };
-		if (s.vh < s.vt && s.out >= 0) {
-			po = np;
-			p[np++] = (struct pollfd){ .fd = s.out, .events = POLLOUT };
-		}
-		/* waiting on the local side only, after the peer's EOF: look
-		 * for its close every PROBE_MS */
-		int probe = s.v_eof && !s.v_shut && s.ah == s.at;
-
-		n = poll(p, (nfds_t)np, probe && (ms < 0 || ms > PROBE_MS) ? PROBE_MS : ms);
-		if (n < 0 && errno == EINTR)
-			continue;               /* SIGCHLD */
-		if (n < 0) {
+		if (vsl_relay_fds(&x, p, &np, &r))
+			break;
+		n = poll(p, (nfds_t)np, vsl_relay_wait_ms(&x, vsl_now()));
+		if (n < 0 && errno != EINTR)
 			r = sg_fail(c->o->ctx, "poll: %s", strerror(errno));
-			break;
-		}
-		if (probe && peer_closed(c->fd)) {
-			s.peer_gone = 1;
-			continue;
-		}
-		idle = n ? 0 : idle + (probe && (ms < 0 || ms > PROBE_MS) ? PROBE_MS : ms);
-		if (n == 0 && ms >= 0 && idle >= ms) {
-			r = vsl_timed_out(c, "relaying with");
-			break;
-		}
-		if (n == 0)
-			continue;
-		if (pi >= 0 && p[pi].revents && (r = relay_read_local(c, &s, l)))
-			break;
-		if (p[pv].revents && (r = relay_vsock(c, &s, p[pv].revents)))
-			break;
-		if (po >= 0 && p[po].revents && s.out >= 0 && (r = relay_write_local(c, &s, l)))
-			break;
+		else if (n >= 0)
+			r = vsl_relay_handle(&x, p, vsl_now());
 	}
-	if (!s.a2v || !s.v2a)
-		r = sg_fail(c->o->ctx, "%s", strerror(ENOMEM));
-	free(s.a2v);
-	free(s.v2a);
+	vsl_relay_free(&x);
 	return r;
 }
 
@@ -213,26 +261,6 @@ void vsl_relay_signals(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGCHLD, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-}
-
-/* Waits for the command; SIGTERM after the grace time, SIGKILL a second
- * later. Returns the wait status. */
-static int reap(pid_t pid)
-{
-	struct timespec tick = { 0, 10 * 1000 * 1000 };
-	int st = 0;
-
-	for (int ms = 0; ; ms += 10) {
-		pid_t w = waitpid(pid, &st, WNOHANG);
-
-		if (w == pid || (w < 0 && errno != EINTR))
-			return st;
-		if (ms == EXEC_GRACE_MS)
-			kill(pid, SIGTERM);
-		if (ms == EXEC_GRACE_MS + 1000)
-			kill(pid, SIGKILL);
-		nanosleep(&tick, NULL);
-	}
 }
 
 static void child_exec(int fd, const char *cmd)
@@ -253,34 +281,29 @@ static void child_exec(int fd, const char *cmd)
 }
 
 /* --exec: CMD with one end of a socketpair as stdin and stdout (socat's
- * EXEC does the same), the relay on the other end; stderr is ours. */
-int vsl_relay_exec(struct vconn *c, const char *cmd, int *ret_status)
+ * EXEC does the same), our end returned for the relay; stderr is ours. */
+int vsl_exec_start(struct vconn *c, const char *cmd, int *ret_fd, pid_t *ret_pid)
 {
-	struct vsl_local l = { .in_name = "the command's output", .out_name = "the command's input",
-			       .out_is_sock = 1 };
-	int sp[2], r;
+	int sp[2], e;
 	pid_t pid;
 
-	*ret_status = -1;
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) < 0)
 		return sg_fail(c->o->ctx, "socketpair: %s", strerror(errno));
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
-		r = errno;
+		e = errno;
 		close(sp[0]);
 		close(sp[1]);
-		return sg_fail(c->o->ctx, "--exec: fork: %s", strerror(r));
+		return sg_fail(c->o->ctx, "--exec: fork: %s", strerror(e));
 	}
 	if (pid == 0)
 		child_exec(sp[1], cmd);
 	close(sp[1]);
 	(void)fcntl(sp[0], F_SETFL, O_NONBLOCK);
-	l.in = l.out = sp[0];
-	r = vsl_relay(c, &l);
-	close(sp[0]);
-	*ret_status = reap(pid);
-	return r;
+	*ret_fd = sp[0];
+	*ret_pid = pid;
+	return 0;
 }
 
 /* "exit 0", "exit 3", "signal 15". */
@@ -296,136 +319,3 @@ void vsl_status_text(int st, char *buf, size_t sz)
 		snprintf(buf, sz, "status %#x", (unsigned)st);
 }
 
-void vsl_relay_report(const struct vconn *c, const char *extra)
-{
-	fprintf(stderr, "sockgen: %s: conn %u peer=%s tx_bytes=%llu rx_bytes=%llu%s%s\n",
-		c->o->ctx, c->idx, c->peer, (unsigned long long)c->tx_bytes,
-		(unsigned long long)c->rx_bytes, extra && *extra ? " " : "", extra ? extra : "");
-}
-
-static const char *const io_names[] = {
-	[VSL_IO_PATTERN] = "pattern", [VSL_IO_STDIO] = "stdio", [VSL_IO_EXEC] = "exec",
-	[VSL_IO_FILE] = "file", [VSL_IO_TCP] = "tcp",
-};
-
-/* One connection's bytes by --stdio/--file/--exec. 0 or an exit code. */
-static int relay_one(struct vconn *c, char *extra, size_t extrasz)
-{
-	const struct vsl_opts *o = c->o;
-	struct vsl_local l = { .in = -1, .out = -1 };
-	int st, r;
-
-	extra[0] = '\0';
-	switch (o->io) {
-	case VSL_IO_EXEC:
-		r = vsl_relay_exec(c, o->exec_cmd, &st);
-		snprintf(extra, extrasz, "command=");
-		vsl_status_text(st, extra + 8, extrasz - 8);
-		return r;
-	case VSL_IO_FILE:
-		if (lseek(o->file_fd, 0, SEEK_SET) < 0 && errno != ESPIPE)
-			return sg_fail(o->ctx, "--file '%s': %s", o->file_path, strerror(errno));
-		l.in = o->file_fd;
-		l.in_name = o->file_path;
-		break;
-	case VSL_IO_STDIO:
-	default:
-		l.in = 0;
-		l.out = 1;
-		l.in_name = "stdin";
-		l.out_name = "stdout";
-		break;
-	}
-	return vsl_relay(c, &l);
-}
-
-int vsl_relay_connect(const struct vsl_opts *o)
-{
-	struct totals t = { 0 };
-	struct manifest *m;
-	unsigned i;
-	int r;
-
-	vsl_relay_signals();
-	if ((r = vsl_open_manifest(o, &m)))
-		return r;
-	vsl_clock_start();
-	for (i = 0; i < o->count && !r; i++) {
-		struct vconn c = { .o = o, .m = m, .idx = i, .fd = -1 };
-		char extra[64];
-
-		if ((r = vsl_connect_one(o, &c))) {
-			if (c.fd >= 0)
-				close(c.fd);
-			break;
-		}
-		r = relay_one(&c, extra, sizeof(extra));
-		vsl_mf_result(&c);
-		vsl_conn_close(&c, &t);
-		vsl_relay_report(&c, extra);
-	}
-	return vsl_finish_manifest(o, m, r);
-}
-
-/* Waits for and accepts the next connection: 0, or an exit code. */
-static int accept_next(const struct vsl_opts *o, int lfd, struct vconn *c)
-{
-	for (;;) {
-		int rev = vsl_wait_fd(lfd, POLLIN, vsl_timeout_ms(o));
-
-		if (!rev)
-			return sg_fail(o->ctx, "port %u: no connection within %g s: %s", o->port,
-				       o->timeout, strerror(ETIMEDOUT));
-		c->fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-		if (c->fd >= 0)
-			break;
-		if (errno != EAGAIN && errno != EINTR && errno != ECONNABORTED)
-			return sg_fail(o->ctx, "accept on port %u: %s", o->port, strerror(errno));
-	}
-	if (vsl_connected(c))
-		return SG_EXIT_RUNTIME;
-	vsl_mf_event(c, "accept", 1);
-	return 0;
-}
-
-int vsl_relay_listen(const struct vsl_opts *o)
-{
-	struct totals t = { 0 };
-	struct manifest *m;
-	int lfd, r, failed = 0;
-
-	vsl_relay_signals();
-	if ((r = vsl_open_manifest(o, &m)))
-		return r;
-	if ((r = vsl_listen_socket(o, &lfd)))
-		return vsl_finish_manifest(o, m, r);
-	fprintf(stderr, "sockgen: %s: listening port=%u io=%s\n", o->ctx, o->port, io_names[o->io]);
-	vsl_clock_start();
-	for (unsigned i = 0; !o->count || i < o->count; i++) {
-		struct vconn c = { .o = o, .m = m, .idx = i, .fd = -1 };
-		char extra[64] = "";
-
-		if ((r = accept_next(o, lfd, &c))) {
-			if (c.fd >= 0)
-				close(c.fd);
-			break;
-		}
-		if (o->count == 1) {    /* like socat without fork: no second peer */
-			close(lfd);
-			lfd = -1;
-		}
-		r = relay_one(&c, extra, sizeof(extra));
-		vsl_mf_result(&c);
-		vsl_conn_close(&c, &t);
-		vsl_relay_report(&c, extra);
-		/* one failed connection is reported; the next is still served */
-		if (r)
-			failed = r;
-		r = 0;
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
-	}
-	if (lfd >= 0)
-		close(lfd);
-	return vsl_finish_manifest(o, m, r ? r : failed);
-}
