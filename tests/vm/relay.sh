@@ -11,6 +11,7 @@
 #                 vsock bridge --vsock-listen -> TCP 127.0.0.1:8000 (busybox httpd)
 #   peer-close    connect --stdio with a stdin that never ends exits when
 #                 socat (SYSTEM:'echo ...') has answered and closed
+#   exec-parallel three clients at once to listen --exec: served side by side
 set -u
 SG=sockgen
 RX=/sys/class/net/vsockmon0/statistics/rx_packets
@@ -175,5 +176,32 @@ echo "socat $?" > $O/peer-close.result
 echo "seconds $((t1 - t0))" >> $O/peer-close.result
 kill $HOLD
 cap_stop peer-close 0 $rc
+
+# 6. connections side by side: three clients at once, each command sleeps
+#    2 s before it answers; served one after the other that is 6 s or more
+cap_start exec-parallel
+timeout 60 $SG vsock listen 5103 --exec 'sleep 2; read l; echo "got $l"' --max-conns 3 \
+	--manifest $O/exec-parallel.server.jsonl > /dev/null 2> $O/exec-parallel.server.err &
+SRV=$!
+wait_line $O/exec-parallel.server.err listening
+t0=$(date +%s)
+echo "client 1" | timeout 30 $SG vsock connect 1:5103 --stdio --manifest $O/exec-parallel.client1.jsonl \
+	> $O/exec-parallel.out1 2> $O/exec-parallel.client1.err &
+C1=$!
+echo "client 2" | timeout 30 $SG vsock connect 1:5103 --stdio --manifest $O/exec-parallel.client2.jsonl \
+	> $O/exec-parallel.out2 2> $O/exec-parallel.client2.err &
+C2=$!
+echo "client 3" | timeout 30 $SG vsock connect 1:5103 --stdio --manifest $O/exec-parallel.client3.jsonl \
+	> $O/exec-parallel.out3 2> $O/exec-parallel.client3.err &
+C3=$!
+rc=0
+for p in $C1 $C2 $C3; do
+	wait $p || rc=1
+done
+t1=$(date +%s)
+wait $SRV
+echo "server $?" > $O/exec-parallel.result
+echo "seconds $((t1 - t0))" >> $O/exec-parallel.result
+cap_stop exec-parallel 0 $rc
 
 echo "scenarios done" >> $O/scenarios.txt

@@ -13,6 +13,11 @@ guest, live vsock_loopback, captured on vsockmon0):
   the served files as http.file_data), no zombie left.
 - bridge-back: `bridge --vsock-listen P --tcp 127.0.0.1:8000` (busybox
   httpd) with the request from `connect --stdio`.
+- peer-close: `connect --stdio` whose stdin never ends exits when socat
+  (SYSTEM) has answered and closed.
+- exec-parallel: three clients at once to `listen --exec 'sleep 2; ...'`
+  are served side by side; the server manifest interleaves them and still
+  verifies (per-connection matching).
 
 Every manifest goes through `sockgen verify` against its capture
 (live_verify.check), including the two-connection ones. Skips (77) only
@@ -30,7 +35,7 @@ import live_verify  # noqa: E402
 from test_guest import OP, read_pcap, parse, stream_bytes  # noqa: E402
 
 SCENARIOS = {"relay-stdio": 5100, "relay-file": 5101, "exec-http": 8090, "bridge-back": 8093,
-             "peer-close": 5102}
+             "peer-close": 5102, "exec-parallel": 5103}
 SHUT_SEND = 2           # VIRTIO_VSOCK_SHUTDOWN_SEND
 
 
@@ -161,6 +166,27 @@ def check_peer_close(out, pkts):
            "peer-close: the client never half-closed on its own (stdin never ended)")
 
 
+def check_parallel(out, pkts):
+    res = kv(os.path.join(out, "exec-parallel.result"))
+    eq(res.get("server"), "0", "exec-parallel: listen --exec --max-conns 3 exit 0")
+    for k in (1, 2, 3):
+        eq(read(out, "exec-parallel.out%d" % k), "got client %d\n" % k,
+           "exec-parallel: client %d got its own command's answer" % k)
+    # three commands of 2 s each: side by side about 2 s, in turn 6 s or more
+    check(int(res.get("seconds", "99")) <= 4, "exec-parallel: the three connections were served side by side",
+          repr(res))
+    eq(read(out, "exec-parallel.server.err").count("command=exit 0"), 3,
+       "exec-parallel: three commands, each reaped with exit 0")
+    eq(len(conns(pkts, 5103)), 3, "exec-parallel: three vsock connections")
+    recs = sstest.read_manifest(os.path.join(out, "exec-parallel.server.jsonl"))
+    order = [r["sockgen.conn"] for r in recs]
+    firsts = sorted(set(order), key=order.index)
+    last0 = max(i for i, x in enumerate(order) if x == firsts[0])
+    first2 = order.index(firsts[-1])
+    check(first2 < last0, "exec-parallel: the server's manifest interleaves its connections "
+          "(verify matches them per connection)", repr(order))
+
+
 def main():
     if not os.path.exists(sstest.SOCKGEN):
         skip("sockgen not built: " + sstest.SOCKGEN)
@@ -178,13 +204,13 @@ def main():
     caps = check_captures(out)
     for name, fn in (("relay-stdio", check_stdio), ("relay-file", check_file),
                      ("exec-http", check_exec_http), ("bridge-back", check_bridge_back),
-                     ("peer-close", check_peer_close)):
+                     ("peer-close", check_peer_close), ("exec-parallel", check_parallel)):
         if name in caps:
             fn(out, caps[name])
     # every manifest (two per scenario, two connections in exec-http's)
     # against its capture; and one against another scenario's must fail
     tot = live_verify.check(out, caps)
-    eq(tot[0], 9, "sockgen verify ran over all nine relay manifests")
+    eq(tot[0], 13, "sockgen verify ran over all 13 relay manifests")
     rc, rep, text = live_verify.run(os.path.join(out, "relay-stdio.client.jsonl"),
                                     os.path.join(out, "vsock-relay-file.pcap"),
                                     os.path.join(sstest.tmpdir(), "wrong.json"))
