@@ -359,6 +359,16 @@ else:
     case(B + ["--tcp-listen", "8082", "--vsock", "3:5"], ["--vsock 3", "--allow-remote-cid"], nosocket=True)
     case(B + ["--tcp-listen", "8082", "--vsock", "1:5"], ["--vsock 1", "vsock_loopback"], rc=1, nosocket=True)
     case(B + ["--vsock-listen", "5", "--tcp", "127.0.0.1:80"], ["vsock_loopback"], rc=1, nosocket=True)
+    # well-formed addresses parse (and then meet the safety refusal, exit 1)
+    for tl in ("[::1]:8082", "0.0.0.0:8082", "localhost:8082", "8082"):
+        case(B + ["--tcp-listen", tl, "--vsock", "1:5", "--once"], ["--vsock 1", "vsock_loopback"], rc=1,
+             nosocket=True)
+    case(B + ["--vsock-listen", "4294967294", "--tcp", "[::1]:80", "--max-conns", "3"], ["vsock_loopback"],
+         rc=1, nosocket=True)
+    case(["vsock", "connect", "1:4294967294", "--stdio", "--timeout", "1.5"], ["--cid 1", "vsock_loopback"],
+         rc=1, nosocket=True)
+    case(["vsock", "listen", "4294967294", "--file", GOOD_JSON, "--once"], ["vsock_loopback"], rc=1,
+         nosocket=True)
 
 # --- capture (argument errors; --filter and a directory as --pcap may need the
 # interface's link type first, so a socket is allowed there) ---

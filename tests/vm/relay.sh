@@ -204,4 +204,15 @@ echo "server $?" > $O/exec-parallel.result
 echo "seconds $((t1 - t0))" >> $O/exec-parallel.result
 cap_stop exec-parallel 0 $rc
 
+# 7. runtime failures (not captured): nothing listens on 5999
+timeout 30 $SG vsock connect 1:5999 --stdio < /dev/null > /dev/null 2> $O/refused.connect.err
+echo "connect $?" > $O/refused.result
+timeout 30 $SG vsock bridge --tcp-listen 8094 --vsock 1:5999 --once > /dev/null 2> $O/refused.bridge.err &
+BR=$!
+wait_line $O/refused.bridge.err listening
+timeout 30 wget -O /tmp/refused.html http://127.0.0.1:8094/ > /dev/null 2>&1
+echo "wget $?" >> $O/refused.result
+wait $BR
+echo "bridge $?" >> $O/refused.result
+
 echo "scenarios done" >> $O/scenarios.txt

@@ -187,6 +187,19 @@ def check_parallel(out, pkts):
           "(verify matches them per connection)", repr(order))
 
 
+def check_refused(out):
+    """Runtime failures: exit 1 with one message naming the peer."""
+    res = kv(os.path.join(out, "refused.result"))
+    eq(res.get("connect"), "1", "refused: connect 1:5999 --stdio exits 1")
+    err = read(out, "refused.connect.err")
+    check("1:5999" in err and "refused" in err.lower(),
+          "refused: connect's message names the peer and the refusal", err)
+    check(res.get("wget") not in (None, "0"), "refused: wget through a bridge to a refused vsock port fails", repr(res))
+    eq(res.get("bridge"), "1", "refused: bridge --once exits 1 after the refused connection")
+    check("1:5999" in read(out, "refused.bridge.err"), "refused: the bridge names the vsock peer",
+          read(out, "refused.bridge.err"))
+
+
 def main():
     if not os.path.exists(sstest.SOCKGEN):
         skip("sockgen not built: " + sstest.SOCKGEN)
@@ -207,6 +220,7 @@ def main():
                      ("peer-close", check_peer_close), ("exec-parallel", check_parallel)):
         if name in caps:
             fn(out, caps[name])
+    check_refused(out)
     # every manifest (two per scenario, two connections in exec-http's)
     # against its capture; and one against another scenario's must fail
     tot = live_verify.check(out, caps)
