@@ -216,7 +216,9 @@ static int parse_u32_addr(const char *arg, uint32_t *ret)
 {
 	uint64_t v;
 
-	if (parse_size(arg, UINT32_MAX, &v) || strpbrk(arg, "kKmMgGiB") || v == VMADDR_CID_ANY_U32)
+	/* digits only: strtoull would skip blanks and take a sign */
+	if (!*arg || arg[strspn(arg, "0123456789")] || parse_size(arg, UINT32_MAX, &v) ||
+	    v == VMADDR_CID_ANY_U32)
 		return -EINVAL;
 	*ret = (uint32_t)v;
 	return 0;
