@@ -135,6 +135,13 @@ def check_exec_http(out, pkts):
     eq(reqs, ["/index.html", "/big.txt"], "exec-http: tshark+plugin decodes both requests")
     resp = [r for r in rows if r["http.response.code"]]
     eq([r["http.response.code"] for r in resp], ["200", "200"], "exec-http: http.response.code == 200 twice")
+    # the plugin's HTTP heuristic finds the same without Decode As
+    heur = sstest.fields(os.path.join(out, "vsock-exec-http.pcap"),
+                         ["frame.number", "http.request.uri", "http.response.code"], filt="http")
+    eq([r[:3] for r in heur], [[r["frame.number"], r["http.request.uri"], r["http.response.code"]] for r in rows],
+       "exec-http: the same HTTP frames by the plugin's heuristic (no -d)")
+    bad = [e for e in sstest.expert(os.path.join(out, "vsock-exec-http.pcap")) if e[1] in ("Warning", "Error")]
+    eq(bad, [], "exec-http: no expert warning or error")
     for r, f in zip(resp, ("index.html", "big.txt")):
         want = read(out, os.path.join("exec-http.www", f), "rb")
         # a string field prints escaped (http_bridge.shown), a bytes one in hex
