@@ -47,6 +47,8 @@ static void bridge_help(FILE *f)
 		"                            sockgen verify (see sockgen vsock connect --help)\n"
 		"A line 'sockgen: vsock bridge: listening ...' on stderr says it is ready;\n"
 		"one summary line per connection follows there (stdout stays empty).\n"
+		"SIGTERM or SIGINT: no more connections, the open ones ended, the\n"
+		"manifest completed, exit 0.\n"
 		"Safety: as vsock connect/listen: CID 1 only with /sys/module/vsock_loopback,\n"
 		"another CID only with --allow-remote-cid; checked before any socket.\n"
 		"Examples:\n"

@@ -22,6 +22,26 @@
  * comes between waitpid and poll wakes nothing). */
 #define REAP_TICK_MS 100
 
+/* SIGTERM/SIGINT to a server: stop accepting, end the open connections,
+ * finish the manifest, exit 0 (as sockgen capture does). */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+static void catch_stop(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
 static const char *const io_names[] = {
 	[VSL_IO_PATTERN] = "pattern", [VSL_IO_STDIO] = "stdio", [VSL_IO_EXEC] = "exec",
 	[VSL_IO_FILE] = "file", [VSL_IO_TCP] = "tcp",
@@ -190,14 +210,17 @@ int vsl_serve(const struct vsl_opts *o, int lfd, struct manifest *m, vsl_start_f
 {
 	static struct pollfd p[1 + 3 * VSL_MAX_ACTIVE];
 	struct server sv = { .o = o, .m = m, .start = start, .lfd = lfd };
+	catch_stop();
 	vsl_clock_start();
 	sv.idle_since = vsl_now();
-	while (!sv.fatal && (sv.lfd >= 0 || sv.n)) {
+	while (!sv.fatal && !stop_signal && (sv.lfd >= 0 || sv.n)) {
 		double now = vsl_now();
 		int np, ms, n, accept_ready;
 
 		ms = server_fds(&sv, p, &np, now);
 		n = poll(p, (nfds_t)np, ms);
+		if (stop_signal)
+			break;
 		if (n < 0 && errno != EINTR) {
 			sv.fatal = sg_fail(o->ctx, "poll: %s", strerror(errno));
 			break;
@@ -212,7 +235,10 @@ int vsl_serve(const struct vsl_opts *o, int lfd, struct manifest *m, vsl_start_f
 		}
 		server_step(&sv, p, accept_ready, now);
 	}
-	/* a fatal error: the sessions still open are cut short */
+	if (stop_signal)
+		fprintf(stderr, "sockgen: %s: stopped by %s after %u connections\n", o->ctx,
+			stop_signal == SIGINT ? "SIGINT" : "SIGTERM", sv.accepted);
+	/* a fatal error or a stop: the sessions still open are cut short */
 	for (unsigned i = 0; i < sv.n; i++) {
 		struct vsl_sess *s = sv.s[i];
 

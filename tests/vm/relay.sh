@@ -143,7 +143,7 @@ while ! wget -q -O /dev/null http://127.0.0.1:8000/index.html 2> /dev/null; do
 	sleep 0.05
 done
 cap_start bridge-back
-timeout 60 $SG vsock bridge --vsock-listen 8093 --tcp 127.0.0.1:8000 --once \
+timeout 60 $SG vsock bridge --vsock-listen 8093 --tcp 127.0.0.1:8000 \
 	--manifest $O/bridge-back.bridge.jsonl > $O/bridge-back.bridge.out 2> $O/bridge-back.bridge.err &
 BR=$!
 wait_line $O/bridge-back.bridge.err listening
@@ -151,6 +151,8 @@ printf 'GET /index.html HTTP/1.0\r\nHost: vsock\r\n\r\n' > $O/bridge-back.reques
 timeout 60 $SG vsock connect 1:8093 --stdio --manifest $O/bridge-back.client.jsonl \
 	< $O/bridge-back.request > $O/bridge-back.response 2> $O/bridge-back.client.err
 rc=$?
+# no --once: it serves until stopped; SIGTERM ends it cleanly (exit 0)
+kill -TERM $BR
 wait $BR
 echo $? > $O/bridge-back.bridge.rc
 cap_stop bridge-back 0 $rc

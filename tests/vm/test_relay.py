@@ -12,7 +12,8 @@ guest, live vsock_loopback, captured on vsockmon0):
   --vsock 1:P`; decoded as HTTP by tshark with the plugin (status 200 and
   the served files as http.file_data), no zombie left.
 - bridge-back: `bridge --vsock-listen P --tcp 127.0.0.1:8000` (busybox
-  httpd) with the request from `connect --stdio`.
+  httpd) with the request from `connect --stdio`; no --once, stopped by
+  SIGTERM (exit 0, its manifest complete).
 - peer-close: `connect --stdio` whose stdin never ends exits when socat
   (SYSTEM) has answered and closed.
 - exec-parallel: three clients at once to `listen --exec 'sleep 2; ...'`
@@ -151,7 +152,10 @@ def check_exec_http(out, pkts):
 
 
 def check_bridge_back(out, pkts):
-    eq(read(out, "bridge-back.bridge.rc").strip(), "0", "bridge-back: bridge --vsock-listen --once exit 0")
+    eq(read(out, "bridge-back.bridge.rc").strip(), "0", "bridge-back: bridge --vsock-listen stopped by SIGTERM: exit 0")
+    err = read(out, "bridge-back.bridge.err")
+    check("stopped by SIGTERM after 1 connections" in err and "conn 0 " in err,
+          "bridge-back: the bridge says it was stopped, after its connection's summary", err)
     resp = read(out, "bridge-back.response", "rb")
     check(resp.startswith(b"HTTP/1.") and b" 200 " in resp.split(b"\r\n")[0],
           "bridge-back: connect --stdio got httpd's 200 through the bridge", repr(resp[:80]))
