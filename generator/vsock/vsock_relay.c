@@ -168,8 +168,11 @@ int vsl_relay_fds(struct vsl_relay *x, struct pollfd *p, int *np, int *r)
 	if (x->ah < x->at && !x->peer_gone)
 		ve |= POLLOUT;
 	x->slot_v = *np;
-	/* events 0 still reports POLLHUP */
-	p[(*np)++] = (struct pollfd){ .fd = x->c->fd, .events = ve };
+	/* events 0 still reports POLLHUP: wanted only while the peer's close
+	 * after its half-close matters, else a negative fd (ignored) keeps a
+	 * HUP from spinning the loop */
+	p[(*np)++] = (struct pollfd){ .fd = ve || (x->v_eof && !x->v_shut) ? x->c->fd : -1,
+				      .events = ve };
 	if (x->vh < x->vt && x->out >= 0) {
 		x->slot_out = *np;
 		p[(*np)++] = (struct pollfd){ .fd = x->out, .events = POLLOUT };
