@@ -444,13 +444,13 @@ static void vsl_print_result(const struct vsl_opts *o, const char *where,
 {
 	double mib = (double)(t->tx_bytes + t->rx_bytes) / (1024.0 * 1024.0);
 
-	printf("result verb=%s type=%s %s conns=%u tx_bytes=%llu tx_msgs=%llu "
-	       "rx_bytes=%llu rx_msgs=%llu seconds=%.6f mib_per_s=%.2f\n",
+	/* a summary: stderr, like every sockgen summary (stdout is data) */
+	fprintf(stderr, "sockgen: %s: result verb=%s type=%s %s conns=%u tx_bytes=%llu tx_msgs=%llu "
+		"rx_bytes=%llu rx_msgs=%llu seconds=%.6f mib_per_s=%.2f\n", o->ctx,
 	       o->connect ? "connect" : "listen", vsl_type_name(o->type), where, conns,
 	       (unsigned long long)t->tx_bytes, (unsigned long long)t->tx_msgs,
 	       (unsigned long long)t->rx_bytes, (unsigned long long)t->rx_msgs,
 	       secs, secs > 0 ? mib / secs : 0.0);
-	fflush(stdout);
 }
 
 int vsl_open_manifest(const struct vsl_opts *o, struct manifest **m)
@@ -494,8 +494,8 @@ static int http_report(struct vconn *c, const uint8_t *resp, size_t n)
 		len = sizeof(line) - 1;
 	memcpy(line, resp, len);
 	line[len] = '\0';
-	printf("http status=%.3s line='%s' body_bytes=%zu\n", line + 9, line,
-	       body ? n - (size_t)(body - resp) : 0);
+	fprintf(stderr, "sockgen: %s: http status=%.3s line='%s' body_bytes=%zu\n", c->o->ctx,
+		line + 9, line, body ? n - (size_t)(body - resp) : 0);
 	return 0;
 }
 
@@ -872,9 +872,8 @@ int vsl_run_listen(const struct vsl_opts *o)
 		return r;
 	if ((r = vsl_listen_socket(o, &lfd)))
 		return vsl_finish_manifest(o, m, r);
-	printf("listening port=%u type=%s mode=%s\n", o->port, vsl_type_name(o->type),
-	       mode_name(o->mode));
-	fflush(stdout);
+	fprintf(stderr, "sockgen: %s: listening port=%u type=%s mode=%s\n", o->ctx, o->port,
+		vsl_type_name(o->type), mode_name(o->mode));
 	t_start = vsl_now();
 	for (i = 0; i < o->count; i++) {
 		struct vconn c;
