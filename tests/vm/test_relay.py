@@ -33,6 +33,7 @@ from sstest import check, eq, done, skip  # noqa: E402
 import guest  # noqa: E402
 import http_bridge  # noqa: E402
 import live_verify  # noqa: E402
+import peers  # noqa: E402
 from test_guest import OP, read_pcap, parse, stream_bytes  # noqa: E402
 
 SCENARIOS = {"relay-stdio": 5100, "relay-file": 5101, "exec-http": 8090, "bridge-back": 8093,
@@ -236,6 +237,10 @@ def main():
     # against its capture; and one against another scenario's must fail
     tot = live_verify.check(out, caps)
     eq(tot[0], 13, "sockgen verify ran over all 13 relay manifests")
+    peers.peers_row("Linux 6.1 vsock_loopback relays (sockgen vsock --stdio/--exec/--file/bridge, sockgen verify)",
+                    tot[1], tot[2], tot[3],
+                    "%d live relay manifests (busybox httpd -i behind listen --exec, wget through bridge, socat, "
+                    "connections side by side) against their vsockmon0 captures" % tot[0])
     rc, rep, text = live_verify.run(os.path.join(out, "relay-stdio.client.jsonl"),
                                     os.path.join(out, "vsock-relay-file.pcap"),
                                     os.path.join(sstest.tmpdir(), "wrong.json"))
