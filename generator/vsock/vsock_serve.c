@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sockgen.h"
@@ -21,6 +22,8 @@
 /* While a child is being waited for: how often to look (a SIGCHLD that
  * comes between waitpid and poll wakes nothing). */
 #define REAP_TICK_MS 100
+/* The longest poll() of a server, so a stop signal is never missed. */
+#define STOP_TICK_MS 1000
 
 /* SIGTERM/SIGINT to a server: stop accepting, end the open connections,
  * finish the manifest, exit 0 (as sockgen capture does). */
@@ -68,6 +71,23 @@ static int sess_reaped(struct vsl_sess *s, double now)
 			kill(s->pid, SIGTERM);
 	}
 	return s->pid <= 0;
+}
+
+/* Ends a child now: SIGTERM, a second's grace, SIGKILL. */
+static void reap_now(struct vsl_sess *s)
+{
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+
+	if (s->pid <= 0)
+		return;
+	kill(s->pid, SIGTERM);
+	for (int i = 0; i < 100 && waitpid(s->pid, &s->status, WNOHANG) == 0; i++)
+		nanosleep(&tick, NULL);
+	if (waitpid(s->pid, &s->status, WNOHANG) == 0) {
+		kill(s->pid, SIGKILL);
+		waitpid(s->pid, &s->status, 0);
+	}
+	s->pid = 0;
 }
 
 /* The relay ended: the local side closed (a command sees EOF, then exits). */
@@ -134,10 +154,7 @@ static void server_accept(struct server *sv)
 	if (r) {
 		/* set up failed (a refused vsock peer, fork): reported, counted */
 		sess_end(s, r, vsl_now());
-		if (s->pid > 0) {
-			kill(s->pid, SIGTERM);
-			waitpid(s->pid, &s->status, 0);
-		}
+		reap_now(s);
 		if (s->c.fd >= 0)
 			sess_finish(s, &sv->t);
 		sv->failed = r;
@@ -218,6 +235,10 @@ int vsl_serve(const struct vsl_opts *o, int lfd, struct manifest *m, vsl_start_f
 		int np, ms, n, accept_ready;
 
 		ms = server_fds(&sv, p, &np, now);
+		/* a stop signal between the check above and poll() must not wait
+		 * for the next connection */
+		if (ms < 0 || ms > STOP_TICK_MS)
+			ms = STOP_TICK_MS;
 		n = poll(p, (nfds_t)np, ms);
 		if (stop_signal)
 			break;
@@ -244,11 +265,7 @@ int vsl_serve(const struct vsl_opts *o, int lfd, struct manifest *m, vsl_start_f
 
 		if (s->relaying)
 			sess_end(s, 0, vsl_now());
-		if (s->pid > 0) {
-			kill(s->pid, SIGTERM);
-			waitpid(s->pid, &s->status, 0);
-			s->pid = 0;
-		}
+		reap_now(s);
 		sess_finish(s, &sv.t);
 		free(s);
 	}
