@@ -440,6 +440,7 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	col_set_fence(pinfo->cinfo, COL_INFO);
 	vsm_tap(pinfo, &p, f);
 	vsm_payload(tvb, pinfo, tree, mt, &p, f);
+	vsm_app_tree(tvb, mt, f);
 	return tvb_captured_length(tvb);
 }
 
@@ -582,6 +583,7 @@ void proto_register_vsockmon(void)
 
 	vsm_analysis_register();
 	vsm_payload_register();
+	vsm_apps_register();
 	vsm_stats_register();
 }
 
@@ -600,4 +602,5 @@ void proto_reg_handoff_vsockmon(void)
 				   "vsock, by vsockmon"));
 	vsm_compat_handoff();
 	vsm_payload_handoff();
+	vsm_apps_handoff();
 }

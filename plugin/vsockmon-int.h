@@ -46,6 +46,7 @@ typedef struct {
 	bool closed;
 	uint8_t outcome;        /* VSM_OUTCOME_*, 0 while open */
 	dissector_handle_t app; /* set by a heuristic that took the connection */
+	uint32_t app_frame;     /* the frame where it did */
 	vsm_dir_t d[2];
 } vsm_conn_t;
 
@@ -108,6 +109,7 @@ typedef struct {
 	uint32_t payload_len;
 	uint16_t flags;          /* VSM_F_* */
 	uint8_t outcome;         /* with VSM_F_OUTCOME: VSM_OUTCOME_* */
+	const vsm_conn_t *conn;  /* its application protocol, once found */
 } vsm_tap_t;
 
 /* packet-vsockmon.c */
@@ -140,6 +142,14 @@ void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 /* packet-vsockmon-payload.c */
 void vsm_payload_register(void);
 void vsm_payload_handoff(void);
+/* packet-vsockmon-apps.c: the SSH, TLS, HTTP/2 and guest-agent heuristics */
+void vsm_apps_register(void);
+void vsm_apps_handoff(void);
+void vsm_app_tree(tvbuff_t *tvb, proto_tree *tree, const vsm_frame_t *f);
+/* A heuristic takes the connection for app (data: its vsm_conn_t, or NULL). */
+void vsm_take_app(packet_info *pinfo, void *data, dissector_handle_t app);
+/* The filter name of the connection's application protocol, or NULL. */
+const char *vsm_app_name(const vsm_conn_t *c);
 void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 		 proto_tree *vtree, const vsm_pkt_t *p, vsm_frame_t *f);
 
