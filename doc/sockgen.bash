@@ -125,7 +125,7 @@ _sockgen()
 	if [[ $prev == --* ]]; then
 		case $prev in
 		--pcap | --out | --manifest | --capture | --script | --json | --fifo | --config | --from-pcap | \
-			--log-file | --extcap-control-in | --extcap-control-out)
+			--log-file | --extcap-control-in | --extcap-control-out | --file)
 			compopt -o filenames 2>/dev/null
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			return
@@ -135,7 +135,7 @@ _sockgen()
 			mapfile -t COMPREPLY < <(compgen -f -X '!*.so' -- "$cur"; compgen -d -- "$cur")
 			return
 			;;
-		--tshark)
+		--tshark | --exec)
 			compopt -o filenames 2>/dev/null
 			mapfile -t COMPREPLY < <(compgen -c -- "$cur"; compgen -f -- "$cur")
 			return

@@ -332,6 +332,74 @@ else:
     case(VL + ["--count", "x"], ["--count", "x"], nosocket=True)
     case(VL + ["--timeout", "-1"], ["--timeout", "-1"], nosocket=True)
     case(VL, ["vsock_loopback"], rc=1, nosocket=True)
+    # relays (--stdio, --exec, --file) and the CID:PORT / PORT operands
+    case(["vsock", "connect", "1:x", "--stdio"], ["CID:PORT", "1:x", "port 'x'"], nosocket=True)
+    case(["vsock", "connect", "x:1", "--stdio"], ["CID:PORT", "x:1", "CID 'x'"], nosocket=True)
+    case(["vsock", "connect", "1", "--stdio"], ["CID:PORT", "'1'"], nosocket=True)
+    case(["vsock", "connect", "1:2:3", "--stdio"], ["CID:PORT", "1:2:3"], nosocket=True)
+    case(["vsock", "connect", "1:4294967295", "--stdio"], ["CID:PORT", "4294967295"], nosocket=True)
+    case(["vsock", "connect", "1:5000", "--cid", "1", "--stdio"], ["1:5000", "--cid"], nosocket=True)
+    case(["vsock", "connect", "1:5000", "2:5000"], ["unexpected argument", "2:5000"], nosocket=True)
+    VS = ["vsock", "connect", "1:5000", "--stdio"]
+    case(VS + ["--bytes", "4"], ["--stdio", "--bytes"], nosocket=True)
+    case(VS + ["--http", "/"], ["--stdio", "--http"], nosocket=True)
+    case(VS + ["--type", "seqpacket"], ["--type seqpacket", "--stdio"], nosocket=True)
+    case(VS + ["--count", "2"], ["--stdio", "--count"], nosocket=True)
+    case(VS + ["--file", GOOD_JSON], ["--stdio", "--file"], nosocket=True)
+    case(VS + ["--exec", "cat"], ["--exec", "not an option of connect"], nosocket=True)
+    case(["vsock", "connect", "1:5000", "--file", MISSING], ["--file", MISSING], nosocket=True)
+    case(["vsock", "connect", "1:5000", "--file", DIR], ["--file", DIR, "directory"], nosocket=True)
+    case(["vsock", "connect", "1:5000", "--file", UNREADABLE], ["--file", UNREADABLE], nobody=True,
+         nosocket=True)
+    case(["vsock", "connect", "3:5000", "--stdio"], ["--cid 3", "--allow-remote-cid"], nosocket=True)
+    case(VS, ["--cid 1", "vsock_loopback"], rc=1, nosocket=True)
+    case(["vsock", "connect", "1:5000", "--file", GOOD_JSON], ["vsock_loopback"], rc=1, nosocket=True)
+    case(["vsock", "listen", "abc", "--stdio"], ["PORT", "abc"], nosocket=True)
+    case(["vsock", "listen", "5000", "--port", "5000", "--stdio"], ["'5000'", "--port"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", ""], ["--exec", "command"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec"], ["--exec", "argument"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat", "--mode", "echo"], ["--exec", "--mode"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat", "--stdio"], ["--stdio", "--exec"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat", "--max-conns", "0"], ["--max-conns", "'0'"],
+         nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat", "--max-conns", "x"], ["--max-conns", "'x'"],
+         nosocket=True)
+    case(["vsock", "listen", "5000", "--stdio", "--max-conns", "2"], ["--stdio", "--max-conns"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat"], ["vsock_loopback"], rc=1, nosocket=True)
+    case(["vsock", "listen", "5000", "--stdio", "--once"], ["vsock_loopback"], rc=1, nosocket=True)
+    # bridge: TCP and vsock addresses, checked before any socket (names are
+    # never looked up: no DNS query either)
+    B = ["vsock", "bridge"]
+    case(B, ["--tcp-listen", "--vsock"], nosocket=True)
+    case(B + ["--tcp-listen", "8082"], ["--tcp-listen", "--vsock"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--tcp", "127.0.0.1:80"], ["--tcp-listen", "--vsock"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "--vsock-listen", "5"], ["--tcp-listen"], nosocket=True)
+    case(B + ["--tcp-listen", "0", "--vsock", "1:5"], ["--tcp-listen", "'0'"], nosocket=True)
+    case(B + ["--tcp-listen", "65536", "--vsock", "1:5"], ["--tcp-listen", "65536"], nosocket=True)
+    case(B + ["--tcp-listen", "::1:80", "--vsock", "1:5"], ["--tcp-listen", "::1:80", "[ADDR]"], nosocket=True)
+    case(B + ["--tcp-listen", "[::1:80", "--vsock", "1:5"], ["--tcp-listen", "[::1:80"], nosocket=True)
+    case(B + ["--tcp-listen", "999.1.1.1:80", "--vsock", "1:5"], ["--tcp-listen", "999.1.1.1"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1"], ["--vsock", "CID:PORT"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "--max-conns", "0"], ["--max-conns"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "--timeout", "-1"], ["--timeout"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "--stdio"], ["--stdio"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "extra"], ["extra"], nosocket=True)
+    case(B + ["--vsock-listen", "5", "--tcp", "8000"], ["--tcp", "HOST:PORT"], nosocket=True)
+    case(B + ["--vsock-listen", "5", "--tcp", "host.invalid:80"], ["--tcp", "host.invalid"], nosocket=True)
+    case(B + ["--vsock-listen", "x", "--tcp", "127.0.0.1:80"], ["--vsock-listen", "'x'"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "3:5"], ["--vsock 3", "--allow-remote-cid"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5"], ["--vsock 1", "vsock_loopback"], rc=1, nosocket=True)
+    case(B + ["--vsock-listen", "5", "--tcp", "127.0.0.1:80"], ["vsock_loopback"], rc=1, nosocket=True)
+    # well-formed addresses parse (and then meet the safety refusal, exit 1)
+    for tl in ("[::1]:8082", "0.0.0.0:8082", "localhost:8082", "8082"):
+        case(B + ["--tcp-listen", tl, "--vsock", "1:5", "--once"], ["--vsock 1", "vsock_loopback"], rc=1,
+             nosocket=True)
+    case(B + ["--vsock-listen", "4294967294", "--tcp", "[::1]:80", "--max-conns", "3"], ["vsock_loopback"],
+         rc=1, nosocket=True)
+    case(["vsock", "connect", "1:4294967294", "--stdio", "--timeout", "1.5"], ["--cid 1", "vsock_loopback"],
+         rc=1, nosocket=True)
+    case(["vsock", "listen", "4294967294", "--file", GOOD_JSON, "--once"], ["vsock_loopback"], rc=1,
+         nosocket=True)
 
 # --- capture (argument errors; --filter and a directory as --pcap may need the
 # interface's link type first, so a socket is allowed there) ---

@@ -89,7 +89,7 @@ t.check({"rdnss", "prefix", "mtu"} <= set(complete("sockgen ndp replay --drop-op
         "--drop-opt <TAB>: option names")
 t.eq(complete("sockgen ndp replay --add-opt mt"), ["mtu="], "--add-opt <TAB>: option flags")
 t.eq(complete("sockgen ndp replay --filter n"), ["na", "ns"], "--filter <TAB>: message names")
-t.eq(complete("sockgen vsock "), ["connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
+t.eq(complete("sockgen vsock "), ["bridge", "connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
 t.eq(complete("sockgen --"), ["--help", "--version"], "sockgen --<TAB>")
 
 # scenarios, against the generator's scenario table
@@ -113,6 +113,16 @@ t.check({"--cid", "--port", "--allow-remote-cid", "--pingpong", "--messages"} <=
         "sockgen vsock connect --<TAB>", repr(got))
 t.check("--mode" not in got, "sockgen vsock connect --<TAB> does not offer listen's --mode")
 t.eq(complete("sockgen vsock listen --mode "), ["echo", "http", "reset", "sink"], "--mode <TAB>")
+got = complete("sockgen vsock listen --")
+t.check({"--stdio", "--exec", "--file", "--max-conns", "--once"} <= set(got),
+        "sockgen vsock listen --<TAB> offers the relays", repr(got))
+t.check("--exec" not in complete("sockgen vsock connect --"), "connect --<TAB> does not offer listen's --exec")
+t.eq(complete("sockgen vsock bridge --"), sorted(["--tcp-listen", "--vsock", "--vsock-listen", "--tcp", "--max-conns",
+                                                 "--once", "--timeout", "--manifest", "--allow-remote-cid",
+                                                 "--help"]), "sockgen vsock bridge --<TAB>")
+t.eq(complete("sockgen vsock connect 1:5000 --file "), ["my capture.pcap", "notes.txt", "ra.jsonl", "ra.pcap", "subdir"],
+     "--file <TAB> completes files")
+t.check("sh" in complete("sockgen vsock listen 5000 --exec s"), "--exec s<TAB> offers commands (sh)")
 t.eq(complete("sockgen vsock connect --type "), ["seqpacket", "stream"], "--type <TAB>")
 t.eq(complete("sockgen ndp ra --prf "), ["high", "low", "medium"], "--prf <TAB>")
 
