@@ -9,7 +9,7 @@
 #include <epan/proto_data.h>
 #include <epan/to_str.h>
 
-#include "ndisc.h"
+#include "packet-ndisc-analysis.h"
 #include "ndp.h"
 
 /* a DAD probe makes the target tentative for this long (RFC 4862 5.4:

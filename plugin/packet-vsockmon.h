@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* vsockmon dissector internals shared by its files: connection state
+/* vsockmon dissector (packet-vsockmon.c and the packet-vsockmon-*.c of each
+ * concern): what its files share: connection state
  * (virtio-vsock, virtio spec 1.2 section 5.10.6), per-frame analysis
  * results, tap record, and the entry points of each concern. */
-#ifndef SOCKSCOPE_VSOCKMON_INT_H
-#define SOCKSCOPE_VSOCKMON_INT_H
+#ifndef SOCKSCOPE_PACKET_VSOCKMON_H
+#define SOCKSCOPE_PACKET_VSOCKMON_H
 
 #include "ws_compat.h"
 #include <epan/packet.h>
@@ -14,7 +15,7 @@
 typedef struct {
 	uint64_t cid;
 	uint32_t port;
-} vsm_ep_t;
+} vsmon_ep_t;
 
 /* What one direction (one sender) has done so far, first pass only. */
 typedef struct {
@@ -31,11 +32,11 @@ typedef struct {
 	uint32_t msg_id;
 	uint64_t msg_len;
 	bool msg_over_limit;
-} vsm_dir_t;
+} vsmon_dir_t;
 
 typedef struct {
 	uint32_t stream;
-	vsm_ep_t ep[2];         /* ep[0] sent the first packet (the REQUEST) */
+	vsmon_ep_t ep[2];         /* ep[0] sent the first packet (the REQUEST) */
 	uint16_t type;           /* virtio type of the first packet */
 	uint32_t first_frame;
 	nstime_t first_ts;
@@ -44,46 +45,46 @@ typedef struct {
 	nstime_t duration;      /* first packet to closing RST */
 	bool refused;
 	bool closed;
-	uint8_t outcome;        /* VSM_OUTCOME_*, 0 while open */
+	uint8_t outcome;        /* VSMON_OUTCOME_*, 0 while open */
 	dissector_handle_t app; /* set by a heuristic that took the connection */
-	vsm_dir_t d[2];
-} vsm_conn_t;
+	vsmon_dir_t d[2];
+} vsmon_conn_t;
 
-/* Per-frame analysis flags (vsm_frame_t.flags). */
+/* Per-frame analysis flags (vsmon_frame_t.flags). */
 enum {
-	VSM_F_NEW_CONN = 1u << 0,
-	VSM_F_REFUSED = 1u << 1,
-	VSM_F_DATA_AFTER_SHUTDOWN = 1u << 2,
-	VSM_F_RST_UNKNOWN = 1u << 3,
-	VSM_F_CREDIT_EXCEEDED = 1u << 4,
-	VSM_F_WINDOW_FULL = 1u << 5,
-	VSM_F_WINDOW_REOPENED = 1u << 6,
-	VSM_F_FWD_CNT_BACKWARDS = 1u << 7,
-	VSM_F_HAVE_CREDIT = 1u << 8,
-	VSM_F_CLOSE = 1u << 9,
-	VSM_F_MSG_OVER_LIMIT = 1u << 10,
-	VSM_F_OUTCOME = 1u << 11,       /* this frame decided the connection's outcome */
+	VSMON_F_NEW_CONN = 1u << 0,
+	VSMON_F_REFUSED = 1u << 1,
+	VSMON_F_DATA_AFTER_SHUTDOWN = 1u << 2,
+	VSMON_F_RST_UNKNOWN = 1u << 3,
+	VSMON_F_CREDIT_EXCEEDED = 1u << 4,
+	VSMON_F_WINDOW_FULL = 1u << 5,
+	VSMON_F_WINDOW_REOPENED = 1u << 6,
+	VSMON_F_FWD_CNT_BACKWARDS = 1u << 7,
+	VSMON_F_HAVE_CREDIT = 1u << 8,
+	VSMON_F_CLOSE = 1u << 9,
+	VSMON_F_MSG_OVER_LIMIT = 1u << 10,
+	VSMON_F_OUTCOME = 1u << 11,       /* this frame decided the connection's outcome */
 	/* the findings vsockmon.analysis.flags stands for */
-	VSM_F_FINDINGS = VSM_F_REFUSED | VSM_F_DATA_AFTER_SHUTDOWN | VSM_F_RST_UNKNOWN |
-			 VSM_F_CREDIT_EXCEEDED | VSM_F_WINDOW_FULL | VSM_F_WINDOW_REOPENED |
-			 VSM_F_FWD_CNT_BACKWARDS,
+	VSMON_F_FINDINGS = VSMON_F_REFUSED | VSMON_F_DATA_AFTER_SHUTDOWN | VSMON_F_RST_UNKNOWN |
+			 VSMON_F_CREDIT_EXCEEDED | VSMON_F_WINDOW_FULL | VSMON_F_WINDOW_REOPENED |
+			 VSMON_F_FWD_CNT_BACKWARDS,
 };
 
 /* How a connection ended: one outcome each (-z vsockmon,tree). */
-enum { VSM_OUTCOME_CLOSED = 1, VSM_OUTCOME_RESET = 2, VSM_OUTCOME_REFUSED = 3 };
-extern const value_string vsm_outcome_vals[];
+enum { VSMON_OUTCOME_CLOSED = 1, VSMON_OUTCOME_RESET = 2, VSMON_OUTCOME_REFUSED = 3 };
+extern const value_string vsmon_outcome_vals[];
 
 /* Results of the first pass for one frame (32 bytes; conn != NULL once
  * analysed). */
 typedef struct {
-	vsm_conn_t *conn;
+	vsmon_conn_t *conn;
 	int64_t credit;          /* sender's view of peer free space after it */
 	uint32_t seq;            /* relative, 1-based like TCP */
 	uint32_t in_flight;
 	uint32_t msg_id;         /* seqpacket message this RW belongs to */
 	uint16_t flags;
 	uint8_t dir;             /* index into conn->ep of the sender */
-} vsm_frame_t;
+} vsmon_frame_t;
 
 /* The decoded headers as the dissector read them (tvb accessors). */
 typedef struct {
@@ -95,7 +96,7 @@ typedef struct {
 	uint32_t flags, len, buf_alloc, fwd_cnt;
 	uint32_t payload_off;    /* offset of the payload in the frame tvb */
 	uint32_t payload_cap;    /* payload bytes present in the capture */
-} vsm_pkt_t;
+} vsmon_pkt_t;
 
 /* Tap record ("vsockmon" tap: conversation/endpoint tables, stats). */
 typedef struct {
@@ -106,45 +107,47 @@ typedef struct {
 	bool has_virtio;
 	uint16_t op, type;
 	uint32_t payload_len;
-	uint16_t flags;          /* VSM_F_* */
-	uint8_t outcome;         /* with VSM_F_OUTCOME: VSM_OUTCOME_* */
-} vsm_tap_t;
+	uint16_t flags;          /* VSMON_F_* */
+	uint8_t outcome;         /* with VSMON_F_OUTCOME: VSMON_OUTCOME_* */
+} vsmon_tap_t;
 
 /* packet-vsockmon.c */
+void proto_register_vsockmon(void);
+void proto_reg_handoff_vsockmon(void);
 extern int proto_vsockmon;
-extern int vsm_at_cid;            /* address type: CID, or CID:port */
-extern compat_bool vsm_pref_analyze;
-extern compat_bool vsm_pref_reassemble;
-extern compat_bool vsm_pref_heur_first;
-extern compat_bool vsm_pref_builtin_fields;
+extern int vsmon_at_cid;            /* address type: CID, or CID:port */
+extern compat_bool vsmon_pref_analyze;
+extern compat_bool vsmon_pref_reassemble;
+extern compat_bool vsmon_pref_heur_first;
+extern compat_bool vsmon_pref_builtin_fields;
 /* The built-in vsock fields of one frame, into the hidden vsock item's
  * tree bt (packet-vsockmon-compat.c). */
-void vsm_compat_handoff(void);
-void vsm_compat(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt);
-extern unsigned vsm_pref_reasm_limit;
+void vsmon_compat_handoff(void);
+void vsmon_compat(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt);
+extern unsigned vsmon_pref_reasm_limit;
 
 /* Sets a with a CID (8 bytes) or CID:port (12 bytes) address of the
  * vsockmon address type, allocated in scope. */
-void vsm_set_address(address *a, wmem_allocator_t *scope, uint64_t cid, bool with_port, uint32_t port);
+void vsmon_set_address(address *a, wmem_allocator_t *scope, uint64_t cid, bool with_port, uint32_t port);
 
 /* packet-vsockmon-analysis.c */
-void vsm_analysis_register(void);
-vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p);
+void vsmon_analysis_register(void);
+vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p);
 /* The first pass's results for frame num (NULL if none; create makes an
  * empty one). */
-vsm_frame_t *vsm_frame_get(uint32_t num, bool create);
-unsigned vsm_stream_count(void);
-void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-		       proto_item *ti, const vsm_pkt_t *p, const vsm_frame_t *f);
+vsmon_frame_t *vsmon_frame_get(uint32_t num, bool create);
+unsigned vsmon_stream_count(void);
+void vsmon_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+		       proto_item *ti, const vsmon_pkt_t *p, const vsmon_frame_t *f);
 
 /* packet-vsockmon-payload.c */
-void vsm_payload_register(void);
-void vsm_payload_handoff(void);
-void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-		 proto_tree *vtree, const vsm_pkt_t *p, vsm_frame_t *f);
+void vsmon_payload_register(void);
+void vsmon_payload_handoff(void);
+void vsmon_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+		 proto_tree *vtree, const vsmon_pkt_t *p, vsmon_frame_t *f);
 
 /* packet-vsockmon-stats.c */
-void vsm_stats_register(void);
-void vsm_tap(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f);
+void vsmon_stats_register(void);
+void vsmon_tap(packet_info *pinfo, const vsmon_pkt_t *p, const vsmon_frame_t *f);
 
 #endif
