@@ -85,6 +85,18 @@ static proto_tree *dispatch_builtin_tree;
  * (ndp_msg_desc_at) at registration. */
 static value_string ndisc_type_vals[16];
 
+static void
+fill_type_vals(void)
+{
+	const struct ndp_msg_desc *d;
+	size_t n;
+
+	for (n = 0; (d = ndp_msg_desc_at(n)) && n < array_length(ndisc_type_vals) - 1; n++) {
+		ndisc_type_vals[n].value = d->type;
+		ndisc_type_vals[n].strptr = d->name;
+	}
+}
+
 static const struct ndisc_ra_hf msg_ra_hf = {
 	&hf_ra_cur_hop_limit, &hf_ra_flags, &hf_ra_flag_m, &hf_ra_flag_o,
 	&hf_ra_flag_h, &hf_ra_prf, &hf_ra_flag_p, &hf_ra_reserved,
@@ -479,9 +491,6 @@ dissect_ndisc(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 void
 proto_register_ndisc(void)
 {
-	const struct ndp_msg_desc *d;
-	size_t n;
-
 	static hf_register_info hf[] = {
 		{ &hf_type, { "Type", "ndisc.type", FT_UINT8, BASE_DEC,
 			      VALS(ndisc_type_vals), 0, NULL, HFILL } },
@@ -598,10 +607,7 @@ proto_register_ndisc(void)
 	expert_module_t *expert;
 
 	proto_ndisc = proto_register_protocol("IPv6 Neighbor Discovery", "NDISC", "ndisc");
-	for (n = 0; (d = ndp_msg_desc_at(n)) && n < array_length(ndisc_type_vals) - 1; n++) {
-		ndisc_type_vals[n].value = d->type;
-		ndisc_type_vals[n].strptr = d->name;
-	}
+	fill_type_vals();
 	proto_register_field_array(proto_ndisc, hf, array_length(hf));
 	proto_register_subtree_array(ett, array_length(ett));
 	expert = expert_register_protocol(proto_ndisc);

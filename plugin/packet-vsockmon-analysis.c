@@ -8,7 +8,7 @@
 #include <epan/expert.h>
 #include <epan/wmem_scopes.h>
 
-#include "packet-vsockmon.h"
+#include "packet-vsockmon-analysis.h"
 #include "vsockmon.h"
 
 static int hf_stream = -1, hf_seq = -1, hf_nxtseq = -1, hf_time_rel = -1;

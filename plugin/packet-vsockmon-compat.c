@@ -11,7 +11,7 @@
 #include <epan/exceptions.h>
 
 #include "builtin.h"
-#include "packet-vsockmon.h"
+#include "packet-vsockmon-compat.h"
 #include "vsockmon.h"
 
 struct bfield {

@@ -13,7 +13,7 @@
 #include <epan/tap.h>
 
 #include "builtin.h"
-#include "packet-vsockmon.h"
+#include "packet-vsockmon-payload.h"
 #include "vsockmon.h"
 
 static int hf_payload = -1;

@@ -11,7 +11,8 @@
 #include <epan/to_str.h>
 #include <wsutil/pint.h>
 
-#include "packet-vsockmon.h"
+#include "packet-vsockmon-stats.h"
+#include "packet-vsockmon-analysis.h"
 #include "vsockmon.h"
 
 static int vsmon_tap_id = -1;

@@ -16,19 +16,18 @@
 
 #include "builtin.h"
 #include "packet-vsockmon.h"
+#include "packet-vsockmon-analysis.h"
+#include "packet-vsockmon-compat.h"
+#include "packet-vsockmon-payload.h"
+#include "packet-vsockmon-stats.h"
 #include "vsockmon.h"
 
-int proto_vsockmon = -1;
-int vsmon_at_cid = -1;
-compat_bool vsmon_pref_analyze = true;
-compat_bool vsmon_pref_reassemble = true;
-compat_bool vsmon_pref_heur_first = false;
-unsigned vsmon_pref_reasm_limit = 16u * 1024u * 1024u;
+static compat_bool vsmon_pref_analyze = true;
 
 static dissector_handle_t vsockmon_handle;
 static int proto_vsock = -1;                /* Wireshark's own */
 static int ett_builtin = -1;
-compat_bool vsmon_pref_builtin_fields = true;
+static compat_bool vsmon_pref_builtin_fields = true;
 
 static int hf_src_cid = -1, hf_dst_cid = -1, hf_src_port = -1, hf_dst_port = -1;
 static int hf_op = -1, hf_transport = -1, hf_transport_len = -1, hf_reserved = -1;
@@ -170,14 +169,6 @@ static const char *at_name(const address *a)
 static int at_name_len(void)
 {
 	return 64;
-}
-
-void vsmon_set_address(address *a, wmem_allocator_t *scope, uint64_t cid, bool with_port, uint32_t port)
-{
-	uint8_t *b = (uint8_t *)wmem_alloc(scope, 12);
-	phtoleu64(b, cid);
-	phtoleu32(b + 8, port);
-	set_address(a, vsmon_at_cid, with_port ? 12 : 8, b);
 }
 
 

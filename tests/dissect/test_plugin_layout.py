@@ -2,11 +2,11 @@
 """plugin/ source layout (issue 14), read from the C source, no tshark:
 - every header is named after the .c it declares (packet-ndisc-opt-nd.h
   for packet-ndisc-opt-nd.c), ws_compat.h (Wireshark version wrappers,
-  header only) aside; every function an ndisc header declares is defined
-  in its own .c;
+  header only) aside; every function a header declares is defined in its
+  own .c (no header shared by several files' functions);
 - no include circle: with "A uses B" when A.c or A.h includes B.h, the
   files form no cycle (the five ndisc files used to include each other
-  through one shared ndisc.h);
+  through one shared ndisc.h, the vsockmon ones through vsockmon-int.h);
 - each ndisc option field's hf variable is named after its display filter:
   ndisc.opt.<stem>.<rest> is hf_<stem>_<rest>, so `grep hf_<stem>_` finds
   every field of an option (ndisc.opt.mtu itself is hf_mtu_value);
@@ -40,15 +40,17 @@ def strip_comments(s):
     return re.sub(r"/\*.*?\*/", "", s, flags=re.S)
 
 
-# ... and declares only what that .c defines (the ndisc files)
+# ... and declares only functions that .c defines
 for f in sorted(text):
-    if not (f.startswith("packet-ndisc") and f.endswith(".h")):
+    if not f.endswith(".h") or f in HEADER_ONLY:
         continue
     src = strip_comments(text[f])
     declared = set(re.findall(r"^[a-z][\w \t*]*?\b(\w+)\(", src, re.M)) - {"static"}
     declared = {d for d in declared if not re.search(r"static inline[^;{]*\b%s\(" % d, src)}
     c = text.get(f[:-2] + ".c", "")
-    missing = sorted(d for d in declared if not re.search(r"^%s\(" % d, c, re.M))
+    # defined at the start of a line, after its return type or below it
+    missing = sorted(d for d in declared
+                     if not re.search(r"^(?:[A-Za-z_][\w \t*]*[ \t*])?%s\([^;]*$" % d, c, re.M))
     sstest.eq(missing, [], "%s declares only functions %s.c defines" % (f, f[:-2]))
 
 # 2. no include circle among the plugin's files
