@@ -118,46 +118,12 @@ static int64_t credit_of(const vsmon_dir_t *s, const vsmon_dir_t *r)
 	return (int64_t)r->buf_alloc - (int64_t)(uint32_t)(s->tx - r->fwd_cnt);
 }
 
-vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p)
+/* What the packet's operation does to its connection: handshake, refusal,
+ * close and outcome, shutdown flags of its direction dir. */
+static void conn_op(packet_info *pinfo, const vsmon_pkt_t *p, vsmon_frame_t *f, vsmon_conn_t *c,
+		    unsigned dir)
 {
-	vsmon_frame_t *f = vsmon_frame_get(pinfo->num, false);
-	if (f || PINFO_FD_VISITED(pinfo))
-		return f;
-
-	f = vsmon_frame_get(pinfo->num, true);
-
-	vsmon_ep_t src = { p->src_cid, p->src_port }, dst = { p->dst_cid, p->dst_port };
-	conn_key_t key;
-	if (ep_cmp(&src, &dst) <= 0) {
-		key.a = src;
-		key.b = dst;
-	} else {
-		key.a = dst;
-		key.b = src;
-	}
-
-	vsmon_conn_t *c = (vsmon_conn_t *)wmem_map_lookup(conns, &key);
-	/* Only a REQUEST starts a new stream on a closed connection: the
-	 * kernel's close chatter (a second RST, a late SHUTDOWN, the RST a
-	 * socket-less side answers with) still belongs to the old one. */
-	bool after_close = c && c->closed;
-	if (!c || (c->closed && p->op == VSOCK_VIRTIO_OP_REQUEST)) {
-		/* A first packet other than REQUEST: seen mid-way, or a lone RST. */
-		if (p->op == VSOCK_VIRTIO_OP_RST)
-			f->flags |= VSMON_F_RST_UNKNOWN;
-		c = conn_new(pinfo, p, &src, &dst);
-		f->flags |= VSMON_F_NEW_CONN;
-		after_close = false;
-		conn_key_t *k = wmem_new(wmem_file_scope(), conn_key_t);
-		*k = key;
-		wmem_map_insert(conns, k, c);
-	}
-	f->conn = c;
-	unsigned dir = ep_cmp(&src, &c->ep[0]) == 0 ? 0 : 1;
-	if (ep_cmp(&c->ep[0], &c->ep[1]) == 0)
-		dir = 0;        /* a socket talking to itself: one direction */
-	f->dir = (uint8_t)dir;
-	vsmon_dir_t *d = &c->d[dir], *r = &c->d[1 - dir];
+	vsmon_dir_t *d = &c->d[dir];
 
 	switch (p->op) {
 	case VSOCK_VIRTIO_OP_REQUEST:
@@ -213,7 +179,13 @@ vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p)
 	default:
 		break;
 	}
+}
 
+/* The credit state of direction d (the sender) against r (the receiver):
+ * its advertised buffer, the data it sent, the window. */
+static void credit_track(const vsmon_pkt_t *p, vsmon_frame_t *f, vsmon_dir_t *d, vsmon_dir_t *r,
+			 bool after_close)
+{
 	/* Every packet carries its sender's receive-buffer state; it moves
 	 * the credit the peer has toward this sender. Not an RST, nor after
 	 * the close: a socket-less kernel answers with zeros there. */
@@ -250,6 +222,50 @@ vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p)
 		f->in_flight = (uint32_t)(d->tx - r->fwd_cnt);
 		f->flags |= VSMON_F_HAVE_CREDIT;
 	}
+}
+
+vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p)
+{
+	vsmon_frame_t *f = vsmon_frame_get(pinfo->num, false);
+	if (f || PINFO_FD_VISITED(pinfo))
+		return f;
+
+	f = vsmon_frame_get(pinfo->num, true);
+
+	vsmon_ep_t src = { p->src_cid, p->src_port }, dst = { p->dst_cid, p->dst_port };
+	conn_key_t key;
+	if (ep_cmp(&src, &dst) <= 0) {
+		key.a = src;
+		key.b = dst;
+	} else {
+		key.a = dst;
+		key.b = src;
+	}
+
+	vsmon_conn_t *c = (vsmon_conn_t *)wmem_map_lookup(conns, &key);
+	/* Only a REQUEST starts a new stream on a closed connection: the
+	 * kernel's close chatter (a second RST, a late SHUTDOWN, the RST a
+	 * socket-less side answers with) still belongs to the old one. */
+	bool after_close = c && c->closed;
+	if (!c || (c->closed && p->op == VSOCK_VIRTIO_OP_REQUEST)) {
+		/* A first packet other than REQUEST: seen mid-way, or a lone RST. */
+		if (p->op == VSOCK_VIRTIO_OP_RST)
+			f->flags |= VSMON_F_RST_UNKNOWN;
+		c = conn_new(pinfo, p, &src, &dst);
+		f->flags |= VSMON_F_NEW_CONN;
+		after_close = false;
+		conn_key_t *k = wmem_new(wmem_file_scope(), conn_key_t);
+		*k = key;
+		wmem_map_insert(conns, k, c);
+	}
+	f->conn = c;
+	unsigned dir = ep_cmp(&src, &c->ep[0]) == 0 ? 0 : 1;
+	if (ep_cmp(&c->ep[0], &c->ep[1]) == 0)
+		dir = 0;        /* a socket talking to itself: one direction */
+	f->dir = (uint8_t)dir;
+
+	conn_op(pinfo, p, f, c, dir);
+	credit_track(p, f, &c->d[dir], &c->d[1 - dir], after_close);
 	return f;
 }
 
