@@ -6,6 +6,13 @@
 #include "builtin.h"
 
 static dissector_table_t table;
+/* The application protocols go through a string table: a uint table sets
+ * pinfo->match_uint to its key for the call, and ssh tells the server's
+ * side by match_uint (vsockmon sets it to the listener's port). */
+static dissector_table_t app_table;
+static const char *const app_names[] = {
+	[BUILTIN_SSH] = "ssh", [BUILTIN_TLS] = "tls", [BUILTIN_HTTP2] = "http2", [BUILTIN_JSON] = "json",
+};
 
 void builtin_register(int owner)
 {
@@ -13,17 +20,29 @@ void builtin_register(int owner)
 		table = register_dissector_table("sockscope.builtin",
 						 "Built-in dissectors sockscope stands in for",
 						 owner, FT_UINT8, BASE_DEC);
+	if (!app_table)
+		app_table = register_dissector_table("sockscope.builtin_app",
+						     "Application dissectors vsockmon's heuristics hand to",
+						     owner, FT_STRING, BASE_NONE);
 }
 
 void builtin_add(enum builtin_key key, dissector_handle_t handle)
 {
-	if (table && handle)
+	if (!handle)
+		return;
+	if (key >= BUILTIN_SSH && key < array_length(app_names)) {
+		if (app_table)
+			dissector_add_string("sockscope.builtin_app", app_names[key], handle);
+	} else if (table) {
 		dissector_add_uint("sockscope.builtin", key, handle);
+	}
 }
 
 int builtin_call(enum builtin_key key, tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 		 void *data)
 {
+	if (key >= BUILTIN_SSH && key < array_length(app_names))
+		return dissector_try_string_with_data(app_table, app_names[key], tvb, pinfo, tree, false, data);
 	return dissector_try_uint_with_data(table, key, tvb, pinfo, tree, false, data);
 }
 

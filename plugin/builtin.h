@@ -9,9 +9,13 @@
 #include <epan/packet.h>
 #include <epan/expert.h>
 
-/* BUILTIN_HTTP: HTTP found by vsockmon's heuristic, which runs under
- * HTTP's name already. */
-enum builtin_key { BUILTIN_ICMPV6 = 1, BUILTIN_VSOCK = 2, BUILTIN_HTTP = 3 };
+/* BUILTIN_HTTP and the other application keys: a protocol found by one of
+ * vsockmon's heuristics, which runs under that protocol's name already. */
+enum builtin_key {
+	BUILTIN_ICMPV6 = 1, BUILTIN_VSOCK = 2, BUILTIN_HTTP = 3,
+	/* the services vsockmon's other heuristics find (packet-vsockmon-apps.c) */
+	BUILTIN_SSH = 4, BUILTIN_TLS = 5, BUILTIN_HTTP2 = 6, BUILTIN_JSON = 7,
+};
 
 /* Once, while protocols register (owner: a sockscope protocol). */
 void builtin_register(int owner);

@@ -1232,7 +1232,7 @@ header_caught(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt)
 	TRY {
 		message(tvb, pinfo, bt);
 	}
-	CATCH_NONFATAL_ERRORS {
+	CATCH_BOUNDS_ERRORS {
 		ok = false;
 	}
 	ENDTRY;
@@ -1250,7 +1250,7 @@ option_caught(tvbuff_t *tvb, int off, packet_info *pinfo, proto_tree *bt)
 		one_option(tvb, off, pinfo, bt, &end);
 		ok = !end;
 	}
-	CATCH_NONFATAL_ERRORS {
+	CATCH_BOUNDS_ERRORS {
 		ok = false;
 	}
 	ENDTRY;

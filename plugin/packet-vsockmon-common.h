@@ -47,6 +47,7 @@ typedef struct {
 	bool closed;
 	uint8_t outcome;        /* VSMON_OUTCOME_*, 0 while open */
 	dissector_handle_t app; /* set by a heuristic that took the connection */
+	uint32_t app_frame;     /* the frame where it did */
 	vsmon_dir_t d[2];
 } vsmon_conn_t;
 
@@ -105,6 +106,7 @@ typedef struct {
 	uint32_t payload_len;
 	uint16_t flags;          /* VSMON_F_* */
 	uint8_t outcome;         /* with VSMON_F_OUTCOME: VSMON_OUTCOME_* */
+	const vsmon_conn_t *conn;  /* its application protocol, once found */
 } vsmon_tap_t;
 
 /* registered by packet-vsockmon.c */

@@ -14,6 +14,7 @@
 
 #include "builtin.h"
 #include "packet-vsockmon-payload.h"
+#include "packet-vsockmon-apps.h"
 #include "vsockmon.h"
 
 static int hf_payload = -1;
@@ -58,17 +59,26 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint3
 	heur_dtbl_entry_t *hdtbl = NULL;
 	bool done = false;
 
-	/* Heuristics of the "vsockmon" list get the connection as data. */
-	if (c && c->app)
-		done = call_dissector_only(c->app, next, pinfo, tree, NULL) > 0;
-	if (!done && vsmon_pref_heur_first)
-		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, c);
-	if (!done)
+	/* The port table holds only what Decode As put there: it overrides
+	 * the protocol a heuristic found for the connection, unless the
+	 * heuristics are to go first. Heuristics of the "vsockmon" list get
+	 * the connection as data. */
+	if (!vsmon_pref_heur_first) {
 		done = dissector_try_uint_with_data(port_table, lo, next, pinfo, tree, true, NULL);
-	if (!done && hi != lo)
-		done = dissector_try_uint_with_data(port_table, hi, next, pinfo, tree, true, NULL);
-	if (!done && !vsmon_pref_heur_first)
+		if (!done && hi != lo)
+			done = dissector_try_uint_with_data(port_table, hi, next, pinfo, tree, true, NULL);
+	}
+	if (!done && c && c->app) {
+		pinfo->match_uint = c->ep[1].port;     /* the listener's (ssh asks) */
+		done = call_dissector_only(c->app, next, pinfo, tree, NULL) > 0;
+	}
+	if (!done)
 		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, c);
+	if (!done && vsmon_pref_heur_first) {
+		done = dissector_try_uint_with_data(port_table, lo, next, pinfo, tree, true, NULL);
+		if (!done && hi != lo)
+			done = dissector_try_uint_with_data(port_table, hi, next, pinfo, tree, true, NULL);
+	}
 	/* Data only adds tree items: skip it when no tree is built. */
 	if (!done && tree)
 		call_data_dissector(next, pinfo, tree);
@@ -277,8 +287,8 @@ static void stream_fin(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 	hand_off(whole, pinfo, tree, &sender, f, false);
 }
 
-void vsmon_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
-		 const vsmon_pkt_t *p, vsmon_frame_t *f)
+static void payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
+		    const vsmon_pkt_t *p, vsmon_frame_t *f)
 {
 	if (f && vsmon_pref_reassemble && p->has_virtio && p->type == VSOCK_VIRTIO_TYPE_STREAM) {
 		if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN && (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND)) {
@@ -311,6 +321,17 @@ void vsmon_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tr
 	}
 }
 
+void vsmon_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
+		 const vsmon_pkt_t *p, vsmon_frame_t *f)
+{
+	payload(tvb, pinfo, tree, vtree, p, f);
+	/* A subdissector's request for more data is settled here. Left set, it
+	 * tells Wireshark 4.4+ that vsockmon and vsock consumed nothing, and
+	 * their layers leave frame.protocols (call_dissector_work). */
+	pinfo->desegment_offset = 0;
+	pinfo->desegment_len = 0;
+}
+
 /* HTTP over vsock without Decode As: Wireshark's own HTTP heuristics are
  * only registered for TCP, so recognise a request or status line here. */
 static compat_bool heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
@@ -325,10 +346,9 @@ static compat_bool heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree
 		int n = (int)strlen(starts[i]);
 		if (tvb_captured_length(tvb) >= (unsigned)n && tvb_memeql(tvb, 0, (const uint8_t *)starts[i], n) == 0) {
 			/* The heuristic call used up one level of desegmentation;
-			 * HTTP needs it to collect headers and body. */
-			pinfo->can_desegment = pinfo->saved_can_desegment;
-			if (c && !PINFO_FD_VISITED(pinfo))
-				c->app = http_handle;   /* the rest of the connection too */
+			 * HTTP needs it to collect headers and body, and the rest
+			 * of the connection is HTTP too. */
+			vsmon_take_app(pinfo, c, http_handle);
 			/* the heuristic runs under HTTP's name: one layer */
 			builtin_call(BUILTIN_HTTP, tvb, pinfo, tree, NULL);
 			return true;

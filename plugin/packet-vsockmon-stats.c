@@ -13,6 +13,7 @@
 
 #include "packet-vsockmon-stats.h"
 #include "packet-vsockmon-analysis.h"
+#include "packet-vsockmon-apps.h"
 #include "vsockmon.h"
 
 static int vsmon_tap_id = -1;
@@ -37,6 +38,7 @@ void vsmon_tap(packet_info *pinfo, const vsmon_pkt_t *p, const vsmon_frame_t *f)
 		t->stream = f->conn->stream;
 		t->flags = f->flags;
 		t->outcome = f->conn->outcome;
+		t->conn = f->conn;
 	}
 	tap_queue_packet(vsmon_tap_id, pinfo, t);
 }
@@ -152,8 +154,10 @@ static const char *st_by_type = "By type";
 static const char *st_conns = "Connections";
 static const char *st_bytes = "Payload bytes by direction";
 static const char *st_events = "Events";
+static const char *st_apps = "Connections by application protocol";
+static const char *st_app_bytes = "Payload bytes by application protocol";
 static int st_node_packets = -1, st_node_op = -1, st_node_type = -1, st_node_conns = -1;
-static int st_node_bytes = -1, st_node_events = -1;
+static int st_node_bytes = -1, st_node_events = -1, st_node_apps = -1, st_node_app_bytes = -1;
 static const char *st_still_open = "still open at the end of the capture";
 static int st_open;
 
@@ -169,9 +173,29 @@ static void st_init(stats_tree *st)
 	stats_tree_create_node(st, st_still_open, st_node_conns, STAT_DT_INT, false);
 	st_node_bytes = stats_tree_create_node(st, st_bytes, 0, STAT_DT_INT, true);
 	st_node_events = stats_tree_create_node(st, st_events, 0, STAT_DT_INT, true);
+	st_node_apps = stats_tree_create_node(st, st_apps, 0, STAT_DT_INT, true);
+	st_node_app_bytes = stats_tree_create_node(st, st_app_bytes, 0, STAT_DT_INT, true);
 }
 
-static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *edt _U_, const void *p,
+/* What the heuristics found: a connection counts under its protocol in the
+ * frame that found it, its payload from then on. */
+static void st_app(stats_tree *st, packet_info *pinfo, const vsmon_tap_t *t)
+{
+	const char *app = vsmon_app_name(t->conn);
+
+	if (!app)
+		return;
+	if (t->conn->app_frame == pinfo->num) {
+		tick_stat_node(st, st_apps, 0, false);
+		tick_stat_node(st, app, st_node_apps, false);
+	}
+	if (t->payload_len) {
+		increase_stat_node(st, st_app_bytes, 0, false, (int)t->payload_len);
+		increase_stat_node(st, app, st_node_app_bytes, false, (int)t->payload_len);
+	}
+}
+
+static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_, const void *p,
 				   tap_flags_t flags _U_)
 {
 	const vsmon_tap_t *t = (const vsmon_tap_t *)p;
@@ -206,6 +230,7 @@ static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo _U_, epan_
 		increase_stat_node(st, st_bytes, 0, false, (int)t->payload_len);
 		increase_stat_node(st, dir, st_node_bytes, true, (int)t->payload_len);
 	}
+	st_app(st, pinfo, t);
 	if (t->flags & VSMON_F_WINDOW_FULL) {
 		tick_stat_node(st, st_events, 0, false);
 		tick_stat_node(st, "window full", st_node_events, false);

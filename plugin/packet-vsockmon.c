@@ -17,6 +17,7 @@
 #include "builtin.h"
 #include "packet-vsockmon.h"
 #include "packet-vsockmon-analysis.h"
+#include "packet-vsockmon-apps.h"
 #include "packet-vsockmon-compat.h"
 #include "packet-vsockmon-payload.h"
 #include "packet-vsockmon-stats.h"
@@ -430,6 +431,7 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	col_set_fence(pinfo->cinfo, COL_INFO);
 	vsmon_tap(pinfo, &p, f);
 	vsmon_payload(tvb, pinfo, tree, mt, &p, f);
+	vsmon_app_tree(tvb, mt, f);
 	return tvb_captured_length(tvb);
 }
 
@@ -572,6 +574,7 @@ void proto_register_vsockmon(void)
 
 	vsmon_analysis_register();
 	vsmon_payload_register();
+	vsmon_apps_register();
 	vsmon_stats_register();
 }
 
@@ -590,4 +593,5 @@ void proto_reg_handoff_vsockmon(void)
 				   "vsock, by vsockmon"));
 	vsmon_compat_handoff();
 	vsmon_payload_handoff();
+	vsmon_apps_handoff();
 }

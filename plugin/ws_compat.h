@@ -24,6 +24,7 @@ typedef bool compat_bool;
 typedef gboolean compat_bool;
 #include <epan/follow.h>        /* declared before the macro below */
 #define tvb_get_uint8 tvb_get_guint8
+#define tvb_find_uint8 tvb_find_guint8
 /* 4.4 gives Follow Stream a stream count and sub-stream ids: 4.0 knows
  * neither and never asks. */
 #define register_follow_stream(proto, tap, conv, index, addr, port, cb, count, sub) \
@@ -37,6 +38,7 @@ typedef gboolean compat_bool;
 #define phtoleu32 phtole32
 #define phtoleu64 phtole64
 #define dissector_try_uint_with_data dissector_try_uint_new
+#define dissector_try_string_with_data dissector_try_string_new
 #endif
 
 /* ---- The built-in icmpv6 dissector's ND decode (packet-ndisc-compat.c

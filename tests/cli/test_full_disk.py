@@ -30,9 +30,21 @@ mknod {d}/full c 1 7 && {sg} ndp ra --count 5000 --pcap {d}/full --quiet; echo r
 ls -l {d} | grep -c '^c' | sed 's/^/devices=/'
 ls {d} | grep -v '^full$' | sed 's/^/left=/'
 """
-p = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c",
-                    SCRIPT.format(d=mnt, sg=t.SOCKGEN, keep=keep)],
-                   capture_output=True, text=True, timeout=120)
+def run(propagation):
+    return subprocess.run(["unshare", "-m", "--propagation", propagation, "sh", "-c",
+                           SCRIPT.format(d=mnt, sg=t.SOCKGEN, keep=keep)],
+                          capture_output=True, text=True, timeout=120)
+
+
+p = run("private")
+with open("/proc/self/mountinfo") as f:
+    shared = any(" shared:" in line for line in f)
+if p.returncode != 0 and "propagation" in p.stderr and not shared:
+    # In a chroot (scripts/matrix) "/" is no mount point and cannot be made
+    # private; but no mount here is shared with another namespace (the
+    # chroot runs in a private one, scripts/chroot), so a mount made in a
+    # copy of this namespace reaches nobody else.
+    p = run("unchanged")
 if p.returncode == 99:
     t.skip("cannot mount a tmpfs here: " + p.stderr.strip())
 err, out = p.stderr, p.stdout.splitlines()

@@ -155,14 +155,17 @@ p = sstest.tshark("-n", "-r", http, "-q", "-z", "follow,vsockmon,ascii,0")
 sstest.check("GET /index.html" in p.stdout and "</html>" in p.stdout, "Follow Stream shows both directions",
              p.stdout[-300:])
 
-# ---- SSH banner by Decode As; data otherwise ----
+# ---- SSH banner by Decode As, by the heuristic, data with it disabled ----
 k = Conn((3, 50000), (2, 22))
 fr = [k.pkt((3, 50000), REQUEST), k.pkt((2, 22), RESPONSE), k.pkt((2, 22), RW, b"SSH-2.0-OpenSSH_9.2\r\n")]
 ssh = cap("ssh", fr)
 rows = sstest.fields(ssh, ["ssh.protocol"], filt="ssh", extra=["-d", "vsockmon.port==22,ssh"])
 sstest.eq(rows, [["SSH-2.0-OpenSSH_9.2"]], "SSH banner decoded with Decode As")
-rows = sstest.fields(ssh, ["vsockmon.payload", "data.data"], filt="vsockmon.virtio.op == 5")
-sstest.eq(rows, [[b"SSH-2.0-OpenSSH_9.2\r\n".hex()] * 2], "without Decode As: data, vsockmon.payload")
+rows = sstest.fields(ssh, ["ssh.protocol", "vsockmon.app"], filt="ssh")
+sstest.eq(rows, [["SSH-2.0-OpenSSH_9.2", "ssh"]], "without Decode As: the ssh_vsockmon heuristic finds it")
+rows = sstest.fields(ssh, ["vsockmon.payload", "data.data"], filt="vsockmon.virtio.op == 5",
+                     extra=["--disable-heuristic", "ssh_vsockmon"])
+sstest.eq(rows, [[b"SSH-2.0-OpenSSH_9.2\r\n".hex()] * 2], "heuristic disabled: data, vsockmon.payload")
 
 # ---- seqpacket message over three packets ----
 k = Conn(C, S, vtype=SEQPACKET)
