@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* ndisc options of core ND and router configuration: link-layer addresses, prefix
- * information, redirected header, MTU (RFC 4861 4.6), NBMA shortcut limit
- * (RFC 2491), advertisement interval and home agent information (RFC 6275
- * 7.3, 7.4), address lists (RFC 3122 3), MAP (RFC 5380 6.3), route
- * information (RFC 4191 2.3), RA flags extension (RFC 5175 4), captive
- * portal (RFC 8910 2.3), PREF64 (RFC 8781 4) and the experiment types
- * (RFC 4727); the groups follow codec/ndp_opt_nd.c. */
+/* ndisc options of core ND and router configuration, as
+ * codec/ndp_opt_nd.c: link-layer addresses, prefix information, redirected
+ * header, MTU (RFC 4861 4.6), NBMA shortcut limit (RFC 2491), advertisement
+ * interval and home agent information (RFC 6275 7.3, 7.4), address lists
+ * (RFC 3122 3), MAP (RFC 5380 6.3), route information (RFC 4191 2.3), RA
+ * flags extension (RFC 5175 4), captive portal (RFC 8910 2.3), PREF64
+ * (RFC 8781 4) and the experiment types (RFC 4727). */
 #include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
