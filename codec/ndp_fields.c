@@ -396,3 +396,53 @@ bool ndp_field_present(const struct ndp_field *f, const struct ndp_opt *o)
 {
 	return !f->conditional || *(const bool *)((const char *)o + f->when);
 }
+
+/* ---- the fixed part of each message (ndp_hdr_fields) */
+
+#define HMEMBER(x) .member = offsetof(struct ndp_msg, x), \
+		   .size = (uint8_t)sizeof(((struct ndp_msg *)0)->x)
+#define HUINT(t, n, x, m) { .type = t, .name = n, UINT, HMEMBER(x), .max = m }
+#define HBOOL(t, n, x) { .type = t, .name = n, BOOL, HMEMBER(x), .max = 1 }
+#define HIPV6(t, n, x) { .type = t, .name = n, IPV6, HMEMBER(x) }
+
+static const struct ndp_hdr_field ndp_hdr_fields[] = {
+	HUINT(0, "ndisc.code", code, UINT8_MAX),
+	/* RFC 4861 4.2, M/O; H RFC 6275 7.1; prf RFC 4191 2.2; P RFC 4389 */
+	HUINT(NDP_RA, "ndisc.ra.cur_hop_limit", h.ra.cur_hop_limit, UINT8_MAX),
+	HBOOL(NDP_RA, "ndisc.ra.flag.m", h.ra.flag_m),
+	HBOOL(NDP_RA, "ndisc.ra.flag.o", h.ra.flag_o),
+	HBOOL(NDP_RA, "ndisc.ra.flag.h", h.ra.flag_h),
+	HUINT(NDP_RA, "ndisc.ra.prf", h.ra.prf, 3),
+	HBOOL(NDP_RA, "ndisc.ra.flag.p", h.ra.flag_p),
+	HUINT(NDP_RA, "ndisc.ra.router_lifetime", h.ra.router_lifetime, UINT16_MAX),
+	HUINT(NDP_RA, "ndisc.ra.reachable", h.ra.reachable, UINT32_MAX),
+	HUINT(NDP_RA, "ndisc.ra.retrans", h.ra.retrans, UINT32_MAX),
+	/* RFC 4861 4.3, 4.4, 4.5 */
+	HIPV6(NDP_NS, "ndisc.ns.target", h.ns.target),
+	HBOOL(NDP_NA, "ndisc.na.flag.r", h.na.flag_r),
+	HBOOL(NDP_NA, "ndisc.na.flag.s", h.na.flag_s),
+	HBOOL(NDP_NA, "ndisc.na.flag.o", h.na.flag_o),
+	HIPV6(NDP_NA, "ndisc.na.target", h.na.target),
+	HIPV6(NDP_REDIRECT, "ndisc.redirect.target", h.redirect.target),
+	HIPV6(NDP_REDIRECT, "ndisc.redirect.destination", h.redirect.destination),
+	/* RFC 3971 6.4.1, 6.4.2 */
+	HUINT(NDP_CPS, "ndisc.cps.identifier", h.cps.identifier, UINT16_MAX),
+	HUINT(NDP_CPS, "ndisc.cps.component", h.cps.component, UINT16_MAX),
+	HUINT(NDP_CPA, "ndisc.cpa.identifier", h.cpa.identifier, UINT16_MAX),
+	HUINT(NDP_CPA, "ndisc.cpa.all_components", h.cpa.all_components, UINT16_MAX),
+	HUINT(NDP_CPA, "ndisc.cpa.component", h.cpa.component, UINT16_MAX),
+};
+#define N_HDR_FIELDS (sizeof(ndp_hdr_fields) / sizeof(ndp_hdr_fields[0]))
+
+const struct ndp_hdr_field *ndp_hdr_field_at(size_t i)
+{
+	return i < N_HDR_FIELDS ? &ndp_hdr_fields[i] : NULL;
+}
+
+const struct ndp_hdr_field *ndp_hdr_field_find(const char *name)
+{
+	for (size_t i = 0; i < N_HDR_FIELDS; i++)
+		if (!strcmp(ndp_hdr_fields[i].name, name))
+			return &ndp_hdr_fields[i];
+	return NULL;
+}

@@ -88,4 +88,23 @@ void ndp_field_set_int(const struct ndp_field *f, struct ndp_opt *o, int64_t v);
 /* True when the row applies to o (its condition, if any, holds). */
 bool ndp_field_present(const struct ndp_field *f, const struct ndp_opt *o);
 
+/* One descriptor per field of an ND message's fixed part (RFC 4861 4.1-4.5,
+ * RFC 3122 2, RFC 3971 6.4.1-6.4.2) after type and checksum: the plugin's
+ * display-filter name and where the value lives in struct ndp_msg. Kinds:
+ * NDP_FIELD_UINT, NDP_FIELD_BOOL, NDP_FIELD_IPV6. Type 0: every ND message
+ * (ndisc.code). */
+struct ndp_hdr_field {
+	uint8_t type;
+	const char *name;
+	enum ndp_field_kind kind;
+	size_t member;          /* offsetof(struct ndp_msg, ...) */
+	uint8_t size;
+	uint64_t max;           /* largest value the field holds */
+};
+
+/* Iterate: i = 0.. until NULL. */
+const struct ndp_hdr_field *ndp_hdr_field_at(size_t i);
+/* By display-filter name ("ndisc.ra.router_lifetime"), or NULL. */
+const struct ndp_hdr_field *ndp_hdr_field_find(const char *name);
+
 #endif

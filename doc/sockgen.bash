@@ -124,8 +124,8 @@ _sockgen()
 	# the value of the option before the cursor
 	if [[ $prev == --* ]]; then
 		case $prev in
-		--pcap | --out | --manifest | --capture | --script | --json | --fifo | \
-			--log-file | --extcap-control-in | --extcap-control-out)
+		--pcap | --out | --manifest | --capture | --script | --json | --fifo | --config | --from-pcap | \
+			--log-file | --extcap-control-in | --extcap-control-out | --file)
 			compopt -o filenames 2>/dev/null
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			return
@@ -135,7 +135,7 @@ _sockgen()
 			mapfile -t COMPREPLY < <(compgen -f -X '!*.so' -- "$cur"; compgen -d -- "$cur")
 			return
 			;;
-		--tshark)
+		--tshark | --exec)
 			compopt -o filenames 2>/dev/null
 			mapfile -t COMPREPLY < <(compgen -c -- "$cur"; compgen -f -- "$cur")
 			return
@@ -168,6 +168,11 @@ _sockgen()
 			mapfile -t COMPREPLY < <(compgen -W "sockgen-ndp sockgen-vsock" -- "$cur")
 			return
 			;;
+		--filter)
+			[[ $sub == ndp ]] &&
+				mapfile -t COMPREPLY < <(compgen -W "rs ra ns na redirect ind-sol ind-adv cps cpa" -- "$cur")
+			return
+			;;
 		--mix)
 			mapfile -t COMPREPLY < <(compgen -W "all rs ra ns na redirect" -- "$cur")
 			return
@@ -180,6 +185,24 @@ _sockgen()
 			mapfile -t COMPREPLY < <(compgen -W "compact full" -- "$cur")
 			return
 			;;
+		--set)
+			# ndp replay: the settable fields, as sockgen lists them
+			compopt -o nospace 2>/dev/null
+			mapfile -t COMPREPLY < <(compgen -W "$("$prog" ndp replay --list-fields 2>/dev/null |
+				sed 's/$/=/')" -- "$cur")
+			return
+			;;
+		--drop-opt)
+			mapfile -t COMPREPLY < <(compgen -W "$("$prog" ndp --list-options 2>/dev/null |
+				awk -F '\t' '!/^#/ { print $5 }' | sort -u)" -- "$cur")
+			return
+			;;
+		--add-opt)
+			compopt -o nospace 2>/dev/null
+			mapfile -t COMPREPLY < <(compgen -W "$("$prog" ndp --list-options 2>/dev/null |
+				awk -F '\t' '!/^#/ && $4 ~ /^--/ { print substr($4, 3) "=" }')" -- "$cur")
+			return
+			;;
 		esac
 		# any other option that takes a value: nothing to offer
 		if _sockgen_opts_with_arg "$prog" "${cmd[@]}" | grep -qxF -- "$prev"; then
@@ -187,8 +210,8 @@ _sockgen()
 		fi
 	fi
 
-	# ndp listen IF, ndp solicit IF, ndp resolve IF ADDR
-	if [[ $sub == ndp && $verb =~ ^(listen|solicit|resolve)$ && $cur != -* ]]; then
+	# ndp listen IF, ndp solicit IF, ndp resolve IF ADDR, ndp router IF
+	if [[ $sub == ndp && $verb =~ ^(listen|solicit|resolve|router)$ && $cur != -* ]]; then
 		local n=0
 		for ((i = 3; i < cword; i++)); do
 			[[ ${words[i]} != -* && ${words[i - 1]} != --* ]] && n=$((n + 1))

@@ -1171,10 +1171,20 @@ message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt)
 	hdr(bt, tvb, F_TYPE, 0, 1, ENC_BIG_ENDIAN);
 	hdr(bt, tvb, F_CODE, 1, 1, ENC_BIG_ENDIAN);
 	tvb_get_ntohs(tvb, 2);
-	/* verified only if asked for: ndisc verifies it for its own field */
-	if (have_ei_checksum && (hdr_wanted(bt, F_CKSUM) || hdr_wanted(bt, F_CKSUM_STATUS) ||
-				 referenced(proto_registrar_get_nth(ei_checksum.hf))))
-		ndisc_add_checksum(tvb, pinfo, bt, hf[F_CKSUM], hf[F_CKSUM_STATUS], &ei_checksum);
+	/* verified only if asked for: ndisc verifies it for its own field. The
+	 * built-in's expert info only when a filter, column or tap names it:
+	 * ndisc's own already says "Bad checksum", and a shown tree (the GUI,
+	 * tshark -V) would list it twice. Wireshark 4.0 marks no field that
+	 * tshark -T fields -e asks for (its tree is a shown one): there a shown
+	 * tree keeps the built-in's beside ndisc's. */
+	bool want_ei = have_ei_checksum && referenced(proto_registrar_get_nth(ei_checksum.hf));
+#if !WS_AT_LEAST(4, 4)
+	want_ei = want_ei || (have_ei_checksum && PTREE_DATA(bt)->visible);
+#endif
+
+	if (have_ei_checksum && (want_ei || hdr_wanted(bt, F_CKSUM) || hdr_wanted(bt, F_CKSUM_STATUS)))
+		ndisc_add_checksum(tvb, pinfo, bt, hf[F_CKSUM], hf[F_CKSUM_STATUS],
+				   want_ei ? &ei_checksum : NULL);
 	switch (type) {
 	case NDP_RS: case NDP_IND_SOL: case NDP_IND_ADV:
 		hdr(bt, tvb, F_RESERVED, 4, 4, ENC_NA);

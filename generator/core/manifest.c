@@ -153,7 +153,9 @@ struct manifest *manifest_open(const char *path)
 		m->f = stdout;
 		return m;
 	}
-	m->f = fopen(path, "w");
+	/* "e" (O_CLOEXEC): a command sockgen vsock listen --exec runs does
+	 * not inherit it */
+	m->f = fopen(path, "we");
 	if (!m->f) {
 		e = errno;
 		goto fail;

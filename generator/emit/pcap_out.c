@@ -21,6 +21,12 @@ struct pcap_out {
 struct pcap_out *pcap_out_open(const char *path, int linktype, char *err,
 			       size_t errlen)
 {
+	return pcap_out_open_like(path, linktype, 262144, false, err, errlen);
+}
+
+struct pcap_out *pcap_out_open_like(const char *path, int linktype, int snaplen, bool nano,
+				    char *err, size_t errlen)
+{
 	struct pcap_out *p = calloc(1, sizeof(*p));
 
 	if (!p || !(p->path = strdup(path))) {
@@ -28,7 +34,8 @@ struct pcap_out *pcap_out_open(const char *path, int linktype, char *err,
 		free(p);
 		return NULL;
 	}
-	p->dead = pcap_open_dead_with_tstamp_precision(linktype, 262144,
+	p->dead = pcap_open_dead_with_tstamp_precision(linktype, snaplen > 0 ? snaplen : 262144,
+						       nano ? PCAP_TSTAMP_PRECISION_NANO :
 						       PCAP_TSTAMP_PRECISION_MICRO);
 	if (!p->dead) {
 		snprintf(err, errlen, "cannot create a pcap handle for link type %d", linktype);
@@ -67,6 +74,19 @@ int pcap_out_write(struct pcap_out *p, const struct timeval *ts,
 	errno = 0;
 	pcap_dump((u_char *)p->dumper, &h, pkt);
 	/* the write's own errno (ENOSPC on a full disk), not a bare EIO */
+	return ferror(pcap_dump_file(p->dumper)) ? -(errno ? errno : EIO) : 0;
+}
+
+int pcap_out_write_rec(struct pcap_out *p, const struct timeval *ts, const uint8_t *pkt,
+		       size_t caplen, size_t len)
+{
+	struct pcap_pkthdr h;
+
+	h.ts = *ts;
+	h.caplen = (bpf_u_int32)caplen;
+	h.len = (bpf_u_int32)len;
+	errno = 0;
+	pcap_dump((u_char *)p->dumper, &h, pkt);
 	return ferror(pcap_dump_file(p->dumper)) ? -(errno ? errno : EIO) : 0;
 }
 

@@ -3,6 +3,7 @@
 #ifndef SOCKGEN_PCAP_OUT_H
 #define SOCKGEN_PCAP_OUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/time.h>
@@ -16,9 +17,16 @@ struct pcap_out;
 /* NULL on failure with a reason in err. */
 struct pcap_out *pcap_out_open(const char *path, int linktype, char *err,
 			       size_t errlen);
+/* The same with a capture's snapshot length and timestamp precision (nano:
+ * tv_usec of every ts holds nanoseconds), so a replay can keep them. */
+struct pcap_out *pcap_out_open_like(const char *path, int linktype, int snaplen, bool nano,
+				    char *err, size_t errlen);
 /* ts NULL = now. 0 or -errno. */
 int pcap_out_write(struct pcap_out *p, const struct timeval *ts,
 		   const uint8_t *pkt, size_t len);
+/* A record as read: captured and original length apart. 0 or -errno. */
+int pcap_out_write_rec(struct pcap_out *p, const struct timeval *ts, const uint8_t *pkt,
+		       size_t caplen, size_t len);
 /* Push what is buffered to the file or FIFO (a live reader sees every
  * packet at once): 0 or -errno (-EPIPE when a FIFO's reader is gone). */
 int pcap_out_flush(struct pcap_out *p);

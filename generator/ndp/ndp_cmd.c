@@ -19,6 +19,8 @@
 #include "manifest.h"
 #include "live_out.h"
 #include "ndpg.h"
+#include "ndp_router.h"
+#include "ndp_replay.h"
 #include "ndp_script.h"
 #include "netif.h"
 #include "sockgen.h"
@@ -40,6 +42,8 @@ static void usage(FILE *f)
 		"       sockgen ndp listen IF [--json] [--respond]\n"
 		"       sockgen ndp solicit IF [-1] [--json]\n"
 		"       sockgen ndp resolve IF ADDR [--dad] [--json]\n"
+		"       sockgen ndp router IF --config FILE [--once]\n"
+		"       sockgen ndp replay --from-pcap FILE [--set FIELD=VALUE]... [outputs]\n"
 		"       sockgen ndp --list-options [--json]\n\n");
 	for (size_t i = 0; ndp_msg_desc_at(i); i++) {
 		const struct ndp_msg_desc *v = ndp_msg_desc_at(i);
@@ -49,6 +53,8 @@ static void usage(FILE *f)
 	fprintf(f, "  %-9s %s\n", "listen", "receive (and answer) ND messages on an interface");
 	fprintf(f, "  %-9s %s\n", "solicit", "send RS, print every RA with all its options (rdisc6)");
 	fprintf(f, "  %-9s %s\n", "resolve", "NS for an address, print the NA's MAC; --dad (ndisc6)");
+	fprintf(f, "  %-9s %s\n", "router", "advertise from a radvd.conf, answer RS (radvd)");
+	fprintf(f, "  %-9s %s\n", "replay", "ND messages of a capture, edited, sent again (scapy's rdpcap, sendp)");
 	fprintf(f,
 		"\nOutputs (at least one): --pcap FILE, --raw IF, --iface IF; --manifest FILE.\n"
 		"sockgen ndp VERB --help lists every flag of a message, with examples.\n\n"
@@ -524,11 +530,16 @@ int cmd_ndp(int argc, char **argv)
 		return cmd_ndp_solicit(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "resolve"))
 		return cmd_ndp_resolve(argc - 1, argv + 1);
+	/* radvd in sockgen */
+	if (!strcmp(argv[1], "router"))
+		return cmd_ndp_router(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "replay"))
+		return cmd_ndp_replay(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "--list-options"))
 		return list_options(argc, argv);
 	if (argv[1][0] != '-' && !(v = ndpg_verb_find(argv[1])))
 		return sg_usage("ndp", "unknown message '%s' (rs, ra, ns, na, redirect, "
-				"ind-sol, ind-adv, cps, cpa, listen, solicit, resolve)", argv[1]);
+				"ind-sol, ind-adv, cps, cpa, listen, solicit, resolve, router, replay)", argv[1]);
 	m = calloc(1, sizeof(*m));
 	o = calloc(1, sizeof(*o));
 	if (!m || !o || ndpg_msg_init(m, v) < 0) {

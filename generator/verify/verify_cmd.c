@@ -421,9 +421,10 @@ static int add_columns(struct cols *c, const struct vf_record *rec, int *need_st
 }
 
 /* A live record that puts one packet on the wire: the earliest captured
- * packet it may be (an eof is the peer's SHUTDOWN or its RST). */
-static void check_event_packet(struct result *res, const struct vf_record *rec, const struct cols *c,
-			       const struct vf_rows *rows, size_t *cur)
+ * packet it may be (an eof is the peer's SHUTDOWN or its RST) after the
+ * last one its connection matched. Returns 1 when found. */
+static int check_event_packet(struct result *res, const struct vf_record *rec, const struct cols *c,
+			      const struct vf_rows *rows, size_t *cur)
 {
 	struct vf_pair pairs[2][EV_PAIRS];
 	struct vf_record pkt[2];
@@ -442,11 +443,47 @@ static void check_event_packet(struct result *res, const struct vf_record *rec, 
 	}
 	if (best == rows->nrows) {
 		report_missing(res, &pkt[0], c);
-		return;
+		return 0;
 	}
-	res->skipped += best - *cur;
 	compare(res, &pkt[which], c, rows->cells + best * rows->ncols);
 	*cur = best + 1;
+	return 1;
+}
+
+/* Live records are matched per connection (sockgen.conn): a server that
+ * serves several side by side writes one connection's events between
+ * another's, in the order it saw them, which need not be the order the
+ * kernel put their packets on the wire. Each connection keeps its own
+ * cursor into the capture. */
+struct conn_cursor {
+	char conn[24];
+	size_t cur;
+};
+
+struct conn_cursors {
+	struct conn_cursor *v;
+	size_t n, cap;
+};
+
+static size_t *conn_cursor(struct conn_cursors *cc, const char *conn)
+{
+	if (!conn)
+		conn = "";
+	for (size_t k = 0; k < cc->n; k++)
+		if (!strcmp(cc->v[k].conn, conn))
+			return &cc->v[k].cur;
+	if (cc->n == cc->cap) {
+		size_t ncap = cc->cap ? cc->cap * 2 : 16;
+		struct conn_cursor *p = realloc(cc->v, ncap * sizeof(*p));
+
+		if (!p)
+			return NULL;
+		cc->v = p;
+		cc->cap = ncap;
+	}
+	snprintf(cc->v[cc->n].conn, sizeof(cc->v[cc->n].conn), "%s", conn);
+	cc->v[cc->n].cur = 0;
+	return &cc->v[cc->n++].cur;
 }
 
 /* All plugin fields unknown while the plugin was asked for: it did not load. */
@@ -471,7 +508,8 @@ static void compare_records(struct result *res, const struct vf_manifest *m,
 			    const struct cols *c, const struct vf_rows *rows,
 			    struct vf_streams *streams)
 {
-	size_t cur = 0;
+	struct conn_cursors cc = { 0 };
+	size_t cur = 0, live_matched = 0;
 
 	for (size_t r = 0; r < m->n; r++) {
 		const struct vf_record *rec = &m->recs[r];
@@ -491,9 +529,14 @@ static void compare_records(struct result *res, const struct vf_manifest *m,
 			cur = hit + 1;
 			break;
 		}
-		case VF_EV_PACKET:
-			check_event_packet(res, rec, c, rows, &cur);
+		case VF_EV_PACKET: {
+			size_t *pc = conn_cursor(&cc, vf_record_get(rec, "sockgen.conn"));
+
+			if (!pc)
+				pc = &cur;      /* out of memory: one cursor for all */
+			live_matched += (size_t)check_event_packet(res, rec, c, rows, pc);
 			break;
+		}
 		case VF_EV_STREAM:
 		case VF_EV_RESULT:
 			res->streams++;
@@ -504,7 +547,12 @@ static void compare_records(struct result *res, const struct vf_manifest *m,
 			break;
 		}
 	}
-	res->skipped += rows->nrows - cur;
+	/* captured packets no record claimed */
+	if (cc.n)
+		res->skipped += rows->nrows - live_matched;
+	else
+		res->skipped += rows->nrows - cur;
+	free(cc.v);
 }
 
 /* The summary lines, and the --json report's trailer: the exit code. */

@@ -36,24 +36,15 @@ const char vsl_manifest_help[] =
 #define IOBUF (256u * 1024u)
 #define HTTP_MAX (64u * 1024u)
 
-struct vconn {
-	const struct vsl_opts *o;
-	struct manifest *m;
-	int fd;
-	unsigned idx;
-	uint32_t lcid, lport, pcid, pport;
-	uint64_t tx_bytes, rx_bytes, tx_msgs, rx_msgs;
-	uint64_t tx_hash, rx_hash;
-	char peer[32];
-};
-
-struct totals {
-	uint64_t tx_bytes, rx_bytes, tx_msgs, rx_msgs;
-};
-
 static double t_start;
 
-static double now(void)
+void vsl_clock_start(void)
+{
+	t_start = vsl_now();
+}
+
+
+double vsl_now(void)
 {
 	struct timespec ts;
 
@@ -74,7 +65,7 @@ static void pattern(uint8_t *buf, uint64_t off, size_t n)
 	}
 }
 
-static const char *type_name(enum vsl_type t)
+const char *vsl_type_name(enum vsl_type t)
 {
 	return t == VSL_STREAM ? "stream" : "seqpacket";
 }
@@ -86,7 +77,7 @@ static void mf_head(struct vconn *c, const char *event, int rx)
 	manifest_begin(m);
 	manifest_str(m, "sockgen.event", event);
 	manifest_uint(m, "sockgen.conn", c->idx);
-	manifest_fmt(m, "sockgen.time", "%.6f", now() - t_start);
+	manifest_fmt(m, "sockgen.time", "%.6f", vsl_now() - t_start);
 	manifest_uint(m, "vsockmon.src_cid", rx ? c->pcid : c->lcid);
 	manifest_uint(m, "vsockmon.src_port", rx ? c->pport : c->lport);
 	manifest_uint(m, "vsockmon.dst_cid", rx ? c->lcid : c->pcid);
@@ -94,7 +85,7 @@ static void mf_head(struct vconn *c, const char *event, int rx)
 	manifest_uint(m, "vsockmon.virtio.type", c->o->type == VSL_STREAM ? 1 : 2);
 }
 
-static void mf_event(struct vconn *c, const char *event, int rx)
+void vsl_mf_event(struct vconn *c, const char *event, int rx)
 {
 	if (!c->m)
 		return;
@@ -120,7 +111,7 @@ static void mf_data(struct vconn *c, int rx, uint64_t off, const uint8_t *p,
 }
 
 /* One message, exit 1: "<what> <peer>: <errno text>". */
-static int conn_fail(struct vconn *c, int err, const char *what)
+int vsl_conn_fail(struct vconn *c, int err, const char *what)
 {
 	if (c->m) {
 		mf_head(c, "error", 0);
@@ -131,13 +122,13 @@ static int conn_fail(struct vconn *c, int err, const char *what)
 	return sg_fail(c->o->ctx, "%s %s: %s", what, c->peer, strerror(err));
 }
 
-static int timeout_ms(const struct vsl_opts *o)
+int vsl_timeout_ms(const struct vsl_opts *o)
 {
 	return o->timeout > 0 ? (int)(o->timeout * 1000 + 0.5) : -1;
 }
 
 /* poll() one fd. Returns revents, or 0 when the deadline passed. */
-static int wait_fd(int fd, short events, int ms)
+int vsl_wait_fd(int fd, short events, int ms)
 {
 	struct pollfd p = { .fd = fd, .events = events };
 
@@ -153,7 +144,7 @@ static int wait_fd(int fd, short events, int ms)
 	}
 }
 
-static int timed_out(struct vconn *c, const char *what)
+int vsl_timed_out(struct vconn *c, const char *what)
 {
 	if (c->m) {
 		mf_head(c, "error", 0);
@@ -167,7 +158,7 @@ static int timed_out(struct vconn *c, const char *what)
 
 /* Returns bytes sent, 0 when the socket has no room, -errno on error.
  * Seqpacket sockets are blocking (see vsl_connected()), stream ones not. */
-static ssize_t send_chunk(struct vconn *c, const uint8_t *p, size_t n, int eor)
+ssize_t vsl_send_chunk(struct vconn *c, const uint8_t *p, size_t n, int eor)
 {
 	int flags = MSG_NOSIGNAL;
 	ssize_t r;
@@ -186,7 +177,7 @@ static ssize_t send_chunk(struct vconn *c, const uint8_t *p, size_t n, int eor)
 }
 
 /* Returns bytes read (>0), 0 at EOF, -EAGAIN when nothing is ready, -errno. */
-static ssize_t recv_chunk(struct vconn *c, uint8_t *buf, size_t cap, int *eor)
+ssize_t vsl_recv_chunk(struct vconn *c, uint8_t *buf, size_t cap, int *eor)
 {
 	struct iovec iov = { .iov_base = buf, .iov_len = cap };
 	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
@@ -228,7 +219,7 @@ static unsigned local_cid(void)
  * returns EAGAIN although part of the message already left (Linux 6.1
  * vsock_connectible_sendmsg), so a message could never be completed or
  * retried: seqpacket sends block instead, bounded by SO_SNDTIMEO. */
-static int vsl_connected(struct vconn *c)
+int vsl_connected(struct vconn *c)
 {
 	struct sockaddr_vm a;
 	socklen_t al = sizeof(a);
@@ -260,12 +251,12 @@ static int vsl_connected(struct vconn *c)
 		}
 		if (fl < 0 || fcntl(c->fd, F_SETFL, fl & ~O_NONBLOCK) < 0 ||
 		    setsockopt(c->fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) < 0)
-			return conn_fail(c, errno, "setting up the socket for");
+			return vsl_conn_fail(c, errno, "setting up the socket for");
 	}
 	return 0;
 }
 
-static void conn_close(struct vconn *c, struct totals *t)
+void vsl_conn_close(struct vconn *c, struct totals *t)
 {
 	if (c->m) {
 		mf_head(c, "close", 0);
@@ -279,7 +270,7 @@ static void conn_close(struct vconn *c, struct totals *t)
 	t->rx_msgs += c->rx_msgs;
 }
 
-static void mf_result(struct vconn *c)
+void vsl_mf_result(struct vconn *c)
 {
 	if (!c->m)
 		return;
@@ -293,31 +284,31 @@ static void mf_result(struct vconn *c)
 	manifest_end(c->m);
 }
 
-static int do_shutdown(struct vconn *c)
+int vsl_shutdown(struct vconn *c)
 {
 	if (shutdown(c->fd, SHUT_WR) < 0 && errno != ENOTCONN)
-		return conn_fail(c, errno, "half-closing (shutdown SHUT_WR) towards");
-	mf_event(c, "shutdown", 0);
+		return vsl_conn_fail(c, errno, "half-closing (shutdown SHUT_WR) towards");
+	vsl_mf_event(c, "shutdown", 0);
 	return 0;
 }
 
 /* Reads what is ready. Returns 1 at EOF, 0 otherwise, or an exit code + 16
- * (so callers can tell it from the two states) after conn_fail(). */
+ * (so callers can tell it from the two states) after vsl_conn_fail(). */
 static int drain(struct vconn *c, uint8_t *buf, size_t cap, uint8_t *keep,
 		 size_t *kept)
 {
 	for (int i = 0; i < 64; i++) {
 		int eor = 0;
-		ssize_t r = recv_chunk(c, buf, cap, &eor);
+		ssize_t r = vsl_recv_chunk(c, buf, cap, &eor);
 
 		if (r == -EAGAIN)
 			return 0;
 		if (r == 0) {
-			mf_event(c, "eof", 1);
+			vsl_mf_event(c, "eof", 1);
 			return 1;
 		}
 		if (r < 0)
-			return 16 + conn_fail(c, (int)-r, r == -EMSGSIZE ?
+			return 16 + vsl_conn_fail(c, (int)-r, r == -EMSGSIZE ?
 					      "message too large for the buffer from" :
 					      "receiving from");
 		if (keep && *kept < HTTP_MAX) {
@@ -374,7 +365,7 @@ static int client_pump(struct vconn *c, const uint8_t *req, size_t reqlen,
 		int rev;
 
 		if (!shut && c->tx_bytes == total && (caught_up || eof)) {
-			if ((r = do_shutdown(c)))
+			if ((r = vsl_shutdown(c)))
 				break;
 			shut = 1;
 			continue;
@@ -385,12 +376,12 @@ static int client_pump(struct vconn *c, const uint8_t *req, size_t reqlen,
 			ev |= POLLIN;
 		if (!ev) {
 			/* pingpong, and the peer closed before echoing */
-			r = conn_fail(c, EPIPE, "no echo (EOF first) from");
+			r = vsl_conn_fail(c, EPIPE, "no echo (EOF first) from");
 			break;
 		}
-		rev = wait_fd(c->fd, ev, timeout_ms(o));
+		rev = vsl_wait_fd(c->fd, ev, vsl_timeout_ms(o));
 		if (!rev) {
-			r = timed_out(c, can_send ? "sending to" : "waiting for data from");
+			r = vsl_timed_out(c, can_send ? "sending to" : "waiting for data from");
 			break;
 		}
 		if (!eof && (rev & (POLLIN | POLLHUP | POLLERR))) {
@@ -409,13 +400,13 @@ static int client_pump(struct vconn *c, const uint8_t *req, size_t reqlen,
 			const uint8_t *p = req ? req + msg_done : tx + c->tx_bytes % 251;
 			ssize_t s;
 
-			s = send_chunk(c, p, n, o->type == VSL_SEQPACKET && eor);
+			s = vsl_send_chunk(c, p, n, o->type == VSL_SEQPACKET && eor);
 			if (s < 0) {
-				r = conn_fail(c, (int)-s, "sending to");
+				r = vsl_conn_fail(c, (int)-s, "sending to");
 				break;
 			}
 			if (o->type == VSL_SEQPACKET && s > 0 && (size_t)s != n) {
-				r = conn_fail(c, EMSGSIZE, "short seqpacket send to");
+				r = vsl_conn_fail(c, EMSGSIZE, "short seqpacket send to");
 				break;
 			}
 			msg_done += (size_t)s;
@@ -448,21 +439,21 @@ static int client_pump(struct vconn *c, const uint8_t *req, size_t reqlen,
 	return r;
 }
 
-static void print_result(const struct vsl_opts *o, const char *where,
+static void vsl_print_result(const struct vsl_opts *o, const char *where,
 			 unsigned conns, const struct totals *t, double secs)
 {
 	double mib = (double)(t->tx_bytes + t->rx_bytes) / (1024.0 * 1024.0);
 
-	printf("result verb=%s type=%s %s conns=%u tx_bytes=%llu tx_msgs=%llu "
-	       "rx_bytes=%llu rx_msgs=%llu seconds=%.6f mib_per_s=%.2f\n",
-	       o->connect ? "connect" : "listen", type_name(o->type), where, conns,
+	/* a summary: stderr, like every sockgen summary (stdout is data) */
+	fprintf(stderr, "sockgen: %s: result verb=%s type=%s %s conns=%u tx_bytes=%llu tx_msgs=%llu "
+		"rx_bytes=%llu rx_msgs=%llu seconds=%.6f mib_per_s=%.2f\n", o->ctx,
+	       o->connect ? "connect" : "listen", vsl_type_name(o->type), where, conns,
 	       (unsigned long long)t->tx_bytes, (unsigned long long)t->tx_msgs,
 	       (unsigned long long)t->rx_bytes, (unsigned long long)t->rx_msgs,
 	       secs, secs > 0 ? mib / secs : 0.0);
-	fflush(stdout);
 }
 
-static int open_manifest(const struct vsl_opts *o, struct manifest **m)
+int vsl_open_manifest(const struct vsl_opts *o, struct manifest **m)
 {
 	*m = NULL;
 	if (!o->manifest_path)
@@ -473,7 +464,7 @@ static int open_manifest(const struct vsl_opts *o, struct manifest **m)
 	return 0;
 }
 
-static int finish_manifest(const struct vsl_opts *o, struct manifest *m, int r)
+int vsl_finish_manifest(const struct vsl_opts *o, struct manifest *m, int r)
 {
 	int e = manifest_close(m);
 
@@ -503,12 +494,12 @@ static int http_report(struct vconn *c, const uint8_t *resp, size_t n)
 		len = sizeof(line) - 1;
 	memcpy(line, resp, len);
 	line[len] = '\0';
-	printf("http status=%.3s line='%s' body_bytes=%zu\n", line + 9, line,
-	       body ? n - (size_t)(body - resp) : 0);
+	fprintf(stderr, "sockgen: %s: http status=%.3s line='%s' body_bytes=%zu\n", c->o->ctx,
+		line + 9, line, body ? n - (size_t)(body - resp) : 0);
 	return 0;
 }
 
-static int connect_one(const struct vsl_opts *o, struct vconn *c)
+int vsl_connect_one(const struct vsl_opts *o, struct vconn *c)
 {
 	struct sockaddr_vm sa;
 	int err = 0, rev;
@@ -521,7 +512,7 @@ static int connect_one(const struct vsl_opts *o, struct vconn *c)
 	c->fd = socket(AF_VSOCK, (o->type == VSL_STREAM ? SOCK_STREAM : SOCK_SEQPACKET) |
 		       SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (c->fd < 0)
-		return sg_fail(o->ctx, "socket(AF_VSOCK, %s): %s", type_name(o->type), strerror(errno));
+		return sg_fail(o->ctx, "socket(AF_VSOCK, %s): %s", vsl_type_name(o->type), strerror(errno));
 	/* The kernel ends a pending connect on its own timer (2 s by default);
 	 * make it ours so the message names the deadline the user set. */
 	if (o->timeout > 0) {
@@ -535,20 +526,20 @@ static int connect_one(const struct vsl_opts *o, struct vconn *c)
 	sa.svm_port = o->port;
 	if (connect(c->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
 		if (errno != EINPROGRESS)
-			return conn_fail(c, errno, "connecting to");
-		rev = wait_fd(c->fd, POLLOUT, timeout_ms(o));
+			return vsl_conn_fail(c, errno, "connecting to");
+		rev = vsl_wait_fd(c->fd, POLLOUT, vsl_timeout_ms(o));
 		if (!rev)
-			return timed_out(c, "connecting to");
+			return vsl_timed_out(c, "connecting to");
 		if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0)
 			err = errno;
 		if (err)
-			return conn_fail(c, err, err == ECONNRESET ?
+			return vsl_conn_fail(c, err, err == ECONNRESET ?
 					 "connection refused (peer answered with RST) by" :
 					 "connecting to");
 	}
 	if ((err = vsl_connected(c)))
 		return err;
-	mf_event(c, "connect", 0);
+	vsl_mf_event(c, "connect", 0);
 	return 0;
 }
 
@@ -563,7 +554,7 @@ int vsl_run_connect(const struct vsl_opts *o)
 	unsigned i;
 
 	signal(SIGPIPE, SIG_IGN);
-	if ((r = open_manifest(o, &m)))
+	if ((r = vsl_open_manifest(o, &m)))
 		return r;
 	if (o->http_path)
 		reqlen = (size_t)snprintf(req, sizeof(req),
@@ -571,7 +562,7 @@ int vsl_run_connect(const struct vsl_opts *o)
 					  "User-Agent: sockgen/%s\r\nAccept: */*\r\n"
 					  "Connection: close\r\n\r\n",
 					  o->http_path, o->cid, o->port, sockgen_version);
-	t_start = now();
+	t_start = vsl_now();
 	for (i = 0; i < o->count; i++) {
 		uint8_t *keep = NULL;
 		size_t kept = 0;
@@ -581,7 +572,7 @@ int vsl_run_connect(const struct vsl_opts *o)
 		c.m = m;
 		c.idx = i;
 		c.fd = -1;
-		if ((r = connect_one(o, &c))) {
+		if ((r = vsl_connect_one(o, &c))) {
 			if (c.fd >= 0)
 				close(c.fd);
 			break;
@@ -593,8 +584,8 @@ int vsl_run_connect(const struct vsl_opts *o)
 		}
 		r = client_pump(&c, o->http_path ? (const uint8_t *)req : NULL, reqlen,
 				keep, &kept);
-		mf_result(&c);
-		conn_close(&c, &t);
+		vsl_mf_result(&c);
+		vsl_conn_close(&c, &t);
 		if (!r && keep)
 			r = http_report(&c, keep, kept);
 		free(keep);
@@ -603,8 +594,8 @@ int vsl_run_connect(const struct vsl_opts *o)
 	}
 	snprintf(where, sizeof(where), "peer=%u:%u", o->cid, o->port);
 	if (!r)
-		print_result(o, where, i, &t, now() - t_start);
-	return finish_manifest(o, m, r);
+		vsl_print_result(o, where, i, &t, vsl_now() - t_start);
+	return vsl_finish_manifest(o, m, r);
 }
 
 /* ---- server ---- */
@@ -617,10 +608,10 @@ static int serve_sink(struct vconn *c, int abort_early)
 	if (!buf)
 		return sg_fail(c->o->ctx, "%s", strerror(ENOMEM));
 	while (!eof) {
-		int rev = wait_fd(c->fd, POLLIN, timeout_ms(c->o)), d;
+		int rev = vsl_wait_fd(c->fd, POLLIN, vsl_timeout_ms(c->o)), d;
 
 		if (!rev) {
-			r = timed_out(c, "waiting for data from");
+			r = vsl_timed_out(c, "waiting for data from");
 			break;
 		}
 		d = drain(c, buf, abort_early ? 4096 : VSL_MAX_MSG + 1, NULL, NULL);
@@ -638,7 +629,7 @@ static int serve_sink(struct vconn *c, int abort_early)
 	}
 	free(buf);
 	if (!r && !abort_early)
-		r = do_shutdown(c);
+		r = vsl_shutdown(c);
 	return r;
 }
 
@@ -662,37 +653,37 @@ static int serve_echo_stream(struct vconn *c)
 			ev |= POLLIN;
 		if (head < tail)
 			ev |= POLLOUT;
-		rev = wait_fd(c->fd, ev, timeout_ms(c->o));
+		rev = vsl_wait_fd(c->fd, ev, vsl_timeout_ms(c->o));
 		if (!rev) {
-			r = timed_out(c, "echoing to");
+			r = vsl_timed_out(c, "echoing to");
 			break;
 		}
 		if ((ev & POLLIN) && (rev & (POLLIN | POLLHUP | POLLERR))) {
 			int eor;
-			ssize_t n = recv_chunk(c, buf + tail, IOBUF - tail, &eor);
+			ssize_t n = vsl_recv_chunk(c, buf + tail, IOBUF - tail, &eor);
 
 			if (n == 0) {
-				mf_event(c, "eof", 1);
+				vsl_mf_event(c, "eof", 1);
 				eof = 1;
 			} else if (n > 0) {
 				tail += (size_t)n;
 			} else if (n != -EAGAIN) {
-				r = conn_fail(c, (int)-n, "receiving from");
+				r = vsl_conn_fail(c, (int)-n, "receiving from");
 				break;
 			}
 		}
 		if ((ev & POLLOUT) && (rev & (POLLOUT | POLLHUP | POLLERR))) {
-			ssize_t n = send_chunk(c, buf + head, tail - head, 0);
+			ssize_t n = vsl_send_chunk(c, buf + head, tail - head, 0);
 
 			if (n < 0) {
-				r = conn_fail(c, (int)-n, "echoing to");
+				r = vsl_conn_fail(c, (int)-n, "echoing to");
 				break;
 			}
 			head += (size_t)n;
 		}
 	}
 	free(buf);
-	return r ? r : do_shutdown(c);
+	return r ? r : vsl_shutdown(c);
 }
 
 /* One message at a time: receive it whole, send it back with its EOR. */
@@ -704,33 +695,33 @@ static int serve_echo_seqpacket(struct vconn *c)
 	if (!buf)
 		return sg_fail(c->o->ctx, "%s", strerror(ENOMEM));
 	for (;;) {
-		int eor = 0, rev = wait_fd(c->fd, POLLIN, timeout_ms(c->o));
+		int eor = 0, rev = vsl_wait_fd(c->fd, POLLIN, vsl_timeout_ms(c->o));
 		ssize_t n;
 
 		if (!rev) {
-			r = timed_out(c, "waiting for a message from");
+			r = vsl_timed_out(c, "waiting for a message from");
 			break;
 		}
-		n = recv_chunk(c, buf, VSL_MAX_MSG + 1, &eor);
+		n = vsl_recv_chunk(c, buf, VSL_MAX_MSG + 1, &eor);
 		if (n == -EAGAIN)
 			continue;
 		if (n == 0) {
-			mf_event(c, "eof", 1);
+			vsl_mf_event(c, "eof", 1);
 			break;
 		}
 		if (n < 0) {
-			r = conn_fail(c, (int)-n, n == -EMSGSIZE ?
+			r = vsl_conn_fail(c, (int)-n, n == -EMSGSIZE ?
 				      "message too large for the buffer from" : "receiving from");
 			break;
 		}
-		n = send_chunk(c, buf, (size_t)n, eor);
+		n = vsl_send_chunk(c, buf, (size_t)n, eor);
 		if (n <= 0) {
-			r = conn_fail(c, n < 0 ? (int)-n : EAGAIN, "echoing to");
+			r = vsl_conn_fail(c, n < 0 ? (int)-n : EAGAIN, "echoing to");
 			break;
 		}
 	}
 	free(buf);
-	return r ? r : do_shutdown(c);
+	return r ? r : vsl_shutdown(c);
 }
 
 static int send_all(struct vconn *c, const uint8_t *p, size_t n)
@@ -738,14 +729,14 @@ static int send_all(struct vconn *c, const uint8_t *p, size_t n)
 	size_t off = 0;
 
 	while (off < n) {
-		int rev = wait_fd(c->fd, POLLOUT, timeout_ms(c->o));
+		int rev = vsl_wait_fd(c->fd, POLLOUT, vsl_timeout_ms(c->o));
 		ssize_t s;
 
 		if (!rev)
-			return timed_out(c, "sending to");
-		s = send_chunk(c, p + off, n - off, 0);
+			return vsl_timed_out(c, "sending to");
+		s = vsl_send_chunk(c, p + off, n - off, 0);
 		if (s < 0)
-			return conn_fail(c, (int)-s, "sending to");
+			return vsl_conn_fail(c, (int)-s, "sending to");
 		off += (size_t)s;
 	}
 	return 0;
@@ -766,10 +757,10 @@ static int serve_http(struct vconn *c)
 		return sg_fail(c->o->ctx, "%s", strerror(ENOMEM));
 	}
 	while (!eof && !done) {
-		int rev = wait_fd(c->fd, POLLIN, timeout_ms(c->o)), d;
+		int rev = vsl_wait_fd(c->fd, POLLIN, vsl_timeout_ms(c->o)), d;
 
 		if (!rev) {
-			r = timed_out(c, "waiting for an HTTP request from");
+			r = vsl_timed_out(c, "waiting for an HTTP request from");
 			goto out;
 		}
 		d = drain(c, buf, IOBUF, req, &kept);
@@ -798,13 +789,13 @@ static int serve_http(struct vconn *c)
 		 status, sockgen_version, blen, strcmp(method, "HEAD") ? body : "");
 	if ((r = send_all(c, (const uint8_t *)resp, strlen(resp))))
 		goto out;
-	if ((r = do_shutdown(c)))
+	if ((r = vsl_shutdown(c)))
 		goto out;
 	while (!eof) {
-		int rev = wait_fd(c->fd, POLLIN, timeout_ms(c->o)), d;
+		int rev = vsl_wait_fd(c->fd, POLLIN, vsl_timeout_ms(c->o)), d;
 
 		if (!rev) {
-			r = timed_out(c, "waiting for EOF from");
+			r = vsl_timed_out(c, "waiting for EOF from");
 			break;
 		}
 		d = drain(c, buf, IOBUF, NULL, NULL);
@@ -842,6 +833,30 @@ static const char *mode_name(enum vsl_mode m)
 	return names[m];
 }
 
+/* The listening socket on VMADDR_CID_ANY:port; 0 or the exit code. */
+int vsl_listen_socket(const struct vsl_opts *o, int *ret_fd)
+{
+	struct sockaddr_vm sa;
+	int lfd, r;
+
+	lfd = socket(AF_VSOCK, (o->type == VSL_STREAM ? SOCK_STREAM : SOCK_SEQPACKET) |
+		     SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (lfd < 0)
+		return sg_fail(o->ctx, "socket(AF_VSOCK, %s): %s", vsl_type_name(o->type),
+			       strerror(errno));
+	memset(&sa, 0, sizeof(sa));
+	sa.svm_family = AF_VSOCK;
+	sa.svm_cid = VMADDR_CID_ANY;
+	sa.svm_port = o->port;
+	if (bind(lfd, (struct sockaddr *)&sa, sizeof(sa)) < 0 || listen(lfd, 16) < 0) {
+		r = sg_fail(o->ctx, "--port %u: %s", o->port, strerror(errno));
+		close(lfd);
+		return r;
+	}
+	*ret_fd = lfd;
+	return 0;
+}
+
 int vsl_run_listen(const struct vsl_opts *o)
 {
 	struct totals t = { 0 };
@@ -853,30 +868,17 @@ int vsl_run_listen(const struct vsl_opts *o)
 	double t0 = 0;
 
 	signal(SIGPIPE, SIG_IGN);
-	if ((r = open_manifest(o, &m)))
+	if ((r = vsl_open_manifest(o, &m)))
 		return r;
-	lfd = socket(AF_VSOCK, (o->type == VSL_STREAM ? SOCK_STREAM : SOCK_SEQPACKET) |
-		     SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (lfd < 0)
-		return finish_manifest(o, m, sg_fail(o->ctx, "socket(AF_VSOCK, %s): %s",
-						     type_name(o->type), strerror(errno)));
-	memset(&sa, 0, sizeof(sa));
-	sa.svm_family = AF_VSOCK;
-	sa.svm_cid = VMADDR_CID_ANY;
-	sa.svm_port = o->port;
-	if (bind(lfd, (struct sockaddr *)&sa, sizeof(sa)) < 0 || listen(lfd, 16) < 0) {
-		r = sg_fail(o->ctx, "--port %u: %s", o->port, strerror(errno));
-		close(lfd);
-		return finish_manifest(o, m, r);
-	}
-	printf("listening port=%u type=%s mode=%s\n", o->port, type_name(o->type),
-	       mode_name(o->mode));
-	fflush(stdout);
-	t_start = now();
+	if ((r = vsl_listen_socket(o, &lfd)))
+		return vsl_finish_manifest(o, m, r);
+	fprintf(stderr, "sockgen: %s: listening port=%u type=%s mode=%s\n", o->ctx, o->port,
+		vsl_type_name(o->type), mode_name(o->mode));
+	t_start = vsl_now();
 	for (i = 0; i < o->count; i++) {
 		struct vconn c;
 		socklen_t al = sizeof(sa);
-		int rev = wait_fd(lfd, POLLIN, timeout_ms(o));
+		int rev = vsl_wait_fd(lfd, POLLIN, vsl_timeout_ms(o));
 
 		if (!rev) {
 			r = sg_fail(o->ctx, "port %u: no connection within %g s: %s", o->port,
@@ -897,13 +899,13 @@ int vsl_run_listen(const struct vsl_opts *o)
 			break;
 		}
 		if (i == 0)
-			t0 = now();
+			t0 = vsl_now();
 		if (!(r = vsl_connected(&c))) {
-			mf_event(&c, "accept", 1);
+			vsl_mf_event(&c, "accept", 1);
 			r = serve_one(&c);
 		}
-		mf_result(&c);
-		conn_close(&c, &t);
+		vsl_mf_result(&c);
+		vsl_conn_close(&c, &t);
 		/* A failed connection is reported; the next one is still served. */
 		if (r) {
 			failed = r;
@@ -913,6 +915,6 @@ int vsl_run_listen(const struct vsl_opts *o)
 	close(lfd);
 	snprintf(where, sizeof(where), "port=%u", o->port);
 	if (!r)
-		print_result(o, where, i, &t, t0 > 0 ? now() - t0 : 0);
-	return finish_manifest(o, m, r ? r : failed);
+		vsl_print_result(o, where, i, &t, t0 > 0 ? vsl_now() - t0 : 0);
+	return vsl_finish_manifest(o, m, r ? r : failed);
 }

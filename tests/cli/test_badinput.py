@@ -57,6 +57,14 @@ GOOD_JSON = write("good.jsonl", '{"ndisc.type": "134"}\n')
 COMMENTS_JSONL = write("blank.jsonl", "\n  \n")
 SAME_FIRST = write("same-first.jsonl", '{"=": "", "ndisc.type": "134"}\n')
 SAME_NEWKEY = write("same-newkey.jsonl", '{"ndisc.type": "134"}\n{"=": "", "ndisc.code": "1"}\n')
+RCONF_OK = write("radvd-ok.conf", "interface lo {\n  AdvSendAdvert on;\n};\n")
+RCONF_UNKNOWN = write("radvd-unknown.conf", "# radvd\ninterface lo {\n  AdvSendAdvert on;\n  AdvFoo on;\n};\n")
+RCONF_VALUE = write("radvd-value.conf", "interface lo {\n  AdvManagedFlag maybe;\n};\n")
+RCONF_LIMIT = write("radvd-limit.conf", "interface lo {\n  MaxRtrAdvInterval 2;\n};\n")
+RCONF_PREFIX = write("radvd-prefix.conf", "interface lo {\n  prefix 2001:db8::/129 { };\n};\n")
+RCONF_UNSUP = write("radvd-unsup.conf", "interface lo {\n  clients { fe80::1; };\n};\n")
+RCONF_SYNTAX = write("radvd-syntax.conf", "interface lo {\n  AdvSendAdvert on\n};\n")
+RCONF_OFF = write("radvd-off.conf", "interface lo {\n  AdvSendAdvert off;\n};\n")
 GOOD_PCAP = os.path.join(work, "good.pcap")
 t.sockgen("ndp", "ra", "--pcap", GOOD_PCAP, "--quiet")
 
@@ -241,6 +249,29 @@ case(["ndp", "resolve", "lo", "2001:db8::1", "--retries", "101"], ["--retries", 
 case(["ndp", "resolve", "lo", "2001:db8::1", "--dad", "--src", "2001:db8::2"], ["--src", "--dad"], nosocket=True)
 case(["ndp", "resolve", "lo", "2001:db8::1", "--wait"], ["--wait"], nosocket=True)
 
+# --- ndp router (radvd.conf errors: FILE:LINE, before any socket) ---
+case(["ndp", "router"], ["router", "interface"], nosocket=True)
+case(["ndp", "router", "lo"], ["--config"], nosocket=True)
+case(["ndp", "router", "lo", "--config"], ["--config"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_OK, "--no-such-flag"], ["--no-such-flag"], nosocket=True)
+case(["ndp", "router", "lo", "extra", "--config", RCONF_OK], ["extra"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_OK, "--seed", "x"], ["--seed", "x"], nosocket=True)
+case(["ndp", "router", "lo", "--config", os.path.join(work, "missing.conf")], ["missing.conf"], nosocket=True)
+case(["ndp", "router", "lo", "--config", work], ["--config"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_OK, "--pcap", work], ["--pcap", "directory"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_UNKNOWN, "--pcap", OUT],
+     ["radvd-unknown.conf:4:", "unknown directive 'AdvFoo'"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_VALUE], ["radvd-value.conf:2:", "AdvManagedFlag", "maybe"],
+     nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_LIMIT], ["radvd-limit.conf:1:", "MaxRtrAdvInterval"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_PREFIX], ["radvd-prefix.conf:2:", "2001:db8::/129"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_UNSUP], ["radvd-unsup.conf:2:", "clients", "not supported"],
+     nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_SYNTAX], ["radvd-syntax.conf:3:", "';'"], nosocket=True)
+case(["ndp", "router", "lo", "--config", RCONF_OFF], ["radvd-off.conf:1:", "AdvSendAdvert"], nosocket=True)
+case(["ndp", "router", "lo", "--config", EMPTY], ["empty.txt:1:", "no interface block"], nosocket=True)
+case(["ndp", "router", "eth-missing0", "--config", RCONF_OK], ["eth-missing0"], nosocket=True)
+
 # --- vsock pcap ---
 VP = ["vsock", "pcap", "--pcap", OUT, "--manifest", MAN]
 case(["vsock"], ["vsock"], usage=True)
@@ -301,6 +332,74 @@ else:
     case(VL + ["--count", "x"], ["--count", "x"], nosocket=True)
     case(VL + ["--timeout", "-1"], ["--timeout", "-1"], nosocket=True)
     case(VL, ["vsock_loopback"], rc=1, nosocket=True)
+    # relays (--stdio, --exec, --file) and the CID:PORT / PORT operands
+    case(["vsock", "connect", "1:x", "--stdio"], ["CID:PORT", "1:x", "port 'x'"], nosocket=True)
+    case(["vsock", "connect", "x:1", "--stdio"], ["CID:PORT", "x:1", "CID 'x'"], nosocket=True)
+    case(["vsock", "connect", "1", "--stdio"], ["CID:PORT", "'1'"], nosocket=True)
+    case(["vsock", "connect", "1:2:3", "--stdio"], ["CID:PORT", "1:2:3"], nosocket=True)
+    case(["vsock", "connect", "1:4294967295", "--stdio"], ["CID:PORT", "4294967295"], nosocket=True)
+    case(["vsock", "connect", "1:5000", "--cid", "1", "--stdio"], ["1:5000", "--cid"], nosocket=True)
+    case(["vsock", "connect", "1:5000", "2:5000"], ["unexpected argument", "2:5000"], nosocket=True)
+    VS = ["vsock", "connect", "1:5000", "--stdio"]
+    case(VS + ["--bytes", "4"], ["--stdio", "--bytes"], nosocket=True)
+    case(VS + ["--http", "/"], ["--stdio", "--http"], nosocket=True)
+    case(VS + ["--type", "seqpacket"], ["--type seqpacket", "--stdio"], nosocket=True)
+    case(VS + ["--count", "2"], ["--stdio", "--count"], nosocket=True)
+    case(VS + ["--file", GOOD_JSON], ["--stdio", "--file"], nosocket=True)
+    case(VS + ["--exec", "cat"], ["--exec", "not an option of connect"], nosocket=True)
+    case(["vsock", "connect", "1:5000", "--file", MISSING], ["--file", MISSING], nosocket=True)
+    case(["vsock", "connect", "1:5000", "--file", DIR], ["--file", DIR, "directory"], nosocket=True)
+    case(["vsock", "connect", "1:5000", "--file", UNREADABLE], ["--file", UNREADABLE], nobody=True,
+         nosocket=True)
+    case(["vsock", "connect", "3:5000", "--stdio"], ["--cid 3", "--allow-remote-cid"], nosocket=True)
+    case(VS, ["--cid 1", "vsock_loopback"], rc=1, nosocket=True)
+    case(["vsock", "connect", "1:5000", "--file", GOOD_JSON], ["vsock_loopback"], rc=1, nosocket=True)
+    case(["vsock", "listen", "abc", "--stdio"], ["PORT", "abc"], nosocket=True)
+    case(["vsock", "listen", "5000", "--port", "5000", "--stdio"], ["'5000'", "--port"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", ""], ["--exec", "command"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec"], ["--exec", "argument"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat", "--mode", "echo"], ["--exec", "--mode"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat", "--stdio"], ["--stdio", "--exec"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat", "--max-conns", "0"], ["--max-conns", "'0'"],
+         nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat", "--max-conns", "x"], ["--max-conns", "'x'"],
+         nosocket=True)
+    case(["vsock", "listen", "5000", "--stdio", "--max-conns", "2"], ["--stdio", "--max-conns"], nosocket=True)
+    case(["vsock", "listen", "5000", "--exec", "cat"], ["vsock_loopback"], rc=1, nosocket=True)
+    case(["vsock", "listen", "5000", "--stdio", "--once"], ["vsock_loopback"], rc=1, nosocket=True)
+    # bridge: TCP and vsock addresses, checked before any socket (names are
+    # never looked up: no DNS query either)
+    B = ["vsock", "bridge"]
+    case(B, ["--tcp-listen", "--vsock"], nosocket=True)
+    case(B + ["--tcp-listen", "8082"], ["--tcp-listen", "--vsock"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--tcp", "127.0.0.1:80"], ["--tcp-listen", "--vsock"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "--vsock-listen", "5"], ["--tcp-listen"], nosocket=True)
+    case(B + ["--tcp-listen", "0", "--vsock", "1:5"], ["--tcp-listen", "'0'"], nosocket=True)
+    case(B + ["--tcp-listen", "65536", "--vsock", "1:5"], ["--tcp-listen", "65536"], nosocket=True)
+    case(B + ["--tcp-listen", "::1:80", "--vsock", "1:5"], ["--tcp-listen", "::1:80", "[ADDR]"], nosocket=True)
+    case(B + ["--tcp-listen", "[::1:80", "--vsock", "1:5"], ["--tcp-listen", "[::1:80"], nosocket=True)
+    case(B + ["--tcp-listen", "999.1.1.1:80", "--vsock", "1:5"], ["--tcp-listen", "999.1.1.1"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1"], ["--vsock", "CID:PORT"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "--max-conns", "0"], ["--max-conns"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "--timeout", "-1"], ["--timeout"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "--stdio"], ["--stdio"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5", "extra"], ["extra"], nosocket=True)
+    case(B + ["--vsock-listen", "5", "--tcp", "8000"], ["--tcp", "HOST:PORT"], nosocket=True)
+    case(B + ["--vsock-listen", "5", "--tcp", "host.invalid:80"], ["--tcp", "host.invalid"], nosocket=True)
+    case(B + ["--vsock-listen", "x", "--tcp", "127.0.0.1:80"], ["--vsock-listen", "'x'"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "3:5"], ["--vsock 3", "--allow-remote-cid"], nosocket=True)
+    case(B + ["--tcp-listen", "8082", "--vsock", "1:5"], ["--vsock 1", "vsock_loopback"], rc=1, nosocket=True)
+    case(B + ["--vsock-listen", "5", "--tcp", "127.0.0.1:80"], ["vsock_loopback"], rc=1, nosocket=True)
+    # well-formed addresses parse (and then meet the safety refusal, exit 1)
+    for tl in ("[::1]:8082", "0.0.0.0:8082", "localhost:8082", "8082"):
+        case(B + ["--tcp-listen", tl, "--vsock", "1:5", "--once"], ["--vsock 1", "vsock_loopback"], rc=1,
+             nosocket=True)
+    case(B + ["--vsock-listen", "4294967294", "--tcp", "[::1]:80", "--max-conns", "3"], ["vsock_loopback"],
+         rc=1, nosocket=True)
+    case(["vsock", "connect", "1:4294967294", "--stdio", "--timeout", "1.5"], ["--cid 1", "vsock_loopback"],
+         rc=1, nosocket=True)
+    case(["vsock", "listen", "4294967294", "--file", GOOD_JSON, "--once"], ["vsock_loopback"], rc=1,
+         nosocket=True)
 
 # --- capture (argument errors; --filter and a directory as --pcap may need the
 # interface's link type first, so a socket is allowed there) ---
@@ -336,6 +435,65 @@ case(["verify", "--manifest", GOOD_JSON, "--capture", GOOD_PCAP, "--json", DIR],
 # a compact record with nothing before it, or naming a key the record before lacks
 case(["verify", "--manifest", SAME_FIRST, "--capture", GOOD_PCAP], ["same-first.jsonl", "line 1"])
 case(["verify", "--manifest", SAME_NEWKEY, "--capture", GOOD_PCAP], ["same-newkey.jsonl", "line 2", "ndisc.code"])
+
+# --- ndp replay ---
+DAD_PCAP = os.path.join(work, "dad.pcap")
+t.sockgen("ndp", "ns", "--src", "::", "--target", "fe80::2", "--no-slla", "--pcap", DAD_PCAP,
+          "--quiet")
+with open(GOOD_PCAP, "rb") as f:
+    good = f.read()
+CUT_PCAP = write("cut.pcap", "")
+with open(CUT_PCAP, "wb") as f:
+    f.write(good[:-10])         # the last record cut short
+VSOCK_PCAP = os.path.join(t.SRC, "captures", "vsock-http.pcap")
+INPUTS |= {"dad.pcap", "cut.pcap"}
+R = ["ndp", "replay", "--from-pcap", GOOD_PCAP, "--pcap", OUT, "--manifest", MAN]
+case(["ndp", "replay"], ["--from-pcap"])
+case(["ndp", "replay", "--from-pcap"], ["--from-pcap"])
+case(["ndp", "replay", "--from-pcap", GOOD_PCAP], ["no output"])
+case(["ndp", "replay", "--from-pcap", MISSING, "--pcap", OUT], ["--from-pcap", MISSING])
+case(["ndp", "replay", "--from-pcap", DIR, "--pcap", OUT], ["--from-pcap", DIR])
+case(["ndp", "replay", "--from-pcap", UNREADABLE, "--pcap", OUT], ["--from-pcap", UNREADABLE],
+     nobody=True)
+case(["ndp", "replay", "--from-pcap", NOT_PCAP, "--pcap", OUT], ["--from-pcap", "not-a-pcap.pcap"])
+case(["ndp", "replay", "--from-pcap", EMPTY, "--pcap", OUT], ["--from-pcap", "empty.txt"])
+case(["ndp", "replay", "--from-pcap", CUT_PCAP, "--pcap", OUT, "--manifest", MAN],
+     ["--from-pcap", "cut.pcap", "after 0 packets"])
+case(["ndp", "replay", "--from-pcap", VSOCK_PCAP, "--pcap", OUT], ["--from-pcap", "link type"])
+case(R + ["--no-such-flag"], ["--no-such-flag"])
+case(R + ["extra"], ["extra"])
+case(R + ["--set", "ndisc.ra.router_lifetim=0"],
+     ["--set", "ndisc.ra.router_lifetim", "ndisc.ra.router_lifetime", "--list-fields"])
+case(R + ["--set", "ndisc.opt.prefx.valid=60"], ["ndisc.opt.prefx.valid", "ndisc.opt.prefix.valid"])
+case(R + ["--set", "ndisc.opt.prefix.nosuch=1"], ["ndisc.opt.prefix.nosuch", "ndisc.opt.prefix.valid"])
+case(R + ["--set", "ndisc.ra.router_lifetime"], ["--set", "FIELD=VALUE"])
+case(R + ["--set", "ndisc.ra.router_lifetime=70000"], ["ndisc.ra.router_lifetime", "70000", "65535"])
+case(R + ["--set", "ndisc.ra.router_lifetime=soon"], ["ndisc.ra.router_lifetime", "soon"])
+case(R + ["--set", "ndisc.ra.prf=4"], ["ndisc.ra.prf", "4", "0..3"])
+case(R + ["--set", "ndisc.opt.route.prf=5"], ["ndisc.opt.route.prf", "5", "out of range"])
+case(R + ["--set", "ndisc.opt.prefix.valid=5000000000"], ["ndisc.opt.prefix.valid", "5000000000"])
+case(R + ["--set", "ndisc.ra.flag.m=2"], ["ndisc.ra.flag.m", "'2'"])
+case(R + ["--set", "ndisc.ns.target=fe80::zz"], ["ndisc.ns.target", "fe80::zz"])
+case(R + ["--set", "ndisc.opt.slla.addr=02:00"], ["ndisc.opt.slla.addr", "02:00"])
+case(R + ["--set", "ndisc.opt.hai.value_len=3"], ["ndisc.opt.hai.value_len", "not settable"])
+case(R + ["--set", "ndisc.opt.prefix[0].valid=1"], ["ndisc.opt.prefix[0].valid", "index"])
+case(R + ["--set", "ndisc.ra.router_lifetime[2]=1"], ["ndisc.ra.router_lifetime[2]"])
+case(R + ["--drop-opt", "nosuch"], ["--drop-opt", "nosuch"])
+case(R + ["--drop-opt", "256"], ["--drop-opt", "256"])
+case(R + ["--add-opt", "mtu=abc"], ["--add-opt", "abc"])
+case(R + ["--add-opt", "nosuch=1"], ["--add-opt", "nosuch"])
+case(R + ["--add-opt", "mtu"], ["--add-opt", "NAME=ARG"])
+case(R + ["--add-opt", "300:00"], ["300:00", "0..255"])
+case(R + ["--add-opt", "prefix=2001:db8::/129"], ["--add-opt", "2001:db8::/129"])
+case(R + ["--filter", "ip and and"], ["--filter", "ip and and"])
+case(R + ["--start-time", "yesterday"], ["--start-time", "yesterday"])
+case(["ndp", "replay", "--from-pcap", GOOD_PCAP, "--manifest", MAN, "--start-time", "0"],
+     ["--start-time"])
+case(R + ["--manifest-format", "tiny"], ["--manifest-format", "tiny"])
+case(["ndp", "replay", "--from-pcap", GOOD_PCAP, "--pcap", DIR], ["--pcap", DIR])
+case(["ndp", "replay", "--from-pcap", GOOD_PCAP, "--raw", "lo", "--iface", "lo"], ["--raw", "--iface"])
+# refused before any socket: the DAD probe's '::' on --raw
+case(["ndp", "replay", "--from-pcap", DAD_PCAP, "--raw", "lo"], ["--raw", "::"], nosocket=True)
 
 os.chmod(UNREADABLE, 0o644)
 shutil.rmtree(work)

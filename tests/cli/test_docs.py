@@ -160,6 +160,10 @@ def opts_of(words):
 SCRIPT = os.path.join(work, "msgs.txt")
 with open(SCRIPT, "w") as f:
     f.write("rs\nra --prefix 2001:db8::/64,L,A --mtu 1500\n")
+# inputs of the ndp replay examples
+for name in ("in.pcap", "in.pcapng", "ra.pcap"):
+    subprocess.run([t.SOCKGEN, "ndp", "--script", SCRIPT, "--pcap", os.path.join(work, name),
+                    "--quiet"], check=True)
 with open(os.path.join(work, "cert.der"), "wb") as f:
     f.write(bytes(range(48)))
 env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(t.SOCKGEN)) + ":" + os.environ["PATH"])
@@ -178,7 +182,7 @@ def run_example(cmd, where, cwd=work):
     words = [w for w in argv[1:3] if not w.startswith("-")]
     sub = words[0] if words else ""
     verb = words[1] if len(words) > 1 and sub in ("ndp", "vsock") else ""
-    if sub == "ndp" and verb in ("", "listen", "solicit", "resolve"):
+    if sub == "ndp" and verb in ("", "listen", "solicit", "resolve", "router"):
         key = ("ndp",) if not verb else ("ndp", verb)
     else:
         key = tuple(w for w in (sub, verb) if w)
@@ -190,7 +194,7 @@ def run_example(cmd, where, cwd=work):
         unknown = [o for o in unknown if o not in opts_of(("ndp", "ra"))]
     t.check(not unknown, "%s: '%s' uses only options its --help lists" % (where, cmd),
             " ".join(unknown))
-    live = (sub == "ndp" and verb in ("listen", "solicit", "resolve")) or (sub == "vsock" and verb != "pcap") or \
+    live = (sub == "ndp" and verb in ("listen", "solicit", "resolve", "router")) or (sub == "vsock" and verb != "pcap") or \
         sub in ("capture", "extcap") or (sub == "verify" and not all(
             os.path.exists(os.path.join(cwd, argv[i + 1])) for i, a in enumerate(argv[:-1])
             if a in ("--manifest", "--capture")))

@@ -63,8 +63,8 @@ if shutil.which("shellcheck"):
 for bc in (True, False):
     how = "with bash-completion" if bc else "without bash-completion"
     t.eq(complete("sockgen nd", bc), ["ndp"], "sockgen nd<TAB> -> ndp (%s)" % how)
-    t.eq(complete("sockgen ndp r", bc), ["ra", "redirect", "resolve", "rs"],
-         "sockgen ndp r<TAB> -> ra redirect resolve rs (%s)" % how)
+    t.eq(complete("sockgen ndp r", bc), ["ra", "redirect", "replay", "resolve", "router", "rs"],
+         "sockgen ndp r<TAB> -> ra redirect replay resolve router rs (%s)" % how)
     got = complete("sockgen ndp ra --pre", bc)
     t.check("--prefix" in got and all(w.startswith("--pre") for w in got),
             "sockgen ndp ra --pre<TAB> offers --prefix (%s)" % how, repr(got))
@@ -74,9 +74,22 @@ got = complete("sockgen ")
 t.check({"ndp", "vsock", "capture", "verify"} <= set(got), "sockgen <TAB> lists the subcommands",
         repr(got))
 t.eq(complete("sockgen ndp "), sorted(["rs", "ra", "ns", "na", "redirect", "ind-sol", "ind-adv",
-                                        "cps", "cpa", "listen", "solicit", "resolve"]),
-     "sockgen ndp <TAB> lists every message, listen, solicit and resolve")
-t.eq(complete("sockgen vsock "), ["connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
+                                        "cps", "cpa", "listen", "solicit", "resolve", "router", "replay"]),
+     "sockgen ndp <TAB> lists every message, listen, solicit, resolve, router and replay")
+# ndp replay: its flags, field names for --set, option names for --drop-opt and --add-opt
+got = complete("sockgen ndp replay --")
+t.check({"--from-pcap", "--set", "--drop-opt", "--add-opt", "--filter", "--keep-other", "--pcap",
+         "--manifest"} <= set(got), "sockgen ndp replay --<TAB> lists its flags", repr(got))
+t.eq(complete("sockgen ndp replay --from-pcap r"), ["ra.jsonl", "ra.pcap"], "--from-pcap <TAB>: files")
+got = complete("sockgen ndp replay --set ndisc.ra.router_l")
+t.eq(got, ["ndisc.ra.router_lifetime="], "--set <TAB>: the field names of --list-fields")
+t.check("ndisc.opt.prefix.valid=" in complete("sockgen ndp replay --set ndisc.opt.pre"),
+        "--set <TAB>: option fields too")
+t.check({"rdnss", "prefix", "mtu"} <= set(complete("sockgen ndp replay --drop-opt ")),
+        "--drop-opt <TAB>: option names")
+t.eq(complete("sockgen ndp replay --add-opt mt"), ["mtu="], "--add-opt <TAB>: option flags")
+t.eq(complete("sockgen ndp replay --filter n"), ["na", "ns"], "--filter <TAB>: message names")
+t.eq(complete("sockgen vsock "), ["bridge", "connect", "listen", "pcap"], "sockgen vsock <TAB> lists the verbs")
 t.eq(complete("sockgen --"), ["--help", "--version"], "sockgen --<TAB>")
 
 # scenarios, against the generator's scenario table
@@ -100,6 +113,16 @@ t.check({"--cid", "--port", "--allow-remote-cid", "--pingpong", "--messages"} <=
         "sockgen vsock connect --<TAB>", repr(got))
 t.check("--mode" not in got, "sockgen vsock connect --<TAB> does not offer listen's --mode")
 t.eq(complete("sockgen vsock listen --mode "), ["echo", "http", "reset", "sink"], "--mode <TAB>")
+got = complete("sockgen vsock listen --")
+t.check({"--stdio", "--exec", "--file", "--max-conns", "--once"} <= set(got),
+        "sockgen vsock listen --<TAB> offers the relays", repr(got))
+t.check("--exec" not in complete("sockgen vsock connect --"), "connect --<TAB> does not offer listen's --exec")
+t.eq(complete("sockgen vsock bridge --"), sorted(["--tcp-listen", "--vsock", "--vsock-listen", "--tcp", "--max-conns",
+                                                 "--once", "--timeout", "--manifest", "--allow-remote-cid",
+                                                 "--help"]), "sockgen vsock bridge --<TAB>")
+t.eq(complete("sockgen vsock connect 1:5000 --file "), ["my capture.pcap", "notes.txt", "ra.jsonl", "ra.pcap", "subdir"],
+     "--file <TAB> completes files")
+t.check("sh" in complete("sockgen vsock listen 5000 --exec s"), "--exec s<TAB> offers commands (sh)")
 t.eq(complete("sockgen vsock connect --type "), ["seqpacket", "stream"], "--type <TAB>")
 t.eq(complete("sockgen ndp ra --prf "), ["high", "low", "medium"], "--prf <TAB>")
 
@@ -112,9 +135,12 @@ t.eq(complete("sockgen ndp listen "), ifaces, "sockgen ndp listen <TAB> lists th
 # ndp listen, solicit and resolve offer only what they accept: each offered
 # option, given to the verb (with a value where it takes one) and followed
 # by a flag nobody has, is not the one refused
-for verb, pos in (("listen", ["lo"]), ("solicit", ["lo"]), ("resolve", ["lo", "2001:db8::1"])):
+for verb, pos in (("listen", ["lo"]), ("solicit", ["lo"]), ("resolve", ["lo", "2001:db8::1"]),
+                  ("router", ["lo"])):
     offered = complete("sockgen ndp %s --" % verb)
     t.check(len(offered) >= 5, "sockgen ndp %s --<TAB> offers options" % verb, repr(offered))
+    if verb == "router":
+        t.check("--config" in offered, "sockgen ndp router --<TAB> offers --config", repr(offered))
     for opt in offered:
         if opt == "--help":
             continue
@@ -126,7 +152,8 @@ for verb, pos in (("listen", ["lo"]), ("solicit", ["lo"]), ("resolve", ["lo", "2
 t.eq(complete("sockgen ndp listen lo --format "), ["json", "radvd", "text"], "--format <TAB>")
 
 for line in ("sockgen ndp ra --pcap ", "sockgen ndp ra --manifest ", "sockgen verify --capture ",
-             "sockgen vsock pcap --pcap ", "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest "):
+             "sockgen vsock pcap --pcap ", "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest ",
+             "sockgen ndp router lo --config "):
     t.eq(complete(line), ["my capture.pcap", "notes.txt", "ra.jsonl", "ra.pcap", "subdir"],
          "%s<TAB> completes files (one with a blank in its name)" % line)
 t.eq(complete("sockgen ndp ra --pcap ra."), ["ra.jsonl", "ra.pcap"], "--pcap ra.<TAB>")

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Render the README's "sockgen beside rdisc6/ndisc6/radvdump" table from
-build/beside.tsv, the rows tests/e2e/test_ndp_solicit.py, test_ndp_resolve.py
-and test_ndp_listen_tools.py write as they compare sockgen with the real
+"""Render the README's "sockgen beside rdisc6/ndisc6/radvdump/radvd" table from
+build/beside.tsv, the rows tests/e2e/test_ndp_solicit.py, test_ndp_resolve.py,
+test_ndp_listen_tools.py and test_ndp_router.py write as they compare sockgen with the real
 tools on the same packets (tests/lib/beside.py row): tool, sockgen command,
 fields compared, how many, how many equal, the test.
 

@@ -7,7 +7,7 @@ sockgen capture --iface vsockmon0 --pcap /out/vsock-boot.pcap > /out/cap.out 2> 
 C=$!
 i=0
 while ! grep -q capturing /out/cap.err; do i=$((i + 1)); [ $i -gt 400 ] && break; sleep 0.05; done
-sockgen vsock listen --port 5000 --mode echo > /tmp/l.out &
+sockgen vsock listen --port 5000 --mode echo > /tmp/l.out 2>&1 &
 L=$!
 while ! grep -q listening /tmp/l.out; do sleep 0.05; done
 sockgen vsock connect --cid 1 --port 5000 --bytes 1000 > /out/client.out 2>&1

@@ -63,7 +63,7 @@ srv_start() {
 	shift
 	$SG vsock listen "$@" --manifest $O/$sname.server.jsonl > $O/$sname.server.out 2> $O/$sname.server.err &
 	SRV=$!
-	wait_line $O/$sname.server.out listening
+	wait_line $O/$sname.server.err listening
 }
 
 srv_wait() {

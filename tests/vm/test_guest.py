@@ -249,7 +249,7 @@ def main():
         if r:
             check(r[0].startswith(b"GET /index.html HTTP/1.1\r\n"), "http: request line on the wire", repr(r[0][:60]))
             check(r[1].startswith(b"HTTP/1.1 200 OK\r\n"), "http: status line on the wire", repr(r[1][:60]))
-        cli_out = open(os.path.join(out, "http.client.out")).read()
+        cli_out = open(os.path.join(out, "http.client.err")).read()     # summaries on stderr
         eq(cli_out.count("http status=200 "), 2, "http: sockgen connect --http --count 2 printed two 200s")
         check(" conns=2 " in cli_out, "http: result line counts two connections", cli_out)
         eq(sum(1 for p in caps["http"] if p["op"] == OP["REQUEST"]), 2, "http: two connections on the wire")
