@@ -64,10 +64,18 @@ def ipv6_nd(pkt):
 
 
 def vsock_key(frame):
-    """Frames that differ only in payload bytes seed the same paths."""
+    """Frames that differ only in payload bytes seed the same paths, but
+    for the payload's first 4 octets: the application heuristics of
+    packet-vsockmon-apps.c (SSH-, TLS record, HTTP/2 preface, JSON) and
+    the HTTP one look there (text or a TLS record header only: bulk
+    data's random octets would add a seed per frame)."""
     if len(frame) < 32 + 44:
         return frame
-    return frame[24:28] + frame[32 + 28:32 + 36] + bytes([len(frame) > 76])
+    head = frame[76:80]
+    textual = all(32 <= c < 127 for c in head)
+    tls = len(head) >= 2 and 20 <= head[0] <= 23 and head[1] == 3
+    return (frame[24:28] + frame[32 + 28:32 + 36] + bytes([len(frame) > 76]) +
+            (head if textual or tls else b""))
 
 
 def known(d, digest):
