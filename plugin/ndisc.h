@@ -52,7 +52,21 @@ struct ndisc_pkt {
 	uint8_t opt_types[NDISC_MAX_OPTS];
 	/* analysis results, for the tap */
 	bool dad_probe, dad_conflict, dup_addr;
+	unsigned sec;                    /* NDISC_SEC_* found */
 };
+
+/* Security findings (packet-ndisc-security.c), for the tap. */
+#define NDISC_SEC_FRAGMENTED        0x001
+#define NDISC_SEC_EXT_HEADERS       0x002
+#define NDISC_SEC_BINDING           0x004
+#define NDISC_SEC_ROGUE_ROUTER      0x008
+#define NDISC_SEC_UNKNOWN_ROUTER    0x010
+#define NDISC_SEC_SPOOFED_LIFETIME0 0x020
+#define NDISC_SEC_DAD_DOS           0x040
+#define NDISC_SEC_REDIRECT          0x080
+#define NDISC_SEC_RA_FLOOD          0x100
+#define NDISC_SEC_NS_FLOOD          0x200
+#define NDISC_SEC_KINDS             10
 
 /* Options (packet-ndisc-options.c). */
 void ndisc_options_register(void);
@@ -97,6 +111,10 @@ void ndisc_compat_option(tvbuff_t *tvb, int off, unsigned len, packet_info *pinf
 void ndisc_analysis_register(void);
 void ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 		   struct ndisc_pkt *pkt);
+/* Called by the two above: security analysis after the analysis's own. */
+void ndisc_security_register(void);
+void ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+		    struct ndisc_pkt *pkt);
 void ndisc_stats_register(void);
 void ndisc_stats_tap(packet_info *pinfo, struct ndisc_pkt *pkt);
 
