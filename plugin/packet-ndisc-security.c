@@ -397,7 +397,8 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 			if (mac)
 				memcpy(r->mac, mac, 6);
 		}
-	} else if (is_new && st->n_routers > 0 && (pkt->router_lifetime > 0 || new_pfx > 0)) {
+	} else if (is_new && st->n_routers > 0 && new_pfx > 0) {
+		/* routers that agree on the prefixes are no rogues */
 		rt->rogue = true;
 	}
 	if (rt->rogue) {
@@ -585,10 +586,10 @@ show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc
 		ti = proto_tree_add_uint(t, hf_sec_rogue_router, tvb, 0, 0, r->other_frame);
 		proto_item_set_generated(ti);
 		expert_add_info_format(pinfo, ti, &ei_sec_rogue_router,
-				       "Rogue router? %s first advertises %s after %u router%s "
-				       "(first %s in frame %u) (RFC 6104)",
+				       "Rogue router? %s first advertises prefixes no router advertised%s, "
+				       "after %u router%s (first %s in frame %u) (RFC 6104)",
 				       ndisc_ip6_str(pool, pkt->src),
-				       pkt->router_lifetime ? "a default route" : "prefixes",
+				       pkt->router_lifetime ? " and a default route" : "",
 				       r->count_a, r->count_a == 1 ? "" : "s",
 				       ndisc_ip6_str(pool, r->other_addr), r->other_frame);
 	}

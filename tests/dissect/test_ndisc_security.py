@@ -20,7 +20,7 @@ R_MAC, A_MAC, A_LL = "02:00:00:00:01:01", "02:00:00:00:03:01", "fe80::ff:fe00:30
 # capture: (expert message start, field it sets, display filter for the
 # attacker's frames), with no flagged frame outside them
 ATTACKS = {
-    "fake-router": ("Rogue router? fe80::ff:fe00:301 first advertises a default route",
+    "fake-router": ("Rogue router? fe80::ff:fe00:301 first advertises prefixes no router advertised and a default route",
                     "ndisc.analysis.rogue_router", "eth.src == %s" % A_MAC),
     "fake-router-hbh": ("ND message behind 1 extension header (hop-by-hop): RA-Guard evasion (RFC 7113)",
                         "ndisc.analysis.ext_headers", "eth.src == %s" % A_MAC),
