@@ -606,6 +606,7 @@ struct ndp_msg_desc {
 	uint32_t bit;                   /* NDP_M_RA */
 	size_t fixed_len;               /* ICMPv6 header included */
 	const char *name;               /* "Router Advertisement" */
+	const char *short_name;         /* "Inverse ND Solicitation" for 141 */
 	const char *verb;               /* "ra": sockgen ndp's subcommand */
 	const char *ref;                /* "RFC 4861 4.2" */
 };

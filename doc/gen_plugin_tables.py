@@ -133,7 +133,9 @@ def read_experts(src):
     out = []
     pdir = os.path.join(src, "plugin")
     # message-level checks first, analysis last; other files after them
-    first = ["packet-ndisc.c", "packet-ndisc-options.c", "packet-ndisc-opt-dns.c",
+    first = ["packet-ndisc.c", "packet-ndisc-options.c", "packet-ndisc-opt-nd.c",
+             "packet-ndisc-opt-send.c", "packet-ndisc-opt-mobility.c", "packet-ndisc-opt-6lo.c",
+             "packet-ndisc-opt-dns.c",
              "packet-ndisc-analysis.c", "packet-vsockmon.c", "packet-vsockmon-analysis.c",
              "packet-vsockmon-payload.c"]
     files = sorted(os.listdir(pdir), key=lambda f: (first.index(f) if f in first else len(first), f))
@@ -218,6 +220,13 @@ def render_fields(proto, fields, experts, info, titles):
             if len(parts) >= 3 and parts[1] == "opt" and parts[2] not in ("type", "len", "data") \
                     and parts[2] not in keys:
                 keys.append(parts[2])
+        # option sections in type order (the codec table's), whichever file
+        # registers them; a stem of no option (lladdr) stays after the one
+        # before it
+        order, pos = list(titles), []
+        for k in keys:
+            pos.append(order.index(k) if k in order else (pos[-1] + 0.5 if pos else -1))
+        keys = [k for _, k in sorted(zip(pos, keys), key=lambda x: x[0])]
         opt_groups = [("Option: " + titles.get(k, k),
                        (lambda key: lambda r: r.split(".")[:2] == ["opt", key])(k)) for k in keys]
         groups = groups[:-1] + opt_groups + groups[-1:]

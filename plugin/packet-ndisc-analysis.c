@@ -9,7 +9,8 @@
 #include <epan/proto_data.h>
 #include <epan/to_str.h>
 
-#include "ndisc.h"
+#include "packet-ndisc-analysis.h"
+#include "packet-ndisc-security.h"
 #include "ndp.h"
 
 /* a DAD probe makes the target tentative for this long (RFC 4862 5.4:
@@ -194,24 +195,21 @@ link_src(packet_info *pinfo)
 	       ? (const uint8_t *)pinfo->dl_src.data : NULL;
 }
 
-/* First pass: update the state, record what this frame shows. */
+/* First pass, NS: a DAD probe (from ::) or a solicitation waiting for its answer. */
 static void
-first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
+ns_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
 {
-	struct anomaly_rec *an = NULL;
 	uint32_t fnum = pinfo->num;
-	const uint8_t *addr, *mac;
-	unsigned i;
 
 	if (pkt->type == NDP_NS && pkt->has_target) {
 		if (pkt->has_src && unspecified(pkt->src)) {
 			struct dad_rec *d = wmem_map_lookup(dad_by_target, pkt->target);
 			const uint8_t *m = link_src(pinfo);
 			if (d && m && d->has_mac && memcmp(d->mac, m, 6) != 0) {
-				anomaly(pinfo, &an);
-				an->dad_kind = DAD_SECOND_PROBE;
-				an->dad_frame = d->frame;
-				memcpy(an->dad_mac, d->mac, 6);
+				anomaly(pinfo, an);
+				(*an)->dad_kind = DAD_SECOND_PROBE;
+				(*an)->dad_frame = d->frame;
+				memcpy((*an)->dad_mac, d->mac, 6);
 			}
 			if (!d) {
 				d = wmem_new0(wmem_file_scope(), struct dad_rec);
@@ -235,6 +233,13 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			n->answered = false;
 		}
 	}
+}
+
+/* First pass, NA: the answer to an NS, or a conflict with a DAD probe. */
+static void
+na_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
+{
+	uint32_t fnum = pinfo->num;
 
 	if (pkt->type == NDP_NA && pkt->has_target) {
 		struct ns_rec *n = wmem_map_lookup(ns_by_target, pkt->target);
@@ -253,13 +258,21 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			const uint8_t *m = pkt->has_tlla ? pkt->tlla : link_src(pinfo);
 			/* the prober's own announcement is no conflict */
 			if (!(m && d->has_mac && memcmp(m, d->mac, 6) == 0)) {
-				anomaly(pinfo, &an);
-				an->dad_kind = DAD_NA;
-				an->dad_frame = d->frame;
-				memcpy(an->dad_mac, d->mac, 6);
+				anomaly(pinfo, an);
+				(*an)->dad_kind = DAD_NA;
+				(*an)->dad_frame = d->frame;
+				memcpy((*an)->dad_mac, d->mac, 6);
 			}
 		}
 	}
+}
+
+/* First pass, an address claimed with a MAC that another MAC claimed before. */
+static void
+claim_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
+{
+	uint32_t fnum = pinfo->num;
+	const uint8_t *addr, *mac;
 
 	if (claimed(pkt, &addr, &mac)) {
 		struct claim *cl = wmem_map_lookup(claims, addr);
@@ -270,14 +283,22 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			memcpy(cl->mac, mac, 6);
 			wmem_map_insert(claims, cl->key, cl);
 		} else if (memcmp(cl->mac, mac, 6) != 0) {
-			anomaly(pinfo, &an);
-			an->dup = true;
-			an->dup_frame = cl->frame;
-			memcpy(an->dup_addr, addr, 16);
-			memcpy(an->dup_first_mac, cl->mac, 6);
-			memcpy(an->dup_mac, mac, 6);
+			anomaly(pinfo, an);
+			(*an)->dup = true;
+			(*an)->dup_frame = cl->frame;
+			memcpy((*an)->dup_addr, addr, 16);
+			memcpy((*an)->dup_first_mac, cl->mac, 6);
+			memcpy((*an)->dup_mac, mac, 6);
 		}
 	}
+}
+
+/* First pass, RA: prefixes and MTU that another router advertised differently. */
+static void
+ra_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
+{
+	uint32_t fnum = pinfo->num;
+	unsigned i;
 
 	if (pkt->type == NDP_RA && pkt->has_src) {
 		for (i = 0; i < pkt->n_prefixes; i++) {
@@ -294,14 +315,14 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 				wmem_map_insert(prefixes, pr->key, pr);
 			} else if (memcmp(pr->router, pkt->src, 16) != 0) {
 				if ((pr->valid != p->valid || pr->preferred != p->preferred) &&
-				    (!an || !an->pfx_frame)) {
-					anomaly(pinfo, &an);
-					an->pfx_frame = pr->frame;
-					an->pfx_valid = pr->valid;
-					an->pfx_preferred = pr->preferred;
-					memcpy(an->pfx_router, pr->router, 16);
-					memcpy(an->pfx, p->addr, 16);
-					an->pfx_len = p->len;
+				    (!*an || !(*an)->pfx_frame)) {
+					anomaly(pinfo, an);
+					(*an)->pfx_frame = pr->frame;
+					(*an)->pfx_valid = pr->valid;
+					(*an)->pfx_preferred = pr->preferred;
+					memcpy((*an)->pfx_router, pr->router, 16);
+					memcpy((*an)->pfx, p->addr, 16);
+					(*an)->pfx_len = p->len;
 				}
 				continue;       /* keep the first router's values */
 			}
@@ -318,10 +339,10 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 				mtu_seen->frame = fnum;
 			} else if (memcmp(mtu_seen->router, pkt->src, 16) != 0) {
 				if (mtu_seen->mtu != pkt->mtu) {
-					anomaly(pinfo, &an);
-					an->mtu_frame = mtu_seen->frame;
-					an->mtu_other = mtu_seen->mtu;
-					memcpy(an->mtu_router, mtu_seen->router, 16);
+					anomaly(pinfo, an);
+					(*an)->mtu_frame = mtu_seen->frame;
+					(*an)->mtu_other = mtu_seen->mtu;
+					memcpy((*an)->mtu_router, mtu_seen->router, 16);
 				}
 			} else {
 				mtu_seen->mtu = pkt->mtu;
@@ -329,6 +350,18 @@ first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
 			}
 		}
 	}
+}
+
+/* First pass: update the state, record what this frame shows. */
+static void
+first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
+{
+	struct anomaly_rec *an = NULL;
+
+	ns_pass(pinfo, pkt, &an);
+	na_pass(pinfo, pkt, &an);
+	claim_pass(pinfo, pkt, &an);
+	ra_pass(pinfo, pkt, &an);
 }
 
 static proto_tree *

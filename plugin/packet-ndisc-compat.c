@@ -20,8 +20,8 @@
 #include <epan/strutil.h>
 
 #include "builtin.h"
-#include "ndisc.h"
-#include "ndisc_opt.h"
+#include "packet-ndisc-compat.h"
+#include "packet-ndisc-opt-helpers.h"
 #include "ndp.h"
 
 /* (id, name, type): ANY takes the field of that name; a type picks one of
@@ -1158,13 +1158,9 @@ hdr_bits(proto_tree *bt, tvbuff_t *tvb, const enum field *fl, int at, int n)
 static unsigned
 fixed_len(uint8_t type)
 {
-	switch (type) {
-	case NDP_RA: return 16;
-	case NDP_NS: case NDP_NA: return 24;
-	case NDP_REDIRECT: return 40;
-	case NDP_CPA: return 12;
-	default: return 8;
-	}
+	size_t n = ndp_msg_fixed_len(type);
+
+	return n ? (unsigned)n : 8;
 }
 
 static void

@@ -14,7 +14,7 @@
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
 
-#include "ndisc.h"
+#include "packet-ndisc-security.h"
 #include "ndp.h"
 
 /* the window the flood and DAD DoS counts are taken over */

@@ -8,7 +8,7 @@
 #include <epan/tap.h>
 #include <epan/stats_tree.h>
 
-#include "ndisc.h"
+#include "packet-ndisc-stats.h"
 #include "ndp.h"
 
 static int ndisc_tap = -1;
@@ -34,27 +34,13 @@ static const char *const sec_names[NDISC_SEC_KINDS] = {
 	"NS flood",
 };
 
-static const char *const msg_names[] = {
-	[NDP_RS - NDP_RS] = "Router Solicitation",
-	[NDP_RA - NDP_RS] = "Router Advertisement",
-	[NDP_NS - NDP_RS] = "Neighbor Solicitation",
-	[NDP_NA - NDP_RS] = "Neighbor Advertisement",
-	[NDP_REDIRECT - NDP_RS] = "Redirect",
-};
-
+/* "Inverse ND Solicitation": the codec table's short name */
 static const char *
 msg_name(uint8_t type)
 {
-	switch (type) {
-	case NDP_IND_SOL: return "Inverse ND Solicitation";
-	case NDP_IND_ADV: return "Inverse ND Advertisement";
-	case NDP_CPS: return "Certification Path Solicitation";
-	case NDP_CPA: return "Certification Path Advertisement";
-	default:
-		if (type >= NDP_RS && type <= NDP_REDIRECT)
-			return msg_names[type - NDP_RS];
-		return "Other";
-	}
+	const struct ndp_msg_desc *d = ndp_msg_desc_get(type);
+
+	return d ? d->short_name : "Other";
 }
 
 static void

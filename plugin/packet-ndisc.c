@@ -11,11 +11,14 @@
 #include <epan/dissectors/packet-ip.h>
 
 #include "builtin.h"
-#include "sockscope.h"
-#include "ndisc.h"
+#include "packet-ndisc.h"
+#include "packet-ndisc-common.h"
+#include "packet-ndisc-analysis.h"
+#include "packet-ndisc-compat.h"
+#include "packet-ndisc-options.h"
+#include "packet-ndisc-stats.h"
 #include "ndp.h"
 
-int proto_ndisc = -1;
 
 static int hf_type = -1;
 static int hf_code = -1;
@@ -61,7 +64,6 @@ static expert_field ei_checksum_bad = EI_INIT;
 static expert_field ei_hop_limit = EI_INIT;
 static expert_field ei_code = EI_INIT;
 static expert_field ei_short = EI_INIT;
-static expert_field ei_reserved = EI_INIT;
 static expert_field ei_ns_unspec_slla = EI_INIT;
 static expert_field ei_ns_mcast_target = EI_INIT;
 static expert_field ei_na_s_mcast = EI_INIT;
@@ -71,7 +73,7 @@ static expert_field ei_redirect_src = EI_INIT;
 static expert_field ei_dad_dst = EI_INIT;
 
 static compat_bool pref_takeover = true;
-compat_bool ndisc_pref_builtin_fields = true;
+static compat_bool ndisc_pref_builtin_fields = true;
 static int proto_icmpv6 = -1;
 static int ett_builtin = -1;
 static dissector_handle_t ndisc_handle;
@@ -79,104 +81,20 @@ static dissector_handle_t ndisc_handle;
  * ndisc is about to dissect (compatibility fields go below it). */
 static proto_tree *dispatch_builtin_tree;
 
-static const value_string ndisc_type_vals[] = {
-	{ NDP_RS, "Router Solicitation" },
-	{ NDP_RA, "Router Advertisement" },
-	{ NDP_NS, "Neighbor Solicitation" },
-	{ NDP_NA, "Neighbor Advertisement" },
-	{ NDP_REDIRECT, "Redirect" },
-	{ NDP_IND_SOL, "Inverse Neighbor Discovery Solicitation" },
-	{ NDP_IND_ADV, "Inverse Neighbor Discovery Advertisement" },
-	{ NDP_CPS, "Certification Path Solicitation" },
-	{ NDP_CPA, "Certification Path Advertisement" },
-	{ 0, NULL }
-};
+/* Message names for the type field, filled from the codec's table
+ * (ndp_msg_desc_at) at registration. */
+static value_string ndisc_type_vals[16];
 
-/* RFC 4191 2.1 */
-const value_string ndisc_prf_vals[] = {
-	{ 0, "Medium" }, { 1, "High" }, { 2, "Reserved" }, { 3, "Low" },
-	{ 0, NULL }
-};
-
-/* Fixed part including the 4-octet ICMPv6 header. CPA has four 16-bit
- * fields after it (RFC 3971 6.4.2), hence 12. */
-static unsigned
-ndisc_fixed_len(uint8_t type)
+static void
+fill_type_vals(void)
 {
-	switch (type) {
-	case NDP_RS: case NDP_IND_SOL: case NDP_IND_ADV: case NDP_CPS:
-		return 8;
-	case NDP_CPA:
-		return 12;
-	case NDP_RA:
-		return 16;
-	case NDP_NS: case NDP_NA:
-		return 24;
-	case NDP_REDIRECT:
-		return 40;
-	default:
-		return 0;
+	const struct ndp_msg_desc *d;
+	size_t n;
+
+	for (n = 0; (d = ndp_msg_desc_at(n)) && n < array_length(ndisc_type_vals) - 1; n++) {
+		ndisc_type_vals[n].value = d->type;
+		ndisc_type_vals[n].strptr = d->name;
 	}
-}
-
-void
-ndisc_check_reserved(packet_info *pinfo, proto_item *ti, uint64_t value)
-{
-	if (value != 0)
-		expert_add_info_format(pinfo, ti, &ei_reserved,
-				       "Reserved field is not zero (0x%" PRIx64 ")", value);
-}
-
-const char *
-ndisc_ip6_str(wmem_allocator_t *scope, const uint8_t *a)
-{
-	char t[NDP_IP6_TEXT_LEN];
-
-	ndp_ip6_text(a, t);
-	return wmem_strdup(scope, t);
-}
-
-const char *
-ndisc_mac_str(wmem_allocator_t *scope, const uint8_t *m)
-{
-	char t[NDP_MAC_TEXT_LEN];
-
-	ndp_mac_text(m, t);
-	return wmem_strdup(scope, t);
-}
-
-static const uint8_t *
-ipv6_of(const address *a)
-{
-	return (a->type == AT_IPv6 && a->len == 16) ? (const uint8_t *)a->data : NULL;
-}
-
-/* The message's checksum into hf and hf_status (ndisc's own fields, or the
- * built-in icmpv6's), verified over the pseudo-header where it can be:
- * not a fragment, all of the message captured, not a quoted message. */
-void
-ndisc_add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, int hf,
-		   int hf_status, expert_field *ei)
-{
-	unsigned len = tvb_reported_length(tvb);
-	const uint8_t *src = ipv6_of(&pinfo->src), *dst = ipv6_of(&pinfo->dst);
-	vec_t vec[4];
-	uint32_t phdr[2];
-
-	if (!src || !dst || tvb_captured_length(tvb) < len ||
-	    pinfo->flags.in_error_pkt || pinfo->fragmented) {
-		proto_tree_add_checksum(tree, tvb, 2, hf, hf_status, ei, pinfo, 0,
-					ENC_BIG_ENDIAN, PROTO_CHECKSUM_NO_FLAGS);
-		return;
-	}
-	phdr[0] = g_htonl(len);
-	phdr[1] = g_htonl(IP_PROTO_ICMPV6);
-	SET_CKSUM_VEC_PTR(vec[0], src, 16);
-	SET_CKSUM_VEC_PTR(vec[1], dst, 16);
-	SET_CKSUM_VEC_PTR(vec[2], (const uint8_t *)phdr, 8);
-	SET_CKSUM_VEC_TVB(vec[3], tvb, 0, len);
-	proto_tree_add_checksum(tree, tvb, 2, hf, hf_status, ei, pinfo, in_cksum(vec, 4),
-				ENC_BIG_ENDIAN, PROTO_CHECKSUM_VERIFY | PROTO_CHECKSUM_IN_CKSUM);
 }
 
 static const struct ndisc_ra_hf msg_ra_hf = {
@@ -184,50 +102,6 @@ static const struct ndisc_ra_hf msg_ra_hf = {
 	&hf_ra_flag_h, &hf_ra_prf, &hf_ra_flag_p, &hf_ra_reserved,
 	&hf_ra_router_lifetime, &hf_ra_reachable, &hf_ra_retrans, &ett_ra_flags,
 };
-
-/* The 12 octets after type, code, checksum of an RA (also inside PvD ID). */
-int
-ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
-		       const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt)
-{
-	uint32_t v;
-	proto_item *ti;
-	proto_tree *ft;
-
-	proto_tree_add_item_ret_uint(tree, *hf->cur_hop_limit, tvb, offset, 1,
-				     ENC_BIG_ENDIAN, &v);
-	if (pkt)
-		pkt->cur_hop_limit = (uint8_t)v;
-	ti = proto_tree_add_item_ret_uint(tree, *hf->flags, tvb, offset + 1, 1,
-					  ENC_BIG_ENDIAN, &v);
-	if (pkt)
-		pkt->ra_flags = (uint8_t)v;
-	ft = proto_item_add_subtree(ti, *hf->ett_flags);
-	proto_tree_add_item(ft, *hf->flag_m, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
-	proto_tree_add_item(ft, *hf->flag_o, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
-	proto_tree_add_item(ft, *hf->flag_h, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
-	proto_tree_add_item(ft, *hf->prf, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
-	proto_tree_add_item(ft, *hf->flag_p, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
-	proto_tree_add_item(ft, *hf->reserved, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
-	proto_item_append_text(ti, " (%s%s%s%s%sPrf %s)",
-			       v & 0x80 ? "M, " : "", v & 0x40 ? "O, " : "",
-			       v & 0x20 ? "H, " : "", v & 0x04 ? "P, " : "",
-			       v & 0x03 ? "reserved bits, " : "",
-			       val_to_str_const((v >> 3) & 3, ndisc_prf_vals, "?"));
-	proto_tree_add_item_ret_uint(tree, *hf->router_lifetime, tvb, offset + 2, 2,
-				     ENC_BIG_ENDIAN, &v);
-	if (pkt)
-		pkt->router_lifetime = (uint16_t)v;
-	proto_tree_add_item_ret_uint(tree, *hf->reachable, tvb, offset + 4, 4,
-				     ENC_BIG_ENDIAN, &v);
-	if (pkt)
-		pkt->reachable = v;
-	proto_tree_add_item_ret_uint(tree, *hf->retrans, tvb, offset + 8, 4,
-				     ENC_BIG_ENDIAN, &v);
-	if (pkt)
-		pkt->retrans = v;
-	return offset + 12;
-}
 
 static void
 add_reserved32(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, int hf,
@@ -508,11 +382,11 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 	int off;
 
 	pkt->type = tvb_get_uint8(tvb, 0);
-	if ((a = ipv6_of(&pinfo->src)) != NULL) {
+	if ((a = ndisc_ipv6_of(&pinfo->src)) != NULL) {
 		memcpy(pkt->src, a, 16);
 		pkt->has_src = true;
 	}
-	if ((a = ipv6_of(&pinfo->dst)) != NULL) {
+	if ((a = ndisc_ipv6_of(&pinfo->dst)) != NULL) {
 		memcpy(pkt->dst, a, 16);
 		pkt->has_dst = true;
 	}
@@ -548,7 +422,7 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 				       "hosts discard it (RFC 4861 6.1)",
 				       iph->ip6_hop);
 
-	fixed = ndisc_fixed_len(pkt->type);
+	fixed = (unsigned)ndp_msg_fixed_len(pkt->type);
 	if (len < fixed) {
 		expert_add_info_format(pinfo, ti, &ei_short,
 				       "%s shorter than its fixed part (%u of %u octets)",
@@ -558,7 +432,7 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 	}
 	off = dissect_fixed(tvb, pinfo, nt, pkt);
 	if (pkt->type == NDP_RA && (pkt->ra_flags & 0x03))
-		expert_add_info_format(pinfo, ti, &ei_reserved,
+		expert_add_info_format(pinfo, ti, &ei_ndisc_reserved,
 				       "Reserved field is not zero (0x%x)", pkt->ra_flags & 0x03);
 
 	ndisc_dissect_options(tvb, off, pinfo, nt, pkt->type, pkt, 0);
@@ -574,7 +448,7 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 static bool
 is_nd_type(uint8_t type)
 {
-	return ndisc_fixed_len(type) != 0;
+	return ndp_msg_fixed_len(type) != 0;
 }
 
 /* ip.proto 58 under the built-in icmpv6 protocol's name: ICMPv6 stays a
@@ -706,7 +580,7 @@ proto_register_ndisc(void)
 			      "Code is not 0", EXPFILL } },
 		{ &ei_short, { "ndisc.short", PI_MALFORMED, PI_ERROR,
 			       "Message shorter than its fixed part", EXPFILL } },
-		{ &ei_reserved, { "ndisc.reserved.nonzero", PI_PROTOCOL, PI_NOTE,
+		{ &ei_ndisc_reserved, { "ndisc.reserved.nonzero", PI_PROTOCOL, PI_NOTE,
 				  "Reserved field is not zero", EXPFILL } },
 		{ &ei_ns_unspec_slla, { "ndisc.ns.unspec_slla", PI_PROTOCOL, PI_WARN,
 					"NS from the unspecified address carries a source link-layer "
@@ -733,6 +607,7 @@ proto_register_ndisc(void)
 	expert_module_t *expert;
 
 	proto_ndisc = proto_register_protocol("IPv6 Neighbor Discovery", "NDISC", "ndisc");
+	fill_type_vals();
 	proto_register_field_array(proto_ndisc, hf, array_length(hf));
 	proto_register_subtree_array(ett, array_length(ett));
 	expert = expert_register_protocol(proto_ndisc);

@@ -8,7 +8,7 @@
 #include <epan/expert.h>
 #include <epan/wmem_scopes.h>
 
-#include "vsockmon-int.h"
+#include "packet-vsockmon-analysis.h"
 #include "vsockmon.h"
 
 static int hf_stream = -1, hf_seq = -1, hf_nxtseq = -1, hf_time_rel = -1;
@@ -26,19 +26,19 @@ static expert_field ei_fwd_cnt_backwards = EI_INIT;
 
 /* Connections by unordered endpoint pair; the value is the newest one. */
 typedef struct {
-	vsm_ep_t a, b;          /* a <= b */
+	vsmon_ep_t a, b;          /* a <= b */
 } conn_key_t;
 
 static wmem_map_t *conns;
 static uint32_t next_stream;
 
 /* Streams seen so far (Follow Stream's upper bound on 4.4 and later). */
-unsigned vsm_stream_count(void)
+unsigned vsmon_stream_count(void)
 {
 	return next_stream;
 }
 
-static int ep_cmp(const vsm_ep_t *x, const vsm_ep_t *y)
+static int ep_cmp(const vsmon_ep_t *x, const vsmon_ep_t *y)
 {
 	if (x->cid != y->cid)
 		return x->cid < y->cid ? -1 : 1;
@@ -63,25 +63,25 @@ static gboolean key_equal(gconstpointer x, gconstpointer y)
 
 /* Per-frame results in flat chunks indexed by frame number: a third of
  * the memory p_add_proto_data() takes per frame (list node + key). */
-#define VSM_CHUNK 4096u
+#define VSMON_CHUNK 4096u
 static GPtrArray *frame_chunks;
 
-vsm_frame_t *vsm_frame_get(uint32_t num, bool create)
+vsmon_frame_t *vsmon_frame_get(uint32_t num, bool create)
 {
-	unsigned idx = num / VSM_CHUNK;
+	unsigned idx = num / VSMON_CHUNK;
 	if (idx >= frame_chunks->len) {
 		if (!create)
 			return NULL;
 		g_ptr_array_set_size(frame_chunks, idx + 1);
 	}
-	vsm_frame_t *chunk = (vsm_frame_t *)g_ptr_array_index(frame_chunks, idx);
+	vsmon_frame_t *chunk = (vsmon_frame_t *)g_ptr_array_index(frame_chunks, idx);
 	if (!chunk) {
 		if (!create)
 			return NULL;
-		chunk = wmem_alloc0_array(wmem_file_scope(), vsm_frame_t, VSM_CHUNK);
+		chunk = wmem_alloc0_array(wmem_file_scope(), vsmon_frame_t, VSMON_CHUNK);
 		g_ptr_array_index(frame_chunks, idx) = chunk;
 	}
-	vsm_frame_t *f = &chunk[num % VSM_CHUNK];
+	vsmon_frame_t *f = &chunk[num % VSMON_CHUNK];
 	return (f->conn || create) ? f : NULL;
 }
 
@@ -100,9 +100,9 @@ static void analysis_shutdown(void)
 	frame_chunks = NULL;
 }
 
-static vsm_conn_t *conn_new(packet_info *pinfo, const vsm_pkt_t *p, const vsm_ep_t *src, const vsm_ep_t *dst)
+static vsmon_conn_t *conn_new(packet_info *pinfo, const vsmon_pkt_t *p, const vsmon_ep_t *src, const vsmon_ep_t *dst)
 {
-	vsm_conn_t *c = wmem_new0(wmem_file_scope(), vsm_conn_t);
+	vsmon_conn_t *c = wmem_new0(wmem_file_scope(), vsmon_conn_t);
 	c->stream = next_stream++;
 	c->ep[0] = *src;
 	c->ep[1] = *dst;
@@ -113,51 +113,17 @@ static vsm_conn_t *conn_new(packet_info *pinfo, const vsm_pkt_t *p, const vsm_ep
 }
 
 /* Free space the sender s may still fill in its peer r's buffer. */
-static int64_t credit_of(const vsm_dir_t *s, const vsm_dir_t *r)
+static int64_t credit_of(const vsmon_dir_t *s, const vsmon_dir_t *r)
 {
 	return (int64_t)r->buf_alloc - (int64_t)(uint32_t)(s->tx - r->fwd_cnt);
 }
 
-vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
+/* What the packet's operation does to its connection: handshake, refusal,
+ * close and outcome, shutdown flags of its direction dir. */
+static void conn_op(packet_info *pinfo, const vsmon_pkt_t *p, vsmon_frame_t *f, vsmon_conn_t *c,
+		    unsigned dir)
 {
-	vsm_frame_t *f = vsm_frame_get(pinfo->num, false);
-	if (f || PINFO_FD_VISITED(pinfo))
-		return f;
-
-	f = vsm_frame_get(pinfo->num, true);
-
-	vsm_ep_t src = { p->src_cid, p->src_port }, dst = { p->dst_cid, p->dst_port };
-	conn_key_t key;
-	if (ep_cmp(&src, &dst) <= 0) {
-		key.a = src;
-		key.b = dst;
-	} else {
-		key.a = dst;
-		key.b = src;
-	}
-
-	vsm_conn_t *c = (vsm_conn_t *)wmem_map_lookup(conns, &key);
-	/* Only a REQUEST starts a new stream on a closed connection: the
-	 * kernel's close chatter (a second RST, a late SHUTDOWN, the RST a
-	 * socket-less side answers with) still belongs to the old one. */
-	bool after_close = c && c->closed;
-	if (!c || (c->closed && p->op == VSOCK_VIRTIO_OP_REQUEST)) {
-		/* A first packet other than REQUEST: seen mid-way, or a lone RST. */
-		if (p->op == VSOCK_VIRTIO_OP_RST)
-			f->flags |= VSM_F_RST_UNKNOWN;
-		c = conn_new(pinfo, p, &src, &dst);
-		f->flags |= VSM_F_NEW_CONN;
-		after_close = false;
-		conn_key_t *k = wmem_new(wmem_file_scope(), conn_key_t);
-		*k = key;
-		wmem_map_insert(conns, k, c);
-	}
-	f->conn = c;
-	unsigned dir = ep_cmp(&src, &c->ep[0]) == 0 ? 0 : 1;
-	if (ep_cmp(&c->ep[0], &c->ep[1]) == 0)
-		dir = 0;        /* a socket talking to itself: one direction */
-	f->dir = (uint8_t)dir;
-	vsm_dir_t *d = &c->d[dir], *r = &c->d[1 - dir];
+	vsmon_dir_t *d = &c->d[dir];
 
 	switch (p->op) {
 	case VSOCK_VIRTIO_OP_REQUEST:
@@ -174,7 +140,7 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 		}
 		break;
 	case VSOCK_VIRTIO_OP_RST:
-		if (f->flags & VSM_F_RST_UNKNOWN) {
+		if (f->flags & VSMON_F_RST_UNKNOWN) {
 			c->closed = true;
 			break;
 		}
@@ -182,21 +148,21 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 			break;
 		if (c->req_frame && !c->resp_frame && dir == 1) {
 			c->refused = true;
-			f->flags |= VSM_F_REFUSED;
+			f->flags |= VSMON_F_REFUSED;
 		}
 		/* Linux answers a peer's full SHUTDOWN with an RST once its
 		 * socket has nothing left to read: after a SHUTDOWN (SEND) the
 		 * RST ends an orderly close; without one it aborts. */
 		if (!c->outcome) {
-			c->outcome = c->refused ? VSM_OUTCOME_REFUSED :
-				     c->d[0].shut_send || c->d[1].shut_send ? VSM_OUTCOME_CLOSED :
-				     VSM_OUTCOME_RESET;
-			f->flags |= VSM_F_OUTCOME;
+			c->outcome = c->refused ? VSMON_OUTCOME_REFUSED :
+				     c->d[0].shut_send || c->d[1].shut_send ? VSMON_OUTCOME_CLOSED :
+				     VSMON_OUTCOME_RESET;
+			f->flags |= VSMON_F_OUTCOME;
 		}
 		c->closed = true;
 		c->rst_frame = pinfo->num;
 		nstime_delta(&c->duration, &pinfo->abs_ts, &c->first_ts);
-		f->flags |= VSM_F_CLOSE;
+		f->flags |= VSMON_F_CLOSE;
 		break;
 	case VSOCK_VIRTIO_OP_SHUTDOWN:
 		if (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND)
@@ -206,26 +172,32 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 		/* both sides done sending: closed, whatever RST the kernel
 		 * tears the socket down with afterwards */
 		if (!c->outcome && !c->closed && c->d[0].shut_send && c->d[1].shut_send) {
-			c->outcome = VSM_OUTCOME_CLOSED;
-			f->flags |= VSM_F_OUTCOME;
+			c->outcome = VSMON_OUTCOME_CLOSED;
+			f->flags |= VSMON_F_OUTCOME;
 		}
 		break;
 	default:
 		break;
 	}
+}
 
+/* The credit state of direction d (the sender) against r (the receiver):
+ * its advertised buffer, the data it sent, the window. */
+static void credit_track(const vsmon_pkt_t *p, vsmon_frame_t *f, vsmon_dir_t *d, vsmon_dir_t *r,
+			 bool after_close)
+{
 	/* Every packet carries its sender's receive-buffer state; it moves
 	 * the credit the peer has toward this sender. Not an RST, nor after
 	 * the close: a socket-less kernel answers with zeros there. */
 	if (p->op != VSOCK_VIRTIO_OP_RST && !after_close) {
 		if (d->have_adv && (int32_t)(p->fwd_cnt - d->fwd_cnt) < 0)
-			f->flags |= VSM_F_FWD_CNT_BACKWARDS;
+			f->flags |= VSMON_F_FWD_CNT_BACKWARDS;
 		d->buf_alloc = p->buf_alloc;
 		d->fwd_cnt = p->fwd_cnt;
 		d->have_adv = true;
 		if (r->window_full && credit_of(r, d) > 0) {
 			r->window_full = false;
-			f->flags |= VSM_F_WINDOW_REOPENED;
+			f->flags |= VSMON_F_WINDOW_REOPENED;
 		}
 	}
 
@@ -233,13 +205,13 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 	if (p->op == VSOCK_VIRTIO_OP_RW) {
 		uint32_t len = p->len;
 		if (d->shut_send || r->shut_rcv || after_close)
-			f->flags |= VSM_F_DATA_AFTER_SHUTDOWN;
+			f->flags |= VSMON_F_DATA_AFTER_SHUTDOWN;
 		if (r->have_adv && len > 0) {
 			int64_t before = credit_of(d, r);
 			if ((int64_t)len > before)
-				f->flags |= VSM_F_CREDIT_EXCEEDED;
+				f->flags |= VSMON_F_CREDIT_EXCEEDED;
 			else if ((int64_t)len == before)
-				f->flags |= VSM_F_WINDOW_FULL;
+				f->flags |= VSMON_F_WINDOW_FULL;
 			if ((int64_t)len >= before)
 				d->window_full = true;
 		}
@@ -248,15 +220,59 @@ vsm_frame_t *vsm_analyze(packet_info *pinfo, const vsm_pkt_t *p)
 	if (r->have_adv) {
 		f->credit = credit_of(d, r);
 		f->in_flight = (uint32_t)(d->tx - r->fwd_cnt);
-		f->flags |= VSM_F_HAVE_CREDIT;
+		f->flags |= VSMON_F_HAVE_CREDIT;
 	}
+}
+
+vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p)
+{
+	vsmon_frame_t *f = vsmon_frame_get(pinfo->num, false);
+	if (f || PINFO_FD_VISITED(pinfo))
+		return f;
+
+	f = vsmon_frame_get(pinfo->num, true);
+
+	vsmon_ep_t src = { p->src_cid, p->src_port }, dst = { p->dst_cid, p->dst_port };
+	conn_key_t key;
+	if (ep_cmp(&src, &dst) <= 0) {
+		key.a = src;
+		key.b = dst;
+	} else {
+		key.a = dst;
+		key.b = src;
+	}
+
+	vsmon_conn_t *c = (vsmon_conn_t *)wmem_map_lookup(conns, &key);
+	/* Only a REQUEST starts a new stream on a closed connection: the
+	 * kernel's close chatter (a second RST, a late SHUTDOWN, the RST a
+	 * socket-less side answers with) still belongs to the old one. */
+	bool after_close = c && c->closed;
+	if (!c || (c->closed && p->op == VSOCK_VIRTIO_OP_REQUEST)) {
+		/* A first packet other than REQUEST: seen mid-way, or a lone RST. */
+		if (p->op == VSOCK_VIRTIO_OP_RST)
+			f->flags |= VSMON_F_RST_UNKNOWN;
+		c = conn_new(pinfo, p, &src, &dst);
+		f->flags |= VSMON_F_NEW_CONN;
+		after_close = false;
+		conn_key_t *k = wmem_new(wmem_file_scope(), conn_key_t);
+		*k = key;
+		wmem_map_insert(conns, k, c);
+	}
+	f->conn = c;
+	unsigned dir = ep_cmp(&src, &c->ep[0]) == 0 ? 0 : 1;
+	if (ep_cmp(&c->ep[0], &c->ep[1]) == 0)
+		dir = 0;        /* a socket talking to itself: one direction */
+	f->dir = (uint8_t)dir;
+
+	conn_op(pinfo, p, f, c, dir);
+	credit_track(p, f, &c->d[dir], &c->d[1 - dir], after_close);
 	return f;
 }
 
-void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *ti,
-		       const vsm_pkt_t *p, const vsm_frame_t *f)
+void vsmon_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *ti,
+		       const vsmon_pkt_t *p, const vsmon_frame_t *f)
 {
-	const vsm_conn_t *c = f->conn;
+	const vsmon_conn_t *c = f->conn;
 	proto_item *it;
 	nstime_t rel;
 
@@ -281,7 +297,7 @@ void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 		it = proto_tree_add_uint(at, hf_response_in, tvb, 0, 0, c->resp_frame);
 		proto_item_set_generated(it);
 	}
-	if ((p->op == VSOCK_VIRTIO_OP_RESPONSE && c->resp_frame == pinfo->num) || (f->flags & VSM_F_REFUSED)) {
+	if ((p->op == VSOCK_VIRTIO_OP_RESPONSE && c->resp_frame == pinfo->num) || (f->flags & VSMON_F_REFUSED)) {
 		it = proto_tree_add_uint(at, hf_request_in, tvb, 0, 0, c->req_frame);
 		proto_item_set_generated(it);
 	}
@@ -289,63 +305,63 @@ void vsm_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 		it = proto_tree_add_time(at, hf_handshake, tvb, 0, 0, &c->handshake);
 		proto_item_set_generated(it);
 	}
-	if (f->flags & VSM_F_CLOSE) {
+	if (f->flags & VSMON_F_CLOSE) {
 		it = proto_tree_add_time(at, hf_duration, tvb, 0, 0, &c->duration);
 		proto_item_set_generated(it);
 	}
-	if (f->flags & VSM_F_HAVE_CREDIT) {
+	if (f->flags & VSMON_F_HAVE_CREDIT) {
 		it = proto_tree_add_int64(at, hf_credit, tvb, 0, 0, f->credit);
 		proto_item_set_generated(it);
 		it = proto_tree_add_uint(at, hf_in_flight, tvb, 0, 0, f->in_flight);
 		proto_item_set_generated(it);
 	}
 
-	if (f->flags & VSM_F_OUTCOME) {
+	if (f->flags & VSMON_F_OUTCOME) {
 		it = proto_tree_add_uint(at, hf_outcome, tvb, 0, 0, c->outcome);
 		proto_item_set_generated(it);
 	}
 	/* Any finding: one field to filter on, like tcp.analysis.flags, with
 	 * the findings' expert items below it. */
-	if (f->flags & VSM_F_FINDINGS) {
+	if (f->flags & VSMON_F_FINDINGS) {
 		ai = proto_tree_add_item(at, hf_flags, tvb, 0, 0, ENC_NA);
 		proto_item_set_generated(ai);
 	}
-	if (f->flags & VSM_F_REFUSED) {
+	if (f->flags & VSMON_F_REFUSED) {
 		expert_add_info(pinfo, ai, &ei_refused);
 		col_append_str(pinfo->cinfo, COL_INFO, "[refused] ");
 	}
-	if (f->flags & VSM_F_RST_UNKNOWN) {
+	if (f->flags & VSMON_F_RST_UNKNOWN) {
 		expert_add_info(pinfo, ai, &ei_rst_unknown);
 		col_append_str(pinfo->cinfo, COL_INFO, "[RST unknown connection] ");
 	}
-	if (f->flags & VSM_F_DATA_AFTER_SHUTDOWN)
+	if (f->flags & VSMON_F_DATA_AFTER_SHUTDOWN)
 		expert_add_info(pinfo, ai, &ei_data_after_shutdown);
-	if (f->flags & VSM_F_CREDIT_EXCEEDED) {
+	if (f->flags & VSMON_F_CREDIT_EXCEEDED) {
 		expert_add_info_format(pinfo, ai, &ei_credit_exceeded,
 				       "Sent %u bytes with only %" G_GINT64_FORMAT " bytes of peer credit",
 				       p->len, f->credit + p->len);
 		col_append_str(pinfo->cinfo, COL_INFO, "[credit exceeded] ");
 	}
-	if (f->flags & VSM_F_WINDOW_FULL) {
+	if (f->flags & VSMON_F_WINDOW_FULL) {
 		expert_add_info(pinfo, ai, &ei_window_full);
 		col_append_str(pinfo->cinfo, COL_INFO, "[window full] ");
 	}
-	if (f->flags & VSM_F_WINDOW_REOPENED) {
+	if (f->flags & VSMON_F_WINDOW_REOPENED) {
 		expert_add_info(pinfo, ai, &ei_window_reopened);
 		col_append_str(pinfo->cinfo, COL_INFO, "[window reopened] ");
 	}
-	if (f->flags & VSM_F_FWD_CNT_BACKWARDS)
+	if (f->flags & VSMON_F_FWD_CNT_BACKWARDS)
 		expert_add_info(pinfo, ai, &ei_fwd_cnt_backwards);
 }
 
-const value_string vsm_outcome_vals[] = {
-	{ VSM_OUTCOME_CLOSED, "closed (SHUTDOWN)" },
-	{ VSM_OUTCOME_RESET, "reset (RST without SHUTDOWN)" },
-	{ VSM_OUTCOME_REFUSED, "refused" },
+const value_string vsmon_outcome_vals[] = {
+	{ VSMON_OUTCOME_CLOSED, "closed (SHUTDOWN)" },
+	{ VSMON_OUTCOME_RESET, "reset (RST without SHUTDOWN)" },
+	{ VSMON_OUTCOME_REFUSED, "refused" },
 	{ 0, NULL },
 };
 
-void vsm_analysis_register(void)
+void vsmon_analysis_register(void)
 {
 	static hf_register_info hf[] = {
 		{ &hf_stream, { "Stream index", "vsockmon.stream", FT_UINT32, BASE_DEC, NULL, 0,
@@ -371,7 +387,7 @@ void vsm_analysis_register(void)
 			       "Set when the connection analysis found anything (the expert items below "
 			       "it): one filter for all of them", HFILL } },
 		{ &hf_outcome, { "Connection outcome", "vsockmon.analysis.outcome", FT_UINT8, BASE_DEC,
-				 VALS(vsm_outcome_vals), 0,
+				 VALS(vsmon_outcome_vals), 0,
 				 "How the connection ended, in the frame that decided it", HFILL } },
 		{ &hf_in_flight, { "Bytes in flight", "vsockmon.analysis.bytes_in_flight", FT_UINT32, BASE_DEC,
 				   NULL, 0, "Bytes sent and not yet consumed by the peer", HFILL } },

@@ -8,14 +8,14 @@
  *   http2_vsockmon   the client connection preface, RFC 9113 3.4
  *   json_vsockmon    the QEMU guest agent's JSON (and QMP's): one object per
  *                    line, each handed to Wireshark's json dissector
- * The first one that matches a connection keeps it (vsm_conn_t.app);
+ * The first one that matches a connection keeps it (vsmon_conn_t.app);
  * Decode As on the port still comes first. */
 #include "ws_compat.h"
 #include <string.h>
 #include <epan/packet.h>
 
 #include "builtin.h"
-#include "vsockmon-int.h"
+#include "packet-vsockmon-apps.h"
 
 static dissector_handle_t ssh_handle, tls_handle, http2_handle, json_handle;
 static dissector_handle_t jsonl_handle;
@@ -24,9 +24,9 @@ static int hf_app = -1;
 
 /* The stream is the app's from here on: the connection remembers it, and
  * the app gets the desegmentation level the heuristic call used up. */
-void vsm_take_app(packet_info *pinfo, void *data, dissector_handle_t app)
+void vsmon_take_app(packet_info *pinfo, void *data, dissector_handle_t app)
 {
-	vsm_conn_t *c = (vsm_conn_t *)data;
+	vsmon_conn_t *c = (vsmon_conn_t *)data;
 
 	pinfo->can_desegment = pinfo->saved_can_desegment;
 	if (c && !PINFO_FD_VISITED(pinfo) && !c->app) {
@@ -35,7 +35,7 @@ void vsm_take_app(packet_info *pinfo, void *data, dissector_handle_t app)
 	}
 }
 
-const char *vsm_app_name(const vsm_conn_t *c)
+const char *vsmon_app_name(const vsmon_conn_t *c)
 {
 	int proto = c && c->app ? dissector_handle_get_protocol_index(c->app) : -1;
 
@@ -46,7 +46,7 @@ const char *vsm_app_name(const vsm_conn_t *c)
  * dissectors that tell the server by pinfo->match_uint (ssh) get it right. */
 static void server_port(packet_info *pinfo, void *data)
 {
-	vsm_conn_t *c = (vsm_conn_t *)data;
+	vsmon_conn_t *c = (vsmon_conn_t *)data;
 
 	if (c)
 		pinfo->match_uint = c->ep[1].port;
@@ -66,7 +66,7 @@ static compat_bool heur_ssh(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 {
 	if (!ssh_handle || !(starts_with(tvb, "SSH-2.0-") || starts_with(tvb, "SSH-1.99-")))
 		return false;
-	vsm_take_app(pinfo, data, ssh_handle);
+	vsmon_take_app(pinfo, data, ssh_handle);
 	server_port(pinfo, data);
 	builtin_call(BUILTIN_SSH, tvb, pinfo, tree, data);
 	return true;
@@ -88,7 +88,7 @@ static compat_bool heur_tls(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	if (type != 22 || major != 3 || minor < 1 || minor > 4 || len < 4 || len > 16384 + 2048 ||
 	    (hs != 1 && hs != 2))
 		return false;
-	vsm_take_app(pinfo, data, tls_handle);
+	vsmon_take_app(pinfo, data, tls_handle);
 	server_port(pinfo, data);
 	builtin_call(BUILTIN_TLS, tvb, pinfo, tree, data);
 	return true;
@@ -119,14 +119,14 @@ static bool server_preface(tvbuff_t *tvb)
 }
 
 /* RFC 9113 3.4: the client's preface, or the server's first SETTINGS. The
- * other side of the connection then follows it (vsm_conn_t.app). */
+ * other side of the connection then follows it (vsmon_conn_t.app). */
 static compat_bool heur_http2(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
 	static const char preface[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
 
 	if (!http2_handle || !(starts_with(tvb, preface) || server_preface(tvb)))
 		return false;
-	vsm_take_app(pinfo, data, http2_handle);
+	vsmon_take_app(pinfo, data, http2_handle);
 	server_port(pinfo, data);
 	builtin_call(BUILTIN_HTTP2, tvb, pinfo, tree, data);
 	return true;
@@ -191,15 +191,15 @@ static compat_bool heur_json(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree
 {
 	if (!json_handle || !qmp_like(tvb))
 		return false;
-	vsm_take_app(pinfo, data, jsonl_handle);
+	vsmon_take_app(pinfo, data, jsonl_handle);
 	dissect_jsonl(tvb, pinfo, tree, data);
 	return true;
 }
 
 /* vsockmon.app on every frame of a connection whose protocol is known. */
-void vsm_app_tree(tvbuff_t *tvb, proto_tree *tree, const vsm_frame_t *f)
+void vsmon_app_tree(tvbuff_t *tvb, proto_tree *tree, const vsmon_frame_t *f)
 {
-	const char *app = f ? vsm_app_name(f->conn) : NULL;
+	const char *app = f ? vsmon_app_name(f->conn) : NULL;
 
 	if (app) {
 		proto_item *it = proto_tree_add_string(tree, hf_app, tvb, 0, 0, app);
@@ -208,7 +208,7 @@ void vsm_app_tree(tvbuff_t *tvb, proto_tree *tree, const vsm_frame_t *f)
 	}
 }
 
-void vsm_apps_register(void)
+void vsmon_apps_register(void)
 {
 	static hf_register_info hf[] = {
 		{ &hf_app, { "Application protocol", "vsockmon.app", FT_STRING, BASE_NONE, NULL, 0,
@@ -218,7 +218,7 @@ void vsm_apps_register(void)
 	proto_register_field_array(proto_vsockmon, hf, array_length(hf));
 }
 
-void vsm_apps_handoff(void)
+void vsmon_apps_handoff(void)
 {
 	ssh_handle = find_dissector("ssh");
 	tls_handle = find_dissector("tls");

@@ -11,7 +11,7 @@
 #include <epan/exceptions.h>
 
 #include "builtin.h"
-#include "vsockmon-int.h"
+#include "packet-vsockmon-compat.h"
 #include "vsockmon.h"
 
 struct bfield {
@@ -46,7 +46,7 @@ static const struct bfield virtio[] = {
 };
 static int hf_mon[array_length(mon)], hf_virtio[array_length(virtio)], hf_payload = -1;
 
-void vsm_compat_handoff(void)
+void vsmon_compat_handoff(void)
 {
 	for (size_t i = 0; i < array_length(mon); i++)
 		hf_mon[i] = builtin_field(mon[i].name);
@@ -61,7 +61,7 @@ static void add(proto_tree *bt, int hf, tvbuff_t *tvb, const struct bfield *f)
 		proto_tree_add_item(bt, hf, tvb, f->off, f->len, f->enc);
 }
 
-void vsm_compat(tvbuff_t *tvb, packet_info *pinfo _U_, proto_tree *bt)
+void vsmon_compat(tvbuff_t *tvb, packet_info *pinfo _U_, proto_tree *bt)
 {
 	/* the built-in declines frames shorter than the vsockmon header */
 	if (tvb_reported_length(tvb) < VSOCKMON_HDR_LEN)

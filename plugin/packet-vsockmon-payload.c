@@ -13,7 +13,8 @@
 #include <epan/tap.h>
 
 #include "builtin.h"
-#include "vsockmon-int.h"
+#include "packet-vsockmon-payload.h"
+#include "packet-vsockmon-apps.h"
 #include "vsockmon.h"
 
 static int hf_payload = -1;
@@ -48,12 +49,12 @@ typedef struct {
 	bool one_more;      /* "one more segment", length unknown */
 	bool until_fin;     /* the subdissector wants everything up to the end */
 	uint32_t fin_frame;      /* the SHUTDOWN/RST frame that completed it */
-} vsm_msp_t;
+} vsmon_msp_t;
 
 /* Tries the connection's heuristic, the port table (lower port first) and
  * the heuristic list, in the order the preference says; data otherwise. */
 static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint32_t lo, uint32_t hi,
-		     vsm_conn_t *c)
+		     vsmon_conn_t *c)
 {
 	heur_dtbl_entry_t *hdtbl = NULL;
 	bool done = false;
@@ -62,7 +63,7 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint3
 	 * the protocol a heuristic found for the connection, unless the
 	 * heuristics are to go first. Heuristics of the "vsockmon" list get
 	 * the connection as data. */
-	if (!vsm_pref_heur_first) {
+	if (!vsmon_pref_heur_first) {
 		done = dissector_try_uint_with_data(port_table, lo, next, pinfo, tree, true, NULL);
 		if (!done && hi != lo)
 			done = dissector_try_uint_with_data(port_table, hi, next, pinfo, tree, true, NULL);
@@ -73,7 +74,7 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint3
 	}
 	if (!done)
 		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, c);
-	if (!done && vsm_pref_heur_first) {
+	if (!done && vsmon_pref_heur_first) {
 		done = dissector_try_uint_with_data(port_table, lo, next, pinfo, tree, true, NULL);
 		if (!done && hi != lo)
 			done = dissector_try_uint_with_data(port_table, hi, next, pinfo, tree, true, NULL);
@@ -84,7 +85,7 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint3
 }
 
 static void dispatch_guarded(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint32_t lo, uint32_t hi,
-			     vsm_conn_t *c)
+			     vsmon_conn_t *c)
 {
 	TRY {
 		dispatch(next, pinfo, tree, lo, hi, c);
@@ -95,8 +96,8 @@ static void dispatch_guarded(tvbuff_t *next, packet_info *pinfo, proto_tree *tre
 	ENDTRY;
 }
 
-static void hand_off(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, const vsm_pkt_t *p,
-		     vsm_frame_t *f, bool can_desegment)
+static void hand_off(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, const vsmon_pkt_t *p,
+		     vsmon_frame_t *f, bool can_desegment)
 {
 	uint16_t saved_can = pinfo->can_desegment;
 
@@ -108,9 +109,9 @@ static void hand_off(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, const
 	pinfo->can_desegment = saved_can;
 }
 
-static void add_segment(tvbuff_t *pl, unsigned off, unsigned n, packet_info *pinfo, vsm_msp_t *msp,
+static void add_segment(tvbuff_t *pl, unsigned off, unsigned n, packet_info *pinfo, vsmon_msp_t *msp,
 			uint32_t s, bool more, proto_tree *vtree, proto_tree *tree,
-			const vsm_pkt_t *p, vsm_frame_t *f, vsm_dir_t *d)
+			const vsmon_pkt_t *p, vsmon_frame_t *f, vsmon_dir_t *d)
 {
 	fragment_head *fh = fragment_add(&stream_reasm, pl, off, pinfo, msp->first_frame, NULL,
 					 s - msp->seq, n, more);
@@ -141,15 +142,15 @@ static void add_segment(tvbuff_t *pl, unsigned off, unsigned n, packet_info *pin
 }
 
 static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
-			   const vsm_pkt_t *p, vsm_frame_t *f)
+			   const vsmon_pkt_t *p, vsmon_frame_t *f)
 {
-	vsm_dir_t *d = &f->conn->d[f->dir];
+	vsmon_dir_t *d = &f->conn->d[f->dir];
 	unsigned len = tvb_reported_length(pl);
 	unsigned off = 0;
 
 	while (off < len) {
 		uint32_t s = f->seq + off;
-		vsm_msp_t *msp = d->msps ? (vsm_msp_t *)wmem_tree_lookup32_le(d->msps, s) : NULL;
+		vsmon_msp_t *msp = d->msps ? (vsmon_msp_t *)wmem_tree_lookup32_le(d->msps, s) : NULL;
 		if (msp && s >= msp->seq && s < msp->nxtpdu) {
 			unsigned n = MIN(len - off, msp->nxtpdu - s);
 			if (msp->one_more && !PINFO_FD_VISITED(pinfo)) {
@@ -176,14 +177,14 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 			want = 1;
 		uint32_t mseq = f->seq + doff;
 		if (!PINFO_FD_VISITED(pinfo)) {
-			if ((uint64_t)rest + want > vsm_pref_reasm_limit) {
+			if ((uint64_t)rest + want > vsmon_pref_reasm_limit) {
 				expert_add_info_format(pinfo, vtree, &ei_reasm_limit,
 						       "PDU of at least %" G_GUINT64_FORMAT " bytes exceeds the "
 						       "reassembly limit (%u)", (uint64_t)rest + want,
-						       vsm_pref_reasm_limit);
+						       vsmon_pref_reasm_limit);
 				break;
 			}
-			msp = wmem_new0(wmem_file_scope(), vsm_msp_t);
+			msp = wmem_new0(wmem_file_scope(), vsmon_msp_t);
 			msp->seq = mseq;
 			msp->nxtpdu = mseq + rest + want;
 			msp->first_frame = pinfo->num;
@@ -193,7 +194,7 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 				d->msps = wmem_tree_new(wmem_file_scope());
 			wmem_tree_insert32(d->msps, mseq, msp);
 		} else {
-			msp = d->msps ? (vsm_msp_t *)wmem_tree_lookup32(d->msps, mseq) : NULL;
+			msp = d->msps ? (vsmon_msp_t *)wmem_tree_lookup32(d->msps, mseq) : NULL;
 			if (!msp)
 				break;
 		}
@@ -204,9 +205,9 @@ static void stream_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, p
 }
 
 static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
-			      const vsm_pkt_t *p, vsm_frame_t *f)
+			      const vsmon_pkt_t *p, vsmon_frame_t *f)
 {
-	vsm_dir_t *d = &f->conn->d[f->dir];
+	vsmon_dir_t *d = &f->conn->d[f->dir];
 	bool eom = (p->flags & VSOCK_VIRTIO_SEQ_EOM) != 0;
 
 	if (!PINFO_FD_VISITED(pinfo)) {
@@ -217,17 +218,17 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
 		}
 		f->msg_id = d->msg_id;
 		d->msg_len += tvb_reported_length(pl);
-		if (d->msg_len > vsm_pref_reasm_limit)
+		if (d->msg_len > vsmon_pref_reasm_limit)
 			d->msg_over_limit = true;
 		if (d->msg_over_limit)
-			f->flags |= VSM_F_MSG_OVER_LIMIT;
+			f->flags |= VSMON_F_MSG_OVER_LIMIT;
 		if (eom)
 			d->msg_id = 0;
 	}
-	if (f->flags & VSM_F_MSG_OVER_LIMIT) {
+	if (f->flags & VSMON_F_MSG_OVER_LIMIT) {
 		expert_add_info_format(pinfo, vtree, &ei_reasm_limit,
 				       "Message exceeds the reassembly limit (%u bytes): not reassembled",
-				       vsm_pref_reasm_limit);
+				       vsmon_pref_reasm_limit);
 		call_data_dissector(pl, pinfo, tree);
 		return;
 	}
@@ -252,10 +253,10 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
  * connection closes", as an HTTP response without Content-Length: what
  * was collected goes to it whole, with no way to ask for more. */
 static void stream_fin(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
-		       const vsm_pkt_t *p, vsm_frame_t *f, unsigned dir)
+		       const vsmon_pkt_t *p, vsmon_frame_t *f, unsigned dir)
 {
-	vsm_dir_t *d = &f->conn->d[dir];
-	vsm_msp_t *msp = d->msps ? (vsm_msp_t *)wmem_tree_lookup32_le(d->msps, G_MAXUINT32) : NULL;
+	vsmon_dir_t *d = &f->conn->d[dir];
+	vsmon_msp_t *msp = d->msps ? (vsmon_msp_t *)wmem_tree_lookup32_le(d->msps, G_MAXUINT32) : NULL;
 
 	if (!msp || !msp->until_fin || msp->nxtpdu <= msp->seq)
 		return;
@@ -276,7 +277,7 @@ static void stream_fin(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 	add_new_data_source(pinfo, whole, "Reassembled vsock");
 	proto_item *fi;
 	show_fragment_tree(fh, &frag_items, vtree, pinfo, whole, &fi);
-	vsm_pkt_t sender = *p;
+	vsmon_pkt_t sender = *p;
 
 	/* the PDU's own direction names the ports for the port table */
 	if (dir != f->dir) {
@@ -287,9 +288,9 @@ static void stream_fin(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
 }
 
 static void payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
-		    const vsm_pkt_t *p, vsm_frame_t *f)
+		    const vsmon_pkt_t *p, vsmon_frame_t *f)
 {
-	if (f && vsm_pref_reassemble && p->has_virtio && p->type == VSOCK_VIRTIO_TYPE_STREAM) {
+	if (f && vsmon_pref_reassemble && p->has_virtio && p->type == VSOCK_VIRTIO_TYPE_STREAM) {
 		if (p->op == VSOCK_VIRTIO_OP_SHUTDOWN && (p->flags & VSOCK_VIRTIO_SHUTDOWN_SEND)) {
 			stream_fin(tvb, pinfo, tree, vtree, p, f, f->dir);
 			return;
@@ -310,7 +311,7 @@ static void payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_t
 
 	/* A snapped payload cannot be reassembled: hand on what is there. */
 	bool whole = tvb_captured_length(pl) == tvb_reported_length(pl);
-	if (f && vsm_pref_reassemble && whole) {
+	if (f && vsmon_pref_reassemble && whole) {
 		if (p->type == VSOCK_VIRTIO_TYPE_SEQPACKET)
 			seqpacket_payload(pl, pinfo, tree, vtree, p, f);
 		else
@@ -320,8 +321,8 @@ static void payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_t
 	}
 }
 
-void vsm_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
-		 const vsm_pkt_t *p, vsm_frame_t *f)
+void vsmon_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_tree *vtree,
+		 const vsmon_pkt_t *p, vsmon_frame_t *f)
 {
 	payload(tvb, pinfo, tree, vtree, p, f);
 	/* A subdissector's request for more data is settled here. Left set, it
@@ -338,7 +339,7 @@ static compat_bool heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree
 	static const char *const starts[] = {
 		"GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "HTTP/1.",
 	};
-	vsm_conn_t *c = (vsm_conn_t *)data;
+	vsmon_conn_t *c = (vsmon_conn_t *)data;
 	if (!http_handle)
 		return false;
 	for (size_t i = 0; i < G_N_ELEMENTS(starts); i++) {
@@ -347,7 +348,7 @@ static compat_bool heur_http(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree
 			/* The heuristic call used up one level of desegmentation;
 			 * HTTP needs it to collect headers and body, and the rest
 			 * of the connection is HTTP too. */
-			vsm_take_app(pinfo, c, http_handle);
+			vsmon_take_app(pinfo, c, http_handle);
 			/* the heuristic runs under HTTP's name: one layer */
 			builtin_call(BUILTIN_HTTP, tvb, pinfo, tree, NULL);
 			return true;
@@ -398,7 +399,7 @@ static void add_decode_as_handle(const char *table _U_, gpointer handle, gpointe
 	add_decode_as((dissector_handle_t)handle);
 }
 
-void vsm_payload_register(void)
+void vsmon_payload_register(void)
 {
 	static hf_register_info hf[] = {
 		{ &hf_payload, { "Payload", "vsockmon.payload", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
@@ -462,7 +463,7 @@ static void payload_shutdown(void)
 	da_protos = NULL;
 }
 
-void vsm_payload_handoff(void)
+void vsmon_payload_handoff(void)
 {
 	http_handle = find_dissector("http");
 	builtin_add(BUILTIN_HTTP, http_handle);

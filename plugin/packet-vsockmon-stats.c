@@ -11,20 +11,22 @@
 #include <epan/to_str.h>
 #include <wsutil/pint.h>
 
-#include "vsockmon-int.h"
+#include "packet-vsockmon-stats.h"
+#include "packet-vsockmon-analysis.h"
+#include "packet-vsockmon-apps.h"
 #include "vsockmon.h"
 
-static int vsm_tap_id = -1;
+static int vsmon_tap_id = -1;
 
-void vsm_tap(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
+void vsmon_tap(packet_info *pinfo, const vsmon_pkt_t *p, const vsmon_frame_t *f)
 {
-	if (!have_tap_listener(vsm_tap_id))
+	if (!have_tap_listener(vsmon_tap_id))
 		return;
-	vsm_tap_t *t = wmem_new0(pinfo->pool, vsm_tap_t);
+	vsmon_tap_t *t = wmem_new0(pinfo->pool, vsmon_tap_t);
 	/* CID:port, so the text tables (which print no port column) still
 	 * tell the connections of one pair of CIDs apart. */
-	vsm_set_address(&t->src, pinfo->pool, p->src_cid, true, p->src_port);
-	vsm_set_address(&t->dst, pinfo->pool, p->dst_cid, true, p->dst_port);
+	vsmon_set_address(&t->src, pinfo->pool, p->src_cid, true, p->src_port);
+	vsmon_set_address(&t->dst, pinfo->pool, p->dst_cid, true, p->dst_port);
 	t->src_port = p->src_port;
 	t->dst_port = p->dst_port;
 	t->has_virtio = p->has_virtio;
@@ -38,7 +40,7 @@ void vsm_tap(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
 		t->outcome = f->conn->outcome;
 		t->conn = f->conn;
 	}
-	tap_queue_packet(vsm_tap_id, pinfo, t);
+	tap_queue_packet(vsmon_tap_id, pinfo, t);
 }
 
 /* ---- conversation and endpoint tables ---- */
@@ -47,7 +49,7 @@ static const char *conv_filter_type(conv_item_t *conv, conv_filter_type_e ft)
 {
 	/* Addresses are "CID:port", which no single field holds: filter by
 	 * port (the GUI adds the stream for exact matches). */
-	if (conv->src_address.type != vsm_at_cid)
+	if (conv->src_address.type != vsmon_at_cid)
 		return CONV_FILTER_INVALID;
 	switch (ft) {
 	case CONV_FT_SRC_PORT: return "vsockmon.src_port";
@@ -59,7 +61,7 @@ static const char *conv_filter_type(conv_item_t *conv, conv_filter_type_e ft)
 
 static const char *endp_filter_type(endpoint_item_t *e, conv_filter_type_e ft)
 {
-	if (e->myaddress.type != vsm_at_cid)
+	if (e->myaddress.type != vsmon_at_cid)
 		return CONV_FILTER_INVALID;
 	switch (ft) {
 	case CONV_FT_SRC_PORT:
@@ -76,7 +78,7 @@ static tap_packet_status conv_packet(void *pct, packet_info *pinfo, epan_dissect
 				     tap_flags_t flags)
 {
 	conv_hash_t *hash = (conv_hash_t *)pct;
-	const vsm_tap_t *t = (const vsm_tap_t *)vip;
+	const vsmon_tap_t *t = (const vsmon_tap_t *)vip;
 	hash->flags = flags;
 	add_conversation_table_data_with_conv_id(hash, &t->src, &t->dst, t->src_port, t->dst_port,
 						 (conv_id_t)(t->has_stream ? t->stream : CONV_ID_UNSET), 1,
@@ -89,7 +91,7 @@ static tap_packet_status endp_packet(void *pit, packet_info *pinfo, epan_dissect
 				     tap_flags_t flags)
 {
 	conv_hash_t *hash = (conv_hash_t *)pit;
-	const vsm_tap_t *t = (const vsm_tap_t *)vip;
+	const vsmon_tap_t *t = (const vsmon_tap_t *)vip;
 	hash->flags = flags;
 	add_endpoint_table_data(hash, &t->src, t->src_port, true, 1, pinfo->fd->pkt_len, &endp_info, ENDPOINT_NONE);
 	add_endpoint_table_data(hash, &t->dst, t->dst_port, false, 1, pinfo->fd->pkt_len, &endp_info, ENDPOINT_NONE);
@@ -100,7 +102,7 @@ static tap_packet_status endp_packet(void *pit, packet_info *pinfo, epan_dissect
 
 static char *follow_conv_filter(epan_dissect_t *edt _U_, packet_info *pinfo, unsigned *stream, unsigned *sub_stream _U_)
 {
-	const vsm_frame_t *f = vsm_frame_get(pinfo->num, false);
+	const vsmon_frame_t *f = vsmon_frame_get(pinfo->num, false);
 	if (!f)
 		return NULL;
 	*stream = f->conn->stream;
@@ -166,7 +168,7 @@ static void st_init(stats_tree *st)
 	st_node_type = stats_tree_create_node(st, st_by_type, st_node_packets, STAT_DT_INT, true);
 	st_node_conns = stats_tree_create_node(st, st_conns, 0, STAT_DT_INT, true);
 	st_open = 0;
-	for (const value_string *o = vsm_outcome_vals; o->strptr; o++)
+	for (const value_string *o = vsmon_outcome_vals; o->strptr; o++)
 		stats_tree_create_node(st, o->strptr, st_node_conns, STAT_DT_INT, false);
 	stats_tree_create_node(st, st_still_open, st_node_conns, STAT_DT_INT, false);
 	st_node_bytes = stats_tree_create_node(st, st_bytes, 0, STAT_DT_INT, true);
@@ -177,9 +179,9 @@ static void st_init(stats_tree *st)
 
 /* What the heuristics found: a connection counts under its protocol in the
  * frame that found it, its payload from then on. */
-static void st_app(stats_tree *st, packet_info *pinfo, const vsm_tap_t *t)
+static void st_app(stats_tree *st, packet_info *pinfo, const vsmon_tap_t *t)
 {
-	const char *app = vsm_app_name(t->conn);
+	const char *app = vsmon_app_name(t->conn);
 
 	if (!app)
 		return;
@@ -196,7 +198,7 @@ static void st_app(stats_tree *st, packet_info *pinfo, const vsm_tap_t *t)
 static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_, const void *p,
 				   tap_flags_t flags _U_)
 {
-	const vsm_tap_t *t = (const vsm_tap_t *)p;
+	const vsmon_tap_t *t = (const vsmon_tap_t *)p;
 	tick_stat_node(st, st_packets, 0, false);
 	if (!t->has_virtio) {
 		tick_stat_node(st, st_by_op, st_node_packets, false);
@@ -213,12 +215,12 @@ static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo, epan_diss
 	/* One outcome per connection: counted in the frame that decided it;
 	 * what has none at the end of the capture is still open. A lone RST
 	 * for a connection never seen is an event, not a connection. */
-	if ((t->flags & VSM_F_NEW_CONN) && !(t->flags & VSM_F_RST_UNKNOWN)) {
+	if ((t->flags & VSMON_F_NEW_CONN) && !(t->flags & VSMON_F_RST_UNKNOWN)) {
 		tick_stat_node(st, st_conns, 0, false);
 		st_open++;
 	}
-	if (t->flags & VSM_F_OUTCOME) {
-		tick_stat_node(st, val_to_str_const(t->outcome, vsm_outcome_vals, "?"), st_node_conns, false);
+	if (t->flags & VSMON_F_OUTCOME) {
+		tick_stat_node(st, val_to_str_const(t->outcome, vsmon_outcome_vals, "?"), st_node_conns, false);
 		st_open--;
 	}
 	set_stat_node(st, st_still_open, st_node_conns, false, st_open);
@@ -229,35 +231,35 @@ static tap_packet_status st_packet(stats_tree *st, packet_info *pinfo, epan_diss
 		increase_stat_node(st, dir, st_node_bytes, true, (int)t->payload_len);
 	}
 	st_app(st, pinfo, t);
-	if (t->flags & VSM_F_WINDOW_FULL) {
+	if (t->flags & VSMON_F_WINDOW_FULL) {
 		tick_stat_node(st, st_events, 0, false);
 		tick_stat_node(st, "window full", st_node_events, false);
 	}
-	if (t->flags & VSM_F_CREDIT_EXCEEDED) {
+	if (t->flags & VSMON_F_CREDIT_EXCEEDED) {
 		tick_stat_node(st, st_events, 0, false);
 		tick_stat_node(st, "credit exceeded", st_node_events, false);
 	}
-	if (t->flags & VSM_F_WINDOW_REOPENED) {
+	if (t->flags & VSMON_F_WINDOW_REOPENED) {
 		tick_stat_node(st, st_events, 0, false);
 		tick_stat_node(st, "window reopened", st_node_events, false);
 	}
-	if (t->flags & VSM_F_RST_UNKNOWN) {
+	if (t->flags & VSMON_F_RST_UNKNOWN) {
 		tick_stat_node(st, st_events, 0, false);
 		tick_stat_node(st, "RST for unknown connection", st_node_events, false);
 	}
-	if (t->flags & VSM_F_DATA_AFTER_SHUTDOWN) {
+	if (t->flags & VSMON_F_DATA_AFTER_SHUTDOWN) {
 		tick_stat_node(st, st_events, 0, false);
 		tick_stat_node(st, "data after SHUTDOWN", st_node_events, false);
 	}
 	return TAP_PACKET_REDRAW;
 }
 
-void vsm_stats_register(void)
+void vsmon_stats_register(void)
 {
-	vsm_tap_id = register_tap("vsockmon");
+	vsmon_tap_id = register_tap("vsockmon");
 	register_conversation_table(proto_vsockmon, false, conv_packet, endp_packet);
 	register_follow_stream(proto_vsockmon, "vsockmon_follow", follow_conv_filter, follow_index_filter,
 			       follow_address_filter, follow_port_to_display, follow_tap_packet,
-			       vsm_stream_count, NULL);
+			       vsmon_stream_count, NULL);
 	stats_tree_register_plugin("vsockmon", "vsockmon", "vsock/vsockmon", 0, st_packet, st_init, NULL);
 }

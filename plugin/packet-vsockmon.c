@@ -15,21 +15,20 @@
 #include <wsutil/pint.h>
 
 #include "builtin.h"
-#include "sockscope.h"
-#include "vsockmon-int.h"
+#include "packet-vsockmon.h"
+#include "packet-vsockmon-analysis.h"
+#include "packet-vsockmon-apps.h"
+#include "packet-vsockmon-compat.h"
+#include "packet-vsockmon-payload.h"
+#include "packet-vsockmon-stats.h"
 #include "vsockmon.h"
 
-int proto_vsockmon = -1;
-int vsm_at_cid = -1;
-compat_bool vsm_pref_analyze = true;
-compat_bool vsm_pref_reassemble = true;
-compat_bool vsm_pref_heur_first = false;
-unsigned vsm_pref_reasm_limit = 16u * 1024u * 1024u;
+static compat_bool vsmon_pref_analyze = true;
 
 static dissector_handle_t vsockmon_handle;
 static int proto_vsock = -1;                /* Wireshark's own */
 static int ett_builtin = -1;
-compat_bool vsm_pref_builtin_fields = true;
+static compat_bool vsmon_pref_builtin_fields = true;
 
 static int hf_src_cid = -1, hf_dst_cid = -1, hf_src_port = -1, hf_dst_port = -1;
 static int hf_op = -1, hf_transport = -1, hf_transport_len = -1, hf_reserved = -1;
@@ -173,16 +172,8 @@ static int at_name_len(void)
 	return 64;
 }
 
-void vsm_set_address(address *a, wmem_allocator_t *scope, uint64_t cid, bool with_port, uint32_t port)
-{
-	uint8_t *b = (uint8_t *)wmem_alloc(scope, 12);
-	phtoleu64(b, cid);
-	phtoleu32(b + 8, port);
-	set_address(a, vsm_at_cid, with_port ? 12 : 8, b);
-}
 
-
-static void add_flags(tvbuff_t *tvb, proto_tree *vt, unsigned off, const vsm_pkt_t *p, packet_info *pinfo)
+static void add_flags(tvbuff_t *tvb, proto_tree *vt, unsigned off, const vsmon_pkt_t *p, packet_info *pinfo)
 {
 	proto_item *fi = proto_tree_add_item(vt, hf_v_flags, tvb, off, 4, ENC_LITTLE_ENDIAN);
 	proto_tree *ft = proto_item_add_subtree(fi, ett_flags);
@@ -208,7 +199,7 @@ static void add_flags(tvbuff_t *tvb, proto_tree *vt, unsigned off, const vsm_pkt
 	}
 }
 
-static void dissect_virtio(tvbuff_t *tvb, packet_info *pinfo, proto_tree *mt, vsm_pkt_t *p,
+static void dissect_virtio(tvbuff_t *tvb, packet_info *pinfo, proto_tree *mt, vsmon_pkt_t *p,
 			   proto_item *mon_op_item)
 {
 	const unsigned off = VSOCKMON_HDR_LEN;
@@ -277,7 +268,7 @@ static void put_str(char *out, int *n, const char *s)
 /* The Info column in one write, numbers by hand (it is on every packet's
  * hot path); it always ends with a space, so appended notes need no
  * separator. */
-static void set_columns(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_t *f)
+static void set_columns(packet_info *pinfo, const vsmon_pkt_t *p, const vsmon_frame_t *f)
 {
 	char buf[256];
 	int n = 0;
@@ -339,7 +330,7 @@ static void set_columns(packet_info *pinfo, const vsm_pkt_t *p, const vsm_frame_
 
 static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-	vsm_pkt_t p;
+	vsmon_pkt_t p;
 	uint32_t v;
 
 	memset(&p, 0, sizeof p);
@@ -384,11 +375,11 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	h = proto_tree_add_uint(mt, hf_port, tvb, 20, 4, p.dst_port);
 	proto_item_set_hidden(h);
 
-	vsm_set_address(&pinfo->src, pinfo->pool, p.src_cid, true, p.src_port);
-	vsm_set_address(&pinfo->dst, pinfo->pool, p.dst_cid, true, p.dst_port);
+	vsmon_set_address(&pinfo->src, pinfo->pool, p.src_cid, true, p.src_port);
+	vsmon_set_address(&pinfo->dst, pinfo->pool, p.dst_cid, true, p.dst_port);
 	/* Follow Stream prints net_src ":" srcport, so these carry the CID only. */
-	vsm_set_address(&pinfo->net_src, pinfo->pool, p.src_cid, false, 0);
-	vsm_set_address(&pinfo->net_dst, pinfo->pool, p.dst_cid, false, 0);
+	vsmon_set_address(&pinfo->net_src, pinfo->pool, p.src_cid, false, 0);
+	vsmon_set_address(&pinfo->net_dst, pinfo->pool, p.dst_cid, false, 0);
 	pinfo->ptype = PT_NONE;
 	pinfo->srcport = p.src_port;
 	pinfo->destport = p.dst_port;
@@ -432,15 +423,15 @@ static int dissect_vsockmon(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 		return tvb_captured_length(tvb);
 	}
 
-	vsm_frame_t *f = vsm_pref_analyze ? vsm_analyze(pinfo, &p) : NULL;
+	vsmon_frame_t *f = vsmon_pref_analyze ? vsmon_analyze(pinfo, &p) : NULL;
 	set_columns(pinfo, &p, f);
 	if (f)
-		vsm_analysis_tree(tvb, pinfo, mt, root, &p, f);
+		vsmon_analysis_tree(tvb, pinfo, mt, root, &p, f);
 	/* Subdissectors append to the Info column, never replace ours. */
 	col_set_fence(pinfo->cinfo, COL_INFO);
-	vsm_tap(pinfo, &p, f);
-	vsm_payload(tvb, pinfo, tree, mt, &p, f);
-	vsm_app_tree(tvb, mt, f);
+	vsmon_tap(pinfo, &p, f);
+	vsmon_payload(tvb, pinfo, tree, mt, &p, f);
+	vsmon_app_tree(tvb, mt, f);
 	return tvb_captured_length(tvb);
 }
 
@@ -459,8 +450,8 @@ static int dissect_linktype_vsock(tvbuff_t *tvb, packet_info *pinfo, proto_tree 
 		proto_item *ti = proto_tree_add_item(tree, proto_vsock, tvb, 0, -1, ENC_NA);
 
 		proto_item_set_hidden(ti);
-		if (vsm_pref_builtin_fields && ti)
-			vsm_compat(tvb, pinfo, proto_item_add_subtree(ti, ett_builtin));
+		if (vsmon_pref_builtin_fields && ti)
+			vsmon_compat(tvb, pinfo, proto_item_add_subtree(ti, ett_builtin));
 		return call_dissector_only(vsockmon_handle, tvb, pinfo, tree, data);
 	}
 	return builtin_call(BUILTIN_VSOCK, tvb, pinfo, tree, data);
@@ -556,35 +547,35 @@ void proto_register_vsockmon(void)
 	prefs_register_bool_preference(m, "analyze_connections", "Analyze connections",
 				       "Track connections: stream index, relative sequence numbers, "
 				       "handshake and credit analysis",
-				       &vsm_pref_analyze);
+				       &vsmon_pref_analyze);
 	prefs_register_bool_preference(m, "reassemble", "Reassemble payload",
 				       "Reassemble stream payload for subdissectors that ask for more "
 				       "bytes, and seqpacket payload into whole messages "
 				       "(needs connection analysis)",
-				       &vsm_pref_reassemble);
+				       &vsmon_pref_reassemble);
 	prefs_register_bool_preference(m, "try_heuristic_first", "Try heuristic sub-dissectors first",
 				       "Try the \"vsockmon\" heuristic list before the port table",
-				       &vsm_pref_heur_first);
+				       &vsmon_pref_heur_first);
 	prefs_register_bool_preference(m, "builtin_fields", "Fill the built-in vsock fields too",
 				       "Also set the fields of Wireshark's own vsock dissector "
 				       "(vsock.src_cid, vsock.virtio.op, ..., hidden) with the values it "
 				       "would give, so filters, colouring rules and columns that use them "
 				       "keep working",
-				       &vsm_pref_builtin_fields);
+				       &vsmon_pref_builtin_fields);
 	prefs_register_uint_preference(m, "reassembly_limit", "Reassembly limit (bytes)",
 				       "Largest PDU or message reassembled; longer ones are shown "
 				       "as data with an expert note",
-				       10, &vsm_pref_reasm_limit);
+				       10, &vsmon_pref_reasm_limit);
 
-	vsm_at_cid = address_type_dissector_register("AT_VSOCKMON", "vsock CID:port", at_to_str, at_str_len,
+	vsmon_at_cid = address_type_dissector_register("AT_VSOCKMON", "vsock CID:port", at_to_str, at_str_len,
 						     NULL, at_col_filter, at_fixed_len, at_name, at_name_len);
 	vsockmon_handle = register_dissector("vsockmon", dissect_vsockmon, proto_vsockmon);
 	builtin_register(proto_vsockmon);
 
-	vsm_analysis_register();
-	vsm_payload_register();
-	vsm_apps_register();
-	vsm_stats_register();
+	vsmon_analysis_register();
+	vsmon_payload_register();
+	vsmon_apps_register();
+	vsmon_stats_register();
 }
 
 void proto_reg_handoff_vsockmon(void)
@@ -600,7 +591,7 @@ void proto_reg_handoff_vsockmon(void)
 			   create_dissector_handle_with_name_and_description(
 				   dissect_linktype_vsock, proto_vsock, "vsockmon.linktype",
 				   "vsock, by vsockmon"));
-	vsm_compat_handoff();
-	vsm_payload_handoff();
-	vsm_apps_handoff();
+	vsmon_compat_handoff();
+	vsmon_payload_handoff();
+	vsmon_apps_handoff();
 }

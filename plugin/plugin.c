@@ -3,7 +3,8 @@
 #include "ws_compat.h"
 #include <epan/proto.h>
 
-#include "sockscope.h"
+#include "packet-ndisc.h"
+#include "packet-vsockmon.h"
 
 WS_DLL_PUBLIC_DEF const char plugin_version[] = SOCKSCOPE_VERSION;
 WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;

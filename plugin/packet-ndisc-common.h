@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* ndisc dissector (RFC 4861 and the ND option RFCs): what its files share. */
-#ifndef SOCKSCOPE_NDISC_H
-#define SOCKSCOPE_NDISC_H
+/* ndisc dissector (RFC 4861 and the ND option RFCs): what every ndisc file
+ * shares (packet-ndisc-common.c), below all of them: it includes none of
+ * the other packet-ndisc-*.h. */
+#ifndef SOCKSCOPE_PACKET_NDISC_COMMON_H
+#define SOCKSCOPE_PACKET_NDISC_COMMON_H
 
 #include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
 
+/* registered by packet-ndisc.c */
 extern int proto_ndisc;
+/* "ndisc.reserved.nonzero", registered by packet-ndisc.c */
+extern expert_field ei_ndisc_reserved;
 
 /* Router/route preference names (RFC 4191 2.1), for the RA header, the
  * route information option and the PvD ID's embedded RA header. */
@@ -68,14 +73,7 @@ struct ndisc_pkt {
 #define NDISC_SEC_NS_FLOOD          0x200
 #define NDISC_SEC_KINDS             10
 
-/* Options (packet-ndisc-options.c). */
-void ndisc_options_register(void);
-/* Dissects the options in tvb[offset, end of reported data) of message type
- * msg (0: inside a PvD ID, any option allowed). Never throws for a bad
- * option header; stops at length 0 or an option past the end. */
-void ndisc_dissect_options(tvbuff_t *tvb, int offset, packet_info *pinfo,
-			   proto_tree *tree, uint8_t msg, struct ndisc_pkt *pkt,
-			   unsigned depth);
+/* Option names from the codec table ("Unknown" for others). */
 const char *ndisc_opt_name(uint8_t type);
 /* "1d", "4h30m", "infinity" for 0xffffffff */
 char *ndisc_lifetime_str(wmem_allocator_t *scope, uint32_t secs);
@@ -88,6 +86,8 @@ struct ndisc_ra_hf {
 };
 int ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
 			   const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt);
+/* The IPv6 address of a (pinfo->src, ->dst), or NULL. */
+const uint8_t *ndisc_ipv6_of(const address *a);
 const char *ndisc_ip6_str(wmem_allocator_t *scope, const uint8_t *a);
 const char *ndisc_mac_str(wmem_allocator_t *scope, const uint8_t *m);
 void ndisc_check_reserved(packet_info *pinfo, proto_item *ti, uint64_t value);
@@ -95,27 +95,5 @@ void ndisc_check_reserved(packet_info *pinfo, proto_item *ti, uint64_t value);
  * the pseudo-header and the whole message are at hand; ei if it is bad. */
 void ndisc_add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, int hf,
 			int hf_status, expert_field *ei);
-
-/* The built-in icmpv6 fields (packet-ndisc-compat.c): the message's
- * header, then each option, into the hidden icmpv6 item's tree. */
-extern compat_bool ndisc_pref_builtin_fields;
-void ndisc_compat_handoff(void);
-void ndisc_compat_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt,
-			  const struct ndisc_pkt *pkt);
-/* One option at tvb[off, off + len) of message type msg (0 inside a PvD
- * ID option), depth as ndisc_dissect_options has it. */
-void ndisc_compat_option(tvbuff_t *tvb, int off, unsigned len, packet_info *pinfo,
-			 proto_tree *bt, uint8_t msg, unsigned depth);
-
-/* Analysis and statistics (packet-ndisc-analysis.c, packet-ndisc-stats.c). */
-void ndisc_analysis_register(void);
-void ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-		   struct ndisc_pkt *pkt);
-/* Called by the two above: security analysis after the analysis's own. */
-void ndisc_security_register(void);
-void ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-		    struct ndisc_pkt *pkt);
-void ndisc_stats_register(void);
-void ndisc_stats_tap(packet_info *pinfo, struct ndisc_pkt *pkt);
 
 #endif

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ndisc option dissection: the per-option context and the helpers shared by
- * packet-ndisc-options.c and packet-ndisc-opt-dns.c. */
-#ifndef SOCKSCOPE_NDISC_OPT_H
-#define SOCKSCOPE_NDISC_OPT_H
+ * packet-ndisc-options.c, the option groups (packet-ndisc-opt-<group>.c)
+ * and packet-ndisc-compat.c (packet-ndisc-opt-helpers.c). */
+#ifndef SOCKSCOPE_PACKET_NDISC_OPT_HELPERS_H
+#define SOCKSCOPE_PACKET_NDISC_OPT_HELPERS_H
 
-#include "ndisc.h"
+#include "packet-ndisc-common.h"
 
 /* one context per option: tvb holds the option from its type octet */
 struct optctx {
@@ -17,9 +18,22 @@ struct optctx {
 	uint8_t msg;
 	struct ndisc_pkt *pkt;
 	unsigned depth;
+	/* the options walk, for options that carry options (PvD ID) */
+	void (*dissect_options)(tvbuff_t *tvb, int offset, packet_info *pinfo,
+				proto_tree *tree, uint8_t msg, struct ndisc_pkt *pkt,
+				unsigned depth);
 };
 
 typedef void (*opt_fn)(struct optctx *c);
+
+/* Dissection side of one option type: the function and the octets it
+ * reads without further checks (the codec table's min_units is checked
+ * too). Each group file has a table of them. */
+struct ndisc_opt_row {
+	uint8_t type;
+	opt_fn fn;
+	uint8_t min_len;
+};
 
 uint32_t opt_add_uint(struct optctx *c, int hf, int off, int size);
 void opt_add_reserved(struct optctx *c, int hf, int off, int size);
@@ -46,11 +60,9 @@ proto_tree *opt_add_flags(struct optctx *c, int hf, int off, int size, uint32_t 
 int opt_dns_name(tvbuff_t *tvb, int off, int end, wmem_allocator_t *scope, char **out);
 bool opt_all_zero(tvbuff_t *tvb, int off, int end);
 
-/* packet-ndisc-opt-dns.c: options carrying DNS names and URIs */
-void opt_pvd_id(struct optctx *c);
-void opt_dnssl(struct optctx *c);
-void opt_captive_portal(struct optctx *c);
-void opt_encrypted_dns(struct optctx *c);
-void ndisc_opt_dns_register(void);
+/* "ndisc.opt.body" of opt_body_error, registered by packet-ndisc-options.c */
+extern expert_field ei_ndisc_opt_body;
+/* The helpers' own subtree. */
+void ndisc_opt_helpers_register(void);
 
 #endif

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* vsockmon dissector (packet-vsockmon.c and the packet-vsockmon-*.c of each
+ * concern): what its files share: connection state
+ * (virtio-vsock, virtio spec 1.2 section 5.10.6), per-frame analysis
+ * results, tap record, and the entry points of each concern. */
+#ifndef SOCKSCOPE_PACKET_VSOCKMON_COMMON_H
+#define SOCKSCOPE_PACKET_VSOCKMON_COMMON_H
+
+#include "ws_compat.h"
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/reassemble.h>
+
+/* One side of a connection. */
+typedef struct {
+	uint64_t cid;
+	uint32_t port;
+} vsmon_ep_t;
+
+/* What one direction (one sender) has done so far, first pass only. */
+typedef struct {
+	uint32_t tx;             /* payload bytes sent (the kernel's tx_cnt) */
+	bool have_adv;      /* buf_alloc/fwd_cnt below were advertised */
+	uint32_t buf_alloc;      /* this side's receive buffer, as advertised */
+	uint32_t fwd_cnt;        /* bytes this side has consumed, as advertised */
+	bool window_full;   /* this sender ran out of peer credit */
+	bool shut_send;     /* this side said SHUTDOWN SEND */
+	bool shut_rcv;      /* this side said SHUTDOWN RCV */
+	/* reassembly: stream multi-segment PDUs keyed by relative seq, and
+	 * the seqpacket message being collected (0 = none). */
+	wmem_tree_t *msps;
+	uint32_t msg_id;
+	uint64_t msg_len;
+	bool msg_over_limit;
+} vsmon_dir_t;
+
+typedef struct {
+	uint32_t stream;
+	vsmon_ep_t ep[2];         /* ep[0] sent the first packet (the REQUEST) */
+	uint16_t type;           /* virtio type of the first packet */
+	uint32_t first_frame;
+	nstime_t first_ts;
+	uint32_t req_frame, resp_frame, rst_frame;
+	nstime_t handshake;     /* REQUEST to RESPONSE */
+	nstime_t duration;      /* first packet to closing RST */
+	bool refused;
+	bool closed;
+	uint8_t outcome;        /* VSMON_OUTCOME_*, 0 while open */
+	dissector_handle_t app; /* set by a heuristic that took the connection */
+	uint32_t app_frame;     /* the frame where it did */
+	vsmon_dir_t d[2];
+} vsmon_conn_t;
+
+/* Per-frame analysis flags (vsmon_frame_t.flags). */
+enum {
+	VSMON_F_NEW_CONN = 1u << 0,
+	VSMON_F_REFUSED = 1u << 1,
+	VSMON_F_DATA_AFTER_SHUTDOWN = 1u << 2,
+	VSMON_F_RST_UNKNOWN = 1u << 3,
+	VSMON_F_CREDIT_EXCEEDED = 1u << 4,
+	VSMON_F_WINDOW_FULL = 1u << 5,
+	VSMON_F_WINDOW_REOPENED = 1u << 6,
+	VSMON_F_FWD_CNT_BACKWARDS = 1u << 7,
+	VSMON_F_HAVE_CREDIT = 1u << 8,
+	VSMON_F_CLOSE = 1u << 9,
+	VSMON_F_MSG_OVER_LIMIT = 1u << 10,
+	VSMON_F_OUTCOME = 1u << 11,       /* this frame decided the connection's outcome */
+	/* the findings vsockmon.analysis.flags stands for */
+	VSMON_F_FINDINGS = VSMON_F_REFUSED | VSMON_F_DATA_AFTER_SHUTDOWN | VSMON_F_RST_UNKNOWN |
+			 VSMON_F_CREDIT_EXCEEDED | VSMON_F_WINDOW_FULL | VSMON_F_WINDOW_REOPENED |
+			 VSMON_F_FWD_CNT_BACKWARDS,
+};
+
+/* Results of the first pass for one frame (32 bytes; conn != NULL once
+ * analysed). */
+typedef struct {
+	vsmon_conn_t *conn;
+	int64_t credit;          /* sender's view of peer free space after it */
+	uint32_t seq;            /* relative, 1-based like TCP */
+	uint32_t in_flight;
+	uint32_t msg_id;         /* seqpacket message this RW belongs to */
+	uint16_t flags;
+	uint8_t dir;             /* index into conn->ep of the sender */
+} vsmon_frame_t;
+
+/* The decoded headers as the dissector read them (tvb accessors). */
+typedef struct {
+	uint64_t src_cid, dst_cid;
+	uint32_t src_port, dst_port;
+	uint16_t mon_op, transport, hdr_len;
+	bool has_virtio;
+	uint16_t type, op;
+	uint32_t flags, len, buf_alloc, fwd_cnt;
+	uint32_t payload_off;    /* offset of the payload in the frame tvb */
+	uint32_t payload_cap;    /* payload bytes present in the capture */
+} vsmon_pkt_t;
+
+/* Tap record ("vsockmon" tap: conversation/endpoint tables, stats). */
+typedef struct {
+	address src, dst;       /* CID-only addresses */
+	uint32_t src_port, dst_port;
+	uint32_t stream;
+	bool has_stream;
+	bool has_virtio;
+	uint16_t op, type;
+	uint32_t payload_len;
+	uint16_t flags;          /* VSMON_F_* */
+	uint8_t outcome;         /* with VSMON_F_OUTCOME: VSMON_OUTCOME_* */
+	const vsmon_conn_t *conn;  /* its application protocol, once found */
+} vsmon_tap_t;
+
+/* registered by packet-vsockmon.c */
+extern int proto_vsockmon;
+extern int vsmon_at_cid;            /* address type: CID, or CID:port */
+extern compat_bool vsmon_pref_reassemble;
+extern compat_bool vsmon_pref_heur_first;
+extern unsigned vsmon_pref_reasm_limit;
+
+/* Sets a with a CID (8 bytes) or CID:port (12 bytes) address of the
+ * vsockmon address type, allocated in scope. */
+void vsmon_set_address(address *a, wmem_allocator_t *scope, uint64_t cid, bool with_port, uint32_t port);
+
+#endif
