@@ -13,6 +13,7 @@
 #include <epan/expert.h>
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
+#include <epan/tap.h>
 
 #include "packet-ndisc-security.h"
 #include "ndp.h"
@@ -60,6 +61,7 @@ static unsigned pref_dad_dos = 3;
 static int proto_ipv6 = -1, proto_icmpv6_id = -1, proto_fraghdr = -1,
 	   proto_hopopts = -1, proto_dstopts = -1, proto_routing = -1;
 static bool protos_known;
+static int expert_tap = -1;
 
 struct flood_win {
 	nstime_t start;
@@ -116,16 +118,17 @@ struct sec_rec {
 	nstime_t elapsed;
 };
 
+/* keys are addresses: two 8-octet words mixed (as the analysis's maps) */
 static unsigned
 sec_hash(gconstpointer k)
 {
-	const uint8_t *a = k;
-	uint32_t h = 2166136261u;
-	unsigned i;
+	uint64_t a, b, h;
 
-	for (i = 0; i < 16; i++)
-		h = (h ^ a[i]) * 16777619u;
-	return h;
+	memcpy(&a, k, 8);
+	memcpy(&b, (const uint8_t *)k + 8, 8);
+	h = (a * 0xff51afd7ed558ccdull) ^ b;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return (unsigned)(h ^ (h >> 32));
 }
 
 static gboolean
@@ -237,6 +240,7 @@ ext_headers(packet_info *pinfo, bool *fragmented, char *names, size_t size)
 		proto_hopopts = proto_get_id_by_filter_name("ipv6.hopopts");
 		proto_dstopts = proto_get_id_by_filter_name("ipv6.dstopts");
 		proto_routing = proto_get_id_by_filter_name("ipv6.routing");
+		expert_tap = find_tap_id("expert");
 		protos_known = true;
 	}
 	if (!pinfo->layers)
@@ -362,6 +366,7 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 
 	if (!mac && pkt->has_slla)
 		mac = pkt->slla;
+	known_routers_update();
 	rt = wmem_map_lookup(routers, pkt->src);
 	if (!rt) {
 		rt = wmem_new0(wmem_file_scope(), struct router);
@@ -534,7 +539,6 @@ first_pass(packet_info *pinfo, const struct ndisc_pkt *pkt)
 
 	if (!st)
 		st = wmem_new0(wmem_file_scope(), struct sec_state);
-	known_routers_update();
 	check_binding(pinfo, pkt, &rec);
 	if (pkt->type == NDP_RA && pkt->has_src)
 		check_router(pinfo, pkt, &rec);
@@ -730,6 +734,10 @@ ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc
 	if (!r)
 		return;
 	pkt->sec |= r->found;
+	/* no tree and no expert tap (tshark without -V, -Y, -z expert): the
+	 * tap's counts are all that is used */
+	if (!tree && !have_tap_listener(expert_tap))
+		return;
 	if (pkt->type == NDP_RA)
 		show_router(tvb, pinfo, stree(tvb, tree, &t), pkt, r);
 	show_other(tvb, pinfo, stree(tvb, tree, &t), pkt, r);
