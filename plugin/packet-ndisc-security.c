@@ -71,7 +71,6 @@ struct flood_win {
 /* per-file state */
 static wmem_map_t *bindings;            /* address -> struct binding */
 static wmem_map_t *routers;             /* address -> struct router */
-static wmem_map_t *resolved;            /* addresses an NA was seen for */
 static wmem_map_t *ra_prefixes;         /* prefix + length seen in an RA */
 static struct sec_state {
 	unsigned n_routers;             /* default routers seen */
@@ -521,7 +520,9 @@ check_ns_flood(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec *
 {
 	struct sec_rec *r;
 
-	if (wmem_map_lookup(resolved, pkt->target))
+	/* an address advertised (NA) or used with its MAC (NS, RA) is no
+	 * exhaustion target */
+	if (wmem_map_lookup(bindings, pkt->target))
 		return;
 	window_tick(pinfo, &st->ns, 1, 0);
 	if (st->ns.a > pref_ns_flood) {
@@ -544,14 +545,9 @@ first_pass(packet_info *pinfo, const struct ndisc_pkt *pkt)
 		check_router(pinfo, pkt, &rec);
 	else if (pkt->type == NDP_REDIRECT)
 		check_redirect(pinfo, pkt, &rec);
-	else if (pkt->type == NDP_NA && pkt->has_target) {
-		if (!wmem_map_lookup(resolved, pkt->target)) {
-			uint8_t *k = wmem_memdup(wmem_file_scope(), pkt->target, 16);
-			wmem_map_insert(resolved, k, k);
-		}
-		if (pkt->dad_conflict)
-			check_dad_dos(pinfo, pkt, &rec);
-	} else if (pkt->type == NDP_NS && pkt->has_target && !pkt->dad_probe)
+	else if (pkt->type == NDP_NA && pkt->has_target && pkt->dad_conflict)
+		check_dad_dos(pinfo, pkt, &rec);
+	else if (pkt->type == NDP_NS && pkt->has_target && !pkt->dad_probe)
 		check_ns_flood(pinfo, pkt, &rec);
 }
 
@@ -850,7 +846,6 @@ ndisc_security_register(void)
 
 	bindings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
 	routers = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
-	resolved = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
 	ra_prefixes = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), pfx_hash17,
 					     pfx_equal17);
 	register_init_routine(security_init);
