@@ -71,6 +71,7 @@ struct flood_win {
 /* per-file state */
 static wmem_map_t *bindings;            /* address -> struct binding */
 static wmem_map_t *routers;             /* address -> struct router */
+static wmem_map_t *macs;                /* MAC -> struct mac_rec */
 static wmem_map_t *ra_prefixes;         /* prefix + length seen in an RA */
 static struct sec_state {
 	unsigned n_routers;             /* default routers seen */
@@ -89,6 +90,12 @@ struct binding {
 	uint8_t key[16];
 	uint8_t mac[6];
 	uint32_t frame, flips;
+	bool router;                    /* an NA for it had the R flag */
+};
+
+struct mac_rec {                        /* a MAC some address was bound to */
+	uint8_t key[6];
+	bool router;                    /* sent an RA with a default route */
 };
 
 struct router {
@@ -140,6 +147,34 @@ static unsigned
 pfx_hash17(gconstpointer k)
 {
 	return sec_hash(k) ^ ((const uint8_t *)k)[16];
+}
+
+static unsigned
+mac_hash(gconstpointer k)
+{
+	const uint8_t *m = k;
+	uint64_t h = ((uint64_t)m[0] << 40 | (uint64_t)m[1] << 32 | (uint64_t)m[2] << 24 |
+		      (uint64_t)m[3] << 16 | (uint64_t)m[4] << 8 | m[5]) * 0xff51afd7ed558ccdull;
+	return (unsigned)(h ^ (h >> 32));
+}
+
+static gboolean
+mac_equal(gconstpointer a, gconstpointer b)
+{
+	return memcmp(a, b, 6) == 0;
+}
+
+static struct mac_rec *
+mac_of(const uint8_t *mac)
+{
+	struct mac_rec *m = wmem_map_lookup(macs, mac);
+
+	if (!m) {
+		m = wmem_new0(wmem_file_scope(), struct mac_rec);
+		memcpy(m->key, mac, 6);
+		wmem_map_insert(macs, m->key, m);
+	}
+	return m;
 }
 
 static gboolean
@@ -310,9 +345,13 @@ check_binding(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **
 		memcpy(b->key, addr, 16);
 		memcpy(b->mac, mac, 6);
 		b->frame = pinfo->num;
+		b->router = pkt->type == NDP_NA && (pkt->na_flags & 0x80000000);
 		wmem_map_insert(bindings, b->key, b);
+		mac_of(mac);
 		return;
 	}
+	if (pkt->type == NDP_NA && (pkt->na_flags & 0x80000000))
+		b->router = true;
 	if (memcmp(b->mac, mac, 6) != 0) {
 		r = rec_of(pinfo, rec);
 		r->found |= NDISC_SEC_BINDING;
@@ -322,6 +361,7 @@ check_binding(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **
 		memcpy(r->bind_old, b->mac, 6);
 		memcpy(r->bind_new, mac, 6);
 		memcpy(b->mac, mac, 6);
+		mac_of(mac);
 	}
 	b->frame = pinfo->num;
 }
@@ -432,6 +472,8 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 		rt->default_seen = true;
 		if (rt->has_mac && mac && memcmp(rt->mac, mac, 6) == 0)
 			rt->frame = pinfo->num;
+		if (mac)
+			mac_of(mac)->router = true;
 	}
 
 	window_tick(pinfo, &st->ra, is_new, new_pfx);
@@ -442,6 +484,29 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 		r->count_b = st->ra.b;
 		nstime_delta(&r->elapsed, &pinfo->abs_ts, &st->ra.start);
 	}
+}
+
+/* The Redirect's target (or the MAC its TLLA option gives) is known on
+ * the link, and never as a router: no better first hop for an off-link
+ * destination. A target the capture knows nothing of is given the benefit
+ * of the doubt (a router that sends no RAs). */
+static bool
+known_host(const struct ndisc_pkt *pkt)
+{
+	struct binding *b = wmem_map_lookup(bindings, pkt->target);
+	struct mac_rec *m;
+
+	if (b && !b->router) {
+		m = wmem_map_lookup(macs, b->mac);
+		if (!m || !m->router)
+			return true;
+	}
+	if (pkt->has_tlla) {
+		m = wmem_map_lookup(macs, pkt->tlla);
+		if (m && !m->router)
+			return true;
+	}
+	return false;
 }
 
 /* RFC 4861 8.1: a Redirect comes from the current first-hop router, and
@@ -465,7 +530,7 @@ check_redirect(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec *
 	else if (rt->has_mac && mac && memcmp(rt->mac, mac, 6) != 0)
 		why = REDIR_OTHER_MAC;
 	else if (memcmp(pkt->target, pkt->destination, 16) != 0 &&
-		 (!tr || !tr->default_seen || tr->rogue))
+		 (!tr || !tr->default_seen || tr->rogue) && known_host(pkt))
 		why = REDIR_TARGET_NOT_ROUTER;
 	else
 		return;
@@ -846,6 +911,7 @@ ndisc_security_register(void)
 
 	bindings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
 	routers = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
+	macs = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), mac_hash, mac_equal);
 	ra_prefixes = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), pfx_hash17,
 					     pfx_equal17);
 	register_init_routine(security_init);
