@@ -512,7 +512,7 @@ known_host(const struct ndisc_pkt *pkt)
 /* RFC 4861 8.1: a Redirect comes from the current first-hop router, and
  * for an off-link destination (target != destination) its target is a
  * better router. redir6 sends it in the router's name, from the router's
- * MAC: what gives it away is a target that never acted as a router. */
+ * MAC: what gives it away is a target known as a host (known_host()). */
 static void
 check_redirect(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **rec)
 {
@@ -728,8 +728,9 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 					       ndisc_mac_str(pool, r->other_mac), r->other_frame);
 		else if (r->count_a == REDIR_TARGET_NOT_ROUTER)
 			expert_add_info_format(pinfo, ti, &ei_sec_redirect,
-					       "Redirect sends traffic for off-link %s to %s, which never "
-					       "advertised itself as a router: spoofed Redirect? "
+					       "Redirect sends traffic for off-link %s to %s, a host on this "
+					       "link that never advertised itself as a router: spoofed "
+					       "Redirect? "
 					       "(RFC 4861 8.1, RFC 3756 4.1.5)",
 					       ndisc_ip6_str(pool, pkt->destination),
 					       ndisc_ip6_str(pool, pkt->target));
