@@ -125,6 +125,17 @@ wrong = ("-o", "ndisc.known_routers:fe80::ff:fe00:101=02:00:00:00:0f:0f")
 sstest.check(frames(cap("healthy"), "ndisc.analysis.unknown_router", extra=wrong),
              "known_routers: the listed address at another MAC is flagged")
 
+# a preference with nothing usable in it is no list; both routers listed:
+# nothing to flag
+bad = ("-o", "ndisc.known_routers:garbage,,fe80::1=zz")
+sstest.eq(frames(cap("fake-router"), "ndisc.analysis.unknown_router", extra=bad), set(),
+          "known_routers without a valid entry: no list")
+sstest.eq(frames(cap("fake-router"), "ndisc.analysis.rogue_router", extra=bad),
+          frames(cap("fake-router"), "ndisc.analysis.rogue_router"), "... and rogue routers as without it")
+both = ("-o", "ndisc.known_routers:fe80::ff:fe00:101=%s;; fe80::ff:fe00:301" % R_MAC)
+sstest.eq(frames(cap("fake-router"), "ndisc.analysis.unknown_router || ndisc.analysis.rogue_router",
+                 extra=both), set(), "known_routers listing both routers: nothing flagged")
+
 # the Security branch of -z ndisc,tree
 p = sstest.tshark("-n", "-q", "-r", cap("parasite"), "-z", "ndisc,tree")
 m = re.search(r"^Security\s+(\d+).*\n\s+Address-to-MAC binding changes\s+(\d+)", p.stdout, flags=re.M)
