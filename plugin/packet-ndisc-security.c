@@ -110,7 +110,7 @@ static struct known_router {
 	bool has_mac;
 } known[MAX_KNOWN_ROUTERS];
 static unsigned n_known;
-static char *known_parsed;              /* the preference string parsed */
+static const char *known_parsed;        /* the preference string parsed */
 
 /* What the first pass found for one frame (proto data key 2). */
 struct sec_rec {
@@ -220,8 +220,8 @@ known_routers_update(void)
 
 	if (known_parsed && strcmp(known_parsed, p) == 0)
 		return;
-	g_free(known_parsed);
-	known_parsed = g_strdup(p);
+	/* epan scope: freed at exit (a preference seldom changes) */
+	known_parsed = wmem_strdup(wmem_epan_scope(), p);
 	n_known = 0;
 	while (*p && n_known < MAX_KNOWN_ROUTERS) {
 		size_t n = strcspn(p, " ,;\t");
