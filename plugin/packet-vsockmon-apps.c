@@ -162,7 +162,9 @@ static bool qmp_like(tvbuff_t *tvb)
  * guest-sync-delimited are skipped. */
 static int dissect_jsonl(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-	int len = (int)tvb_reported_length(tvb), off = 0;
+	int len = (int)tvb_reported_length(tvb), off = 0, lines = 0;
+	bool proto_w = col_get_writable(pinfo->cinfo, COL_PROTOCOL);
+	bool info_w = col_get_writable(pinfo->cinfo, COL_INFO);
 
 	while (off < len) {
 		int eol = tvb_find_uint8(tvb, off, len - off, '\n');
@@ -171,7 +173,7 @@ static int dissect_jsonl(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
 			if (pinfo->can_desegment) {
 				pinfo->desegment_offset = off;
 				pinfo->desegment_len = DESEGMENT_ONE_MORE_SEGMENT;
-				return len;
+				break;
 			}
 			eol = len;
 		}
@@ -179,11 +181,19 @@ static int dissect_jsonl(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
 
 		while (start < eol && tvb_get_uint8(tvb, start) == 0xff)
 			start++;
-		if (eol > start)
+		if (eol > start) {
+			/* json appends its name to the columns: once per packet */
+			if (lines++ == 1) {
+				col_set_writable(pinfo->cinfo, COL_PROTOCOL, false);
+				col_set_writable(pinfo->cinfo, COL_INFO, false);
+			}
 			builtin_call(BUILTIN_JSON, tvb_new_subset_length(tvb, start, eol - start), pinfo, tree,
 				     NULL);
+		}
 		off = eol + 1;
 	}
+	col_set_writable(pinfo->cinfo, COL_PROTOCOL, proto_w);
+	col_set_writable(pinfo->cinfo, COL_INFO, info_w);
 	return len;
 }
 

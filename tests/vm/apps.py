@@ -132,7 +132,7 @@ def main():
         shutil.rmtree(logs, ignore_errors=True)
         os.makedirs(logs)
         for f in sorted(glob.glob(os.path.join(a.out, "*.log")) + glob.glob(os.path.join(a.out, "*.out")) +
-                        [os.path.join(a.out, "apps.txt")]):
+                        [os.path.join(a.out, "scenarios.txt")]):
             shutil.copy(f, logs)
     print(s)
     return 1 if s["errors"] else 0

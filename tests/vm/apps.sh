@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Guest script (busybox sh, run by tests/vm/apps.py through guest.py's
 # /init): real services over vsock, made by third-party programs from
-# Debian, each captured on vsockmon0 into /out/vsock-app-NAME.pcap. What the
+# Debian, each captured on vsockmon0 into /out/vsock-app-NAME.pcap (one line
+# each in /out/scenarios.txt, as guestlib.sh writes them). What the
 # programs print goes to /out/NAME.*.log: the tests' truth.
 #   ssh   dropbear -i (inetd mode) behind socat VSOCK-LISTEN, dbclient
 #         through a ProxyCommand (socat - VSOCK-CONNECT): public-key login,
@@ -15,49 +16,8 @@
 #   mix   ssh, tls, h2 and qga at the same time, packets interleaved
 # Every connection is to CID 1 (vsock_loopback) only.
 set -u
-SG=sockgen
-RX=/sys/class/net/vsockmon0/statistics/rx_packets
-O=/out
 export HOME=/root PATH=$PATH:/usr/sbin
-
-ip link add name vsockmon0 type vsockmon || echo "@@SOCKSCOPE-ERROR vsockmon0@@" > /dev/console
-ip link set vsockmon0 up
-
-wait_line() {
-	i=0
-	while ! grep -q "$2" "$1" 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -gt 400 ] && { echo "timeout waiting for '$2' in $1"; return 1; }
-		sleep 0.05
-	done
-}
-
-quiesce() {
-	last=-1
-	while :; do
-		cur=$(cat $RX)
-		[ "$cur" = "$last" ] && break
-		last=$cur
-		sleep 0.3
-	done
-}
-
-cap_start() {
-	name=$1
-	quiesce
-	RX0=$(cat $RX)
-	$SG capture --iface vsockmon0 --pcap $O/vsock-app-$name.pcap > /dev/null 2> $O/$name.capture.err &
-	CAP=$!
-	wait_line $O/$name.capture.err capturing
-}
-
-cap_stop() {
-	name=$1
-	quiesce
-	kill -TERM $CAP
-	wait $CAP
-	echo "app $name caprc=$? rx_before=$RX0 rx_after=$(cat $RX) $(sed -n 's/^sockgen: capture: iface=/iface=/p' $O/$name.capture.err)" >> $O/apps.txt
-}
+. /guestlib.sh
 
 # wait_port PORT: until something listens on TCP PORT (loopback)
 wait_port() {
@@ -140,12 +100,12 @@ run_qga() {
 }
 
 for a in ssh tls h2 qga; do
-	cap_start $a
+	cap_start app-$a
 	run_$a ""
-	cap_stop $a
+	cap_stop app-$a 0 0
 done
 
-cap_start mix
+cap_start app-mix
 run_ssh .mix &
 p1=$!
 run_tls .mix &
@@ -155,4 +115,4 @@ p3=$!
 run_qga .mix &
 p4=$!
 wait $p1 $p2 $p3 $p4
-cap_stop mix
+cap_stop app-mix 0 0

@@ -296,6 +296,7 @@ def build_initramfs(script, extra_files=(), compress=True):
     for gpath, real in sorted(libs.items()):
         c.file(gpath, open(real, "rb").read())
     c.file("scenario.sh", open(script, "rb").read())
+    c.file("guestlib.sh", open(os.path.join(HERE, "guestlib.sh"), "rb").read(), 0o644)
     for gpath, data in extra_files:
         c.file(gpath, data)
     data = c.finish()

@@ -13,52 +13,8 @@
 #                 socat (SYSTEM:'echo ...') has answered and closed
 #   exec-parallel three clients at once to listen --exec: served side by side
 set -u
-SG=sockgen
-RX=/sys/class/net/vsockmon0/statistics/rx_packets
-O=/out
-
-ip link add name vsockmon0 type vsockmon || echo "@@SOCKSCOPE-ERROR vsockmon0@@" > /dev/console
-ip link set vsockmon0 up
-ip link set lo up
+. /guestlib.sh
 busybox --list > $O/applets
-
-wait_line() {
-	i=0
-	while ! grep -q "$2" "$1" 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -gt 400 ] && { echo "timeout waiting for '$2' in $1"; return 1; }
-		sleep 0.05
-	done
-}
-
-quiesce() {
-	last=-1
-	while :; do
-		cur=$(cat $RX)
-		[ "$cur" = "$last" ] && break
-		last=$cur
-		sleep 0.3
-	done
-}
-
-cap_start() {
-	name=$1
-	quiesce
-	RX0=$(cat $RX)
-	$SG capture --iface vsockmon0 --pcap $O/vsock-$name.pcap > $O/$name.capture 2> $O/$name.capture.err &
-	CAP=$!
-	wait_line $O/$name.capture.err capturing
-}
-
-cap_stop() {
-	name=$1 want=$2 rc=$3
-	quiesce
-	kill -TERM $CAP
-	wait $CAP
-	caprc=$?
-	RX1=$(cat $RX)
-	echo "scenario $name rc=$rc want=$want caprc=$caprc rx_before=$RX0 rx_after=$RX1 $(sed -n 's/^sockgen: capture: iface=/iface=/p' $O/$name.capture.err)" >> $O/scenarios.txt
-}
 
 # 1. --stdio both ways at once: each side sends its file and saves the other's
 head -c 100000 /dev/urandom > $O/relay-stdio.a.bin
@@ -179,10 +135,14 @@ echo "seconds $((t1 - t0))" >> $O/peer-close.result
 kill $HOLD
 cap_stop peer-close 0 $rc
 
-# 6. connections side by side: three clients at once, each command sleeps
-#    2 s before it answers; served one after the other that is 6 s or more
+# 6. connections side by side: three clients at once; each command marks
+#    itself running and waits (10 s at most) until three are: served one
+#    after the other, each sees only itself. No clock decides it.
+rm -f /tmp/par.*
 cap_start exec-parallel
-timeout 60 $SG vsock listen 5103 --exec 'sleep 2; read l; echo "got $l"' --max-conns 3 \
+timeout 60 $SG vsock listen 5103 --exec 'read l; n=${l#client }; touch /tmp/par.$n; i=0;
+	while [ $(ls /tmp/par.* | wc -l) -lt 3 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done;
+	ls /tmp/par.* | wc -l > /out/exec-parallel.seen$n; echo "got $l"' --max-conns 3 \
 	--manifest $O/exec-parallel.server.jsonl > /dev/null 2> $O/exec-parallel.server.err &
 SRV=$!
 wait_line $O/exec-parallel.server.err listening

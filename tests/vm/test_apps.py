@@ -21,9 +21,9 @@ try:
 except guest.Unavailable as e:
     t.skip(str(e))
 t.eq(s["errors"], [], "the guest ran to its end")
-with open(os.path.join(out, "apps.txt")) as f:
+with open(os.path.join(out, "scenarios.txt")) as f:
     lines = f.read().splitlines()
-t.eq([l.split()[1] for l in lines], list(apps.APPS), "every application scenario was captured")
+t.eq([l.split()[1] for l in lines], ["app-" + a for a in apps.APPS], "every application scenario was captured")
 for l in lines:
     w = dict(x.split("=", 1) for x in l.split()[2:] if "=" in x)
     t.check(w.get("caprc") == "0" and w.get("dropped") == "0" and
