@@ -8,7 +8,9 @@ a radvd router, two Linux hosts doing SLAAC, an attacker; the bridge never
 learns (ageing 0), so tcpdump on it sees every frame. Each attack runs
 bounded by timeout (and its own count options) into its own capture.
 NDPSEC_SAVE=dir keeps the captures (trimmed to their first 400 frames):
-that is how captures/ndp-attack-*.pcap were made."""
+that is how captures/ndp-attack-*.pcap were made. NDPSEC_ONLY=a,b runs
+only those attacks (and the healthy link); NDPSEC_KEEP=1 keeps the full
+captures in the temporary directory it prints."""
 import os
 import shutil
 import subprocess
