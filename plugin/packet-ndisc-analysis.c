@@ -10,6 +10,7 @@
 #include <epan/to_str.h>
 
 #include "packet-ndisc-analysis.h"
+#include "packet-ndisc-security.h"
 #include "ndp.h"
 
 /* a DAD probe makes the target tentative for this long (RFC 4862 5.4:
@@ -371,9 +372,8 @@ atree(tvbuff_t *tvb, proto_tree *tree, proto_tree **at)
 	return *at;
 }
 
-void
-ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-	      struct ndisc_pkt *pkt)
+static void
+analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *pkt)
 {
 	proto_tree *at = NULL;
 	proto_item *ti;
@@ -477,6 +477,14 @@ ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 }
 
 void
+ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+	      struct ndisc_pkt *pkt)
+{
+	analyze(tvb, pinfo, tree, pkt);
+	ndisc_security(tvb, pinfo, tree, pkt);
+}
+
+void
 ndisc_analysis_register(void)
 {
 	static hf_register_info hf[] = {
@@ -551,4 +559,5 @@ ndisc_analysis_register(void)
 	ns_answered = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
 					     g_direct_hash, g_direct_equal);
 	register_init_routine(analysis_init);
+	ndisc_security_register();
 }

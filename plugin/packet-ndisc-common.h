@@ -57,7 +57,21 @@ struct ndisc_pkt {
 	uint8_t opt_types[NDISC_MAX_OPTS];
 	/* analysis results, for the tap */
 	bool dad_probe, dad_conflict, dup_addr;
+	unsigned sec;                    /* NDISC_SEC_* found */
 };
+
+/* Security findings (packet-ndisc-security.c), for the tap. */
+#define NDISC_SEC_FRAGMENTED        0x001
+#define NDISC_SEC_EXT_HEADERS       0x002
+#define NDISC_SEC_BINDING           0x004
+#define NDISC_SEC_ROGUE_ROUTER      0x008
+#define NDISC_SEC_UNKNOWN_ROUTER    0x010
+#define NDISC_SEC_SPOOFED_LIFETIME0 0x020
+#define NDISC_SEC_DAD_DOS           0x040
+#define NDISC_SEC_REDIRECT          0x080
+#define NDISC_SEC_RA_FLOOD          0x100
+#define NDISC_SEC_NS_FLOOD          0x200
+#define NDISC_SEC_KINDS             10
 
 /* Option names from the codec table ("Unknown" for others). */
 const char *ndisc_opt_name(uint8_t type);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ndisc statistics: the "ndisc" tap and its stats_tree (tshark -z ndisc,tree,
  * Statistics menu): messages and options by type, routers with their
- * prefixes, DAD probes and conflicts, duplicate addresses. */
+ * prefixes, DAD probes and conflicts, duplicate addresses, security
+ * findings (packet-ndisc-security.c) by kind. */
 #include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/tap.h>
@@ -17,6 +18,21 @@ static int st_opts = -1;
 static int st_routers = -1;
 static int st_dad = -1;
 static int st_dup = -1;
+static int st_sec = -1;
+
+/* NDISC_SEC_* bit i */
+static const char *const sec_names[NDISC_SEC_KINDS] = {
+	"ND in fragmented packets (RFC 6980)",
+	"ND behind extension headers (RFC 7113)",
+	"Address-to-MAC binding changes",
+	"Rogue routers",
+	"Routers not in the known list",
+	"Spoofed router lifetime 0",
+	"DAD denial of service",
+	"Redirects not from the first-hop router",
+	"RA flood",
+	"NS flood",
+};
 
 /* "Inverse ND Solicitation": the codec table's short name */
 static const char *
@@ -35,6 +51,7 @@ stats_init(stats_tree *st)
 	st_routers = stats_tree_create_node(st, "Routers", 0, STAT_DT_INT, true);
 	st_dad = stats_tree_create_node(st, "DAD", 0, STAT_DT_INT, true);
 	st_dup = stats_tree_create_node(st, "Duplicate addresses", 0, STAT_DT_INT, true);
+	st_sec = stats_tree_create_node(st, "Security", 0, STAT_DT_INT, true);
 }
 
 static tap_packet_status
@@ -76,6 +93,12 @@ stats_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
 		const uint8_t *a = pkt->type == NDP_NA ? pkt->target : pkt->src;
 		tick_stat_node(st, "Duplicate addresses", 0, true);
 		tick_stat_node(st, ndisc_ip6_str(pool, a), st_dup, false);
+	}
+	if (pkt->sec) {
+		tick_stat_node(st, "Security", 0, true);
+		for (i = 0; i < NDISC_SEC_KINDS; i++)
+			if (pkt->sec & (1u << i))
+				tick_stat_node(st, sec_names[i], st_sec, false);
 	}
 	return TAP_PACKET_REDRAW;
 }

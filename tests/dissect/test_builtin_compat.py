@@ -174,7 +174,7 @@ def main():
                                check=True, capture_output=True, text=True).stdout.splitlines()
         nd.append(g.script(mix, lines))
     vs = sorted(glob.glob(os.path.join(gen, "vsock-*.pcap")) +
-                glob.glob(os.path.join(t.SRC, "captures", "*.pcap")) +
+                glob.glob(os.path.join(t.SRC, "captures", "vsock-*.pcap")) +
                 glob.glob(os.path.join(t.SRC, "tests", "e2e", "live", "*.pcap")))
     ndp, vsock = merged("ndp", nd), merged("vsock", vs)
     fields = builtin_fields()

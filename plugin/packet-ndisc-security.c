@@ -1,0 +1,919 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* ndisc security analysis: what the Neighbor Discovery attacks of thc-ipv6
+ * and their like leave in a capture (RFC 3756 lists the threats): ND behind
+ * extension headers or in fragments (RFC 6980, RFC 7113), address-to-MAC
+ * binding changes (NA spoofing), rogue routers and spoofed router lifetimes
+ * of 0, DAD denial of service, Redirects not from the first-hop router
+ * (RFC 4861 8.1), RA and NS floods. As packet-ndisc-analysis.c, state is
+ * per capture file, updated on the first pass only; what a frame showed is
+ * kept per frame, so later passes show the same. */
+#include "ws_compat.h"
+#include <arpa/inet.h>
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/prefs.h>
+#include <epan/proto_data.h>
+#include <epan/tap.h>
+
+#include "packet-ndisc-security.h"
+#include "ndp.h"
+
+/* the window the flood and DAD DoS counts are taken over */
+#define FLOOD_WINDOW_NS 1000000000ll
+#define DAD_DOS_WINDOW_SECS 10
+#define MAX_KNOWN_ROUTERS 32
+
+static int hf_sec_fragmented = -1;
+static int hf_sec_ext_headers = -1;
+static int hf_sec_binding = -1;
+static int hf_sec_binding_frame = -1;
+static int hf_sec_binding_old = -1;
+static int hf_sec_binding_new = -1;
+static int hf_sec_binding_flips = -1;
+static int hf_sec_rogue_router = -1;
+static int hf_sec_unknown_router = -1;
+static int hf_sec_spoofed_lifetime0 = -1;
+static int hf_sec_router_mac = -1;
+static int hf_sec_dad_dos = -1;
+static int hf_sec_redirect = -1;
+static int hf_sec_ra_flood = -1;
+static int hf_sec_ns_flood = -1;
+
+static int ett_security = -1;
+
+static expert_field ei_sec_fragmented = EI_INIT;
+static expert_field ei_sec_ext_headers = EI_INIT;
+static expert_field ei_sec_binding = EI_INIT;
+static expert_field ei_sec_rogue_router = EI_INIT;
+static expert_field ei_sec_unknown_router = EI_INIT;
+static expert_field ei_sec_spoofed_lifetime0 = EI_INIT;
+static expert_field ei_sec_dad_dos = EI_INIT;
+static expert_field ei_sec_redirect = EI_INIT;
+static expert_field ei_sec_ra_flood = EI_INIT;
+static expert_field ei_sec_ns_flood = EI_INIT;
+
+static const char *pref_known_routers = "";
+static unsigned pref_ra_flood = 20;
+static unsigned pref_ns_flood = 50;
+static unsigned pref_dad_dos = 3;
+
+/* protocol ids of the IPv6 layers, looked up on first use */
+static int proto_ipv6 = -1, proto_icmpv6_id = -1, proto_fraghdr = -1,
+	   proto_hopopts = -1, proto_dstopts = -1, proto_routing = -1;
+static bool protos_known;
+static int expert_tap = -1;
+
+struct flood_win {
+	nstime_t start;
+	unsigned a, b;
+};
+
+/* per-file state */
+static wmem_map_t *bindings;            /* address -> struct binding */
+static wmem_map_t *routers;             /* address -> struct router */
+static wmem_map_t *macs;                /* MAC -> struct mac_rec */
+static wmem_map_t *ra_prefixes;         /* prefix + length seen in an RA */
+static struct sec_state {
+	unsigned n_routers;             /* default routers seen */
+	uint8_t first_router[16];
+	uint32_t first_router_frame;
+	struct flood_win ra, ns;
+	time_t dad_win;
+	unsigned dad_n;
+	uint8_t dad_addrs[8][16];
+	uint8_t dad_macs[8][6];
+} *st;
+
+enum { REDIR_NOT_ROUTER = 1, REDIR_OTHER_MAC, REDIR_TARGET_NOT_ROUTER };
+
+struct binding {
+	uint8_t key[16];
+	uint8_t mac[6];
+	uint32_t frame, flips;
+	bool router;                    /* an NA for it had the R flag */
+};
+
+struct mac_rec {                        /* a MAC some address was bound to */
+	uint8_t key[6];
+	bool router;                    /* sent an RA with a default route */
+};
+
+struct router {
+	uint8_t key[16];
+	uint8_t mac[6];
+	uint32_t frame;
+	bool has_mac, default_seen, rogue;
+};
+
+static struct known_router {
+	uint8_t addr[16], mac[6];
+	bool has_mac;
+} known[MAX_KNOWN_ROUTERS];
+static unsigned n_known;
+static const char *known_parsed;        /* the preference string parsed */
+
+/* What the first pass found for one frame (proto data key 2). */
+struct sec_rec {
+	unsigned found;                 /* NDISC_SEC_* */
+	uint32_t bind_frame, bind_flips;
+	uint8_t bind_addr[16], bind_old[6], bind_new[6];
+	uint32_t other_frame;           /* router: first router, or router's RA */
+	uint8_t other_addr[16], other_mac[6], mac[6];
+	bool known_mac_differs;
+	unsigned count_a, count_b;
+	nstime_t elapsed;
+};
+
+/* keys are addresses: two 8-octet words mixed (as the analysis's maps) */
+static unsigned
+sec_hash(gconstpointer k)
+{
+	uint64_t a, b, h;
+
+	memcpy(&a, k, 8);
+	memcpy(&b, (const uint8_t *)k + 8, 8);
+	h = (a * 0xff51afd7ed558ccdull) ^ b;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return (unsigned)(h ^ (h >> 32));
+}
+
+static gboolean
+sec_equal(gconstpointer a, gconstpointer b)
+{
+	return memcmp(a, b, 16) == 0;
+}
+
+static unsigned
+pfx_hash17(gconstpointer k)
+{
+	return sec_hash(k) ^ ((const uint8_t *)k)[16];
+}
+
+static unsigned
+mac_hash(gconstpointer k)
+{
+	const uint8_t *m = k;
+	uint64_t h = ((uint64_t)m[0] << 40 | (uint64_t)m[1] << 32 | (uint64_t)m[2] << 24 |
+		      (uint64_t)m[3] << 16 | (uint64_t)m[4] << 8 | m[5]) * 0xff51afd7ed558ccdull;
+	return (unsigned)(h ^ (h >> 32));
+}
+
+static gboolean
+mac_equal(gconstpointer a, gconstpointer b)
+{
+	return memcmp(a, b, 6) == 0;
+}
+
+static struct mac_rec *
+mac_of(const uint8_t *mac)
+{
+	struct mac_rec *m = wmem_map_lookup(macs, mac);
+
+	if (!m) {
+		m = wmem_new0(wmem_file_scope(), struct mac_rec);
+		memcpy(m->key, mac, 6);
+		wmem_map_insert(macs, m->key, m);
+	}
+	return m;
+}
+
+static gboolean
+pfx_equal17(gconstpointer a, gconstpointer b)
+{
+	return memcmp(a, b, 17) == 0;
+}
+
+static void
+security_init(void)
+{
+	st = NULL;
+}
+
+static const uint8_t *
+dl_mac(packet_info *pinfo)
+{
+	return pinfo->dl_src.type == AT_ETHER && pinfo->dl_src.len == 6
+	       ? (const uint8_t *)pinfo->dl_src.data : NULL;
+}
+
+static bool
+parse_mac(const char *s, uint8_t mac[6])
+{
+	unsigned v[6];
+	int i;
+
+	if (sscanf(s, "%2x:%2x:%2x:%2x:%2x:%2x", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]) != 6)
+		return false;
+	for (i = 0; i < 6; i++)
+		mac[i] = (uint8_t)v[i];
+	return true;
+}
+
+/* "fe80::1=02:00:00:00:01:01 fe80::2" (commas or blanks between entries):
+ * parsed again whenever the preference string changes; bad entries are
+ * left out. */
+static void
+known_routers_update(void)
+{
+	const char *p = pref_known_routers ? pref_known_routers : "";
+	char tok[80];
+
+	if (known_parsed && strcmp(known_parsed, p) == 0)
+		return;
+	/* epan scope: freed at exit (a preference seldom changes) */
+	known_parsed = wmem_strdup(wmem_epan_scope(), p);
+	n_known = 0;
+	while (*p && n_known < MAX_KNOWN_ROUTERS) {
+		size_t n = strcspn(p, " ,;\t");
+		char *eq;
+
+		if (n > 0 && n < sizeof(tok)) {
+			memcpy(tok, p, n);
+			tok[n] = '\0';
+			eq = strchr(tok, '=');
+			if (eq)
+				*eq++ = '\0';
+			if (inet_pton(AF_INET6, tok, known[n_known].addr) == 1) {
+				known[n_known].has_mac = eq && parse_mac(eq, known[n_known].mac);
+				if (!eq || known[n_known].has_mac)
+					n_known++;
+			}
+		}
+		p += n;
+		p += strspn(p, " ,;\t");
+	}
+}
+
+static struct sec_rec *
+rec_of(packet_info *pinfo, struct sec_rec **rec)
+{
+	if (!*rec) {
+		*rec = wmem_new0(wmem_file_scope(), struct sec_rec);
+		p_add_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 2, *rec);
+	}
+	return *rec;
+}
+
+/* Extension headers between the IPv6 header and ICMPv6 (the layers of
+ * this frame, walking back from ndisc): RA-Guard implementations that
+ * look only at the first next header miss what is behind them. */
+static unsigned
+ext_headers(packet_info *pinfo, bool *fragmented, char *names, size_t size)
+{
+	wmem_list_frame_t *f;
+	const char *found[6];
+	unsigned n = 0, i;
+	size_t used = 0;
+
+	*fragmented = false;
+	names[0] = '\0';
+	if (!protos_known) {
+		proto_ipv6 = proto_get_id_by_filter_name("ipv6");
+		proto_icmpv6_id = proto_get_id_by_filter_name("icmpv6");
+		proto_fraghdr = proto_get_id_by_filter_name("ipv6.fraghdr");
+		proto_hopopts = proto_get_id_by_filter_name("ipv6.hopopts");
+		proto_dstopts = proto_get_id_by_filter_name("ipv6.dstopts");
+		proto_routing = proto_get_id_by_filter_name("ipv6.routing");
+		expert_tap = find_tap_id("expert");
+		protos_known = true;
+	}
+	if (!pinfo->layers)
+		return 0;
+	for (f = wmem_list_tail(pinfo->layers); f; f = wmem_list_frame_prev(f)) {
+		int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
+		const char *name;
+
+		if (id == proto_ndisc || id == proto_icmpv6_id)
+			continue;
+		if (id == proto_fraghdr) {
+			*fragmented = true;
+			name = "fragment";
+		} else if (id == proto_hopopts) {
+			name = "hop-by-hop";
+		} else if (id == proto_dstopts) {
+			name = "destination options";
+		} else if (id == proto_routing) {
+			name = "routing";
+		} else {
+			break;                  /* ipv6 itself, or anything else */
+		}
+		if (n < G_N_ELEMENTS(found))
+			found[n] = name;
+		n++;
+	}
+	/* found backwards: name them in header order */
+	for (i = n < G_N_ELEMENTS(found) ? n : G_N_ELEMENTS(found); i-- > 0 && used < size;)
+		used += (size_t)snprintf(names + used, size - used, "%s%s",
+					 used ? ", " : "", found[i]);
+	return n;
+}
+
+/* The MAC this message binds its address to, as packet-ndisc-analysis.c's
+ * claims plus an NA's link-layer source when it has no TLLA option. */
+static bool
+binding_of(packet_info *pinfo, const struct ndisc_pkt *pkt, const uint8_t **addr,
+	   const uint8_t **mac)
+{
+	static const uint8_t zero[16];
+
+	if (pkt->type == NDP_NA && pkt->has_target) {
+		*addr = pkt->target;
+		*mac = pkt->has_tlla ? pkt->tlla : dl_mac(pinfo);
+		return *mac != NULL;
+	}
+	if ((pkt->type == NDP_NS || pkt->type == NDP_RA) && pkt->has_slla &&
+	    pkt->has_src && memcmp(pkt->src, zero, 16) != 0) {
+		*addr = pkt->src;
+		*mac = pkt->slla;
+		return true;
+	}
+	return false;
+}
+
+static void
+check_binding(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **rec)
+{
+	const uint8_t *addr, *mac;
+	struct binding *b;
+	struct sec_rec *r;
+
+	if (!binding_of(pinfo, pkt, &addr, &mac))
+		return;
+	b = wmem_map_lookup(bindings, addr);
+	if (!b) {
+		b = wmem_new0(wmem_file_scope(), struct binding);
+		memcpy(b->key, addr, 16);
+		memcpy(b->mac, mac, 6);
+		b->frame = pinfo->num;
+		b->router = pkt->type == NDP_NA && (pkt->na_flags & 0x80000000);
+		wmem_map_insert(bindings, b->key, b);
+		mac_of(mac);
+		return;
+	}
+	if (pkt->type == NDP_NA && (pkt->na_flags & 0x80000000))
+		b->router = true;
+	if (memcmp(b->mac, mac, 6) != 0) {
+		r = rec_of(pinfo, rec);
+		r->found |= NDISC_SEC_BINDING;
+		r->bind_frame = b->frame;
+		r->bind_flips = ++b->flips;
+		memcpy(r->bind_addr, addr, 16);
+		memcpy(r->bind_old, b->mac, 6);
+		memcpy(r->bind_new, mac, 6);
+		memcpy(b->mac, mac, 6);
+		mac_of(mac);
+	}
+	b->frame = pinfo->num;
+}
+
+static const struct known_router *
+known_router(const uint8_t *addr)
+{
+	unsigned i;
+
+	for (i = 0; i < n_known; i++)
+		if (memcmp(known[i].addr, addr, 16) == 0)
+			return &known[i];
+	return NULL;
+}
+
+/* Counts over a window of FLOOD_WINDOW_NS that starts with its first
+ * event after the last window ended. */
+static void
+window_tick(packet_info *pinfo, struct flood_win *w, unsigned a, unsigned b)
+{
+	nstime_t d;
+
+	nstime_delta(&d, &pinfo->abs_ts, &w->start);
+	if (nstime_is_zero(&w->start) || d.secs < 0 ||
+	    (int64_t)d.secs * 1000000000ll + d.nsecs >= FLOOD_WINDOW_NS) {
+		w->start = pinfo->abs_ts;
+		w->a = w->b = 0;
+	}
+	w->a += a;
+	w->b += b;
+}
+
+static void
+check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **rec)
+{
+	const uint8_t *mac = dl_mac(pinfo);
+	struct router *rt;
+	struct sec_rec *r;
+	unsigned i, new_pfx = 0;
+	bool is_new = false;
+
+	if (!mac && pkt->has_slla)
+		mac = pkt->slla;
+	known_routers_update();
+	rt = wmem_map_lookup(routers, pkt->src);
+	if (!rt) {
+		rt = wmem_new0(wmem_file_scope(), struct router);
+		memcpy(rt->key, pkt->src, 16);
+		rt->frame = pinfo->num;
+		if (mac) {
+			memcpy(rt->mac, mac, 6);
+			rt->has_mac = true;
+		}
+		wmem_map_insert(routers, rt->key, rt);
+		is_new = true;
+	}
+	for (i = 0; i < pkt->n_prefixes; i++) {
+		uint8_t key[17];
+
+		memcpy(key, pkt->prefixes[i].addr, 16);
+		key[16] = pkt->prefixes[i].len;
+		if (!wmem_map_lookup(ra_prefixes, key)) {
+			uint8_t *k = wmem_memdup(wmem_file_scope(), key, 17);
+			wmem_map_insert(ra_prefixes, k, k);
+			new_pfx++;
+		}
+	}
+
+	if (n_known) {
+		const struct known_router *k = known_router(pkt->src);
+		if (!k || (k->has_mac && mac && memcmp(k->mac, mac, 6) != 0)) {
+			r = rec_of(pinfo, rec);
+			r->found |= NDISC_SEC_UNKNOWN_ROUTER;
+			r->known_mac_differs = k != NULL;
+			if (k)
+				memcpy(r->other_mac, k->mac, 6);
+			if (mac)
+				memcpy(r->mac, mac, 6);
+		}
+	} else if (is_new && st->n_routers > 0 && new_pfx > 0) {
+		/* routers that agree on the prefixes are no rogues */
+		rt->rogue = true;
+	}
+	if (rt->rogue) {
+		r = rec_of(pinfo, rec);
+		r->found |= NDISC_SEC_ROGUE_ROUTER;
+		r->other_frame = st->first_router_frame;
+		memcpy(r->other_addr, st->first_router, 16);
+		r->count_a = st->n_routers;
+	}
+
+	if (pkt->router_lifetime == 0 && rt->default_seen && rt->has_mac && mac &&
+	    memcmp(rt->mac, mac, 6) != 0) {
+		r = rec_of(pinfo, rec);
+		r->found |= NDISC_SEC_SPOOFED_LIFETIME0;
+		r->other_frame = rt->frame;
+		memcpy(r->other_mac, rt->mac, 6);
+		memcpy(r->mac, mac, 6);
+	}
+	if (pkt->router_lifetime > 0 && !rt->rogue && !(rec && *rec && ((*rec)->found &
+							 NDISC_SEC_UNKNOWN_ROUTER))) {
+		if (!rt->default_seen) {
+			if (st->n_routers++ == 0) {
+				memcpy(st->first_router, pkt->src, 16);
+				st->first_router_frame = pinfo->num;
+			}
+		}
+		rt->default_seen = true;
+		if (rt->has_mac && mac && memcmp(rt->mac, mac, 6) == 0)
+			rt->frame = pinfo->num;
+		if (mac)
+			mac_of(mac)->router = true;
+	}
+
+	window_tick(pinfo, &st->ra, is_new, new_pfx);
+	if (st->ra.a > pref_ra_flood || st->ra.b > pref_ra_flood * 4) {
+		r = rec_of(pinfo, rec);
+		r->found |= NDISC_SEC_RA_FLOOD;
+		r->count_a = st->ra.a;
+		r->count_b = st->ra.b;
+		nstime_delta(&r->elapsed, &pinfo->abs_ts, &st->ra.start);
+	}
+}
+
+/* The Redirect's target (or the MAC its TLLA option gives) is known on
+ * the link, and never as a router: no better first hop for an off-link
+ * destination. A target the capture knows nothing of is given the benefit
+ * of the doubt (a router that sends no RAs). */
+static bool
+known_host(const struct ndisc_pkt *pkt)
+{
+	struct binding *b = wmem_map_lookup(bindings, pkt->target);
+	struct mac_rec *m;
+
+	if (b && !b->router) {
+		m = wmem_map_lookup(macs, b->mac);
+		if (!m || !m->router)
+			return true;
+	}
+	if (pkt->has_tlla) {
+		m = wmem_map_lookup(macs, pkt->tlla);
+		if (m && !m->router)
+			return true;
+	}
+	return false;
+}
+
+/* RFC 4861 8.1: a Redirect comes from the current first-hop router, and
+ * for an off-link destination (target != destination) its target is a
+ * better router. redir6 sends it in the router's name, from the router's
+ * MAC: what gives it away is a target known as a host (known_host()). */
+static void
+check_redirect(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **rec)
+{
+	const uint8_t *mac = dl_mac(pinfo);
+	struct router *rt, *tr;
+	struct sec_rec *r;
+	unsigned why;
+
+	if (!pkt->has_src || !pkt->has_target || st->n_routers == 0)
+		return;                 /* no first-hop router known to compare */
+	rt = wmem_map_lookup(routers, pkt->src);
+	tr = wmem_map_lookup(routers, pkt->target);
+	if (!rt || !rt->default_seen || rt->rogue)
+		why = REDIR_NOT_ROUTER;
+	else if (rt->has_mac && mac && memcmp(rt->mac, mac, 6) != 0)
+		why = REDIR_OTHER_MAC;
+	else if (memcmp(pkt->target, pkt->destination, 16) != 0 &&
+		 (!tr || !tr->default_seen || tr->rogue) && known_host(pkt))
+		why = REDIR_TARGET_NOT_ROUTER;
+	else
+		return;
+	r = rec_of(pinfo, rec);
+	r->found |= NDISC_SEC_REDIRECT;
+	r->count_a = why;
+	if (rt) {
+		memcpy(r->other_mac, rt->mac, 6);
+		r->other_frame = rt->frame;
+	}
+	if (mac)
+		memcpy(r->mac, mac, 6);
+}
+
+/* DAD probes answered (packet-ndisc-analysis.c's DAD conflict on an NA)
+ * for many addresses in a short time: something answers them all. */
+static void
+check_dad_dos(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **rec)
+{
+	const uint8_t *mac = pkt->has_tlla ? pkt->tlla : dl_mac(pinfo);
+	struct sec_rec *r;
+	unsigned i, same_mac = 0;
+	bool seen = false;
+
+	if (pinfo->abs_ts.secs - st->dad_win > DAD_DOS_WINDOW_SECS || st->dad_n == 0) {
+		st->dad_win = pinfo->abs_ts.secs;
+		st->dad_n = 0;
+	}
+	for (i = 0; i < st->dad_n; i++) {
+		if (memcmp(st->dad_addrs[i], pkt->target, 16) == 0)
+			seen = true;
+		else if (mac && memcmp(st->dad_macs[i], mac, 6) == 0)
+			same_mac++;
+	}
+	if (!seen && st->dad_n < G_N_ELEMENTS(st->dad_addrs)) {
+		memcpy(st->dad_addrs[st->dad_n], pkt->target, 16);
+		if (mac)
+			memcpy(st->dad_macs[st->dad_n], mac, 6);
+		st->dad_n++;
+	}
+	if (st->dad_n >= pref_dad_dos || same_mac > 0) {
+		r = rec_of(pinfo, rec);
+		r->found |= NDISC_SEC_DAD_DOS;
+		r->count_a = st->dad_n;
+		r->count_b = same_mac + 1;
+		r->elapsed.secs = pinfo->abs_ts.secs - st->dad_win;
+	}
+}
+
+static void
+check_ns_flood(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **rec)
+{
+	struct sec_rec *r;
+
+	/* an address advertised (NA) or used with its MAC (NS, RA) is no
+	 * exhaustion target */
+	if (wmem_map_lookup(bindings, pkt->target))
+		return;
+	window_tick(pinfo, &st->ns, 1, 0);
+	if (st->ns.a > pref_ns_flood) {
+		r = rec_of(pinfo, rec);
+		r->found |= NDISC_SEC_NS_FLOOD;
+		r->count_a = st->ns.a;
+		nstime_delta(&r->elapsed, &pinfo->abs_ts, &st->ns.start);
+	}
+}
+
+static void
+first_pass(packet_info *pinfo, const struct ndisc_pkt *pkt)
+{
+	struct sec_rec *rec = NULL;
+
+	if (!st)
+		st = wmem_new0(wmem_file_scope(), struct sec_state);
+	check_binding(pinfo, pkt, &rec);
+	if (pkt->type == NDP_RA && pkt->has_src)
+		check_router(pinfo, pkt, &rec);
+	else if (pkt->type == NDP_REDIRECT)
+		check_redirect(pinfo, pkt, &rec);
+	else if (pkt->type == NDP_NA && pkt->has_target && pkt->dad_conflict)
+		check_dad_dos(pinfo, pkt, &rec);
+	else if (pkt->type == NDP_NS && pkt->has_target && !pkt->dad_probe)
+		check_ns_flood(pinfo, pkt, &rec);
+}
+
+/* per second, from a count over an elapsed time (a whole window when
+ * everything came at once) */
+static double
+rate(unsigned n, const nstime_t *t)
+{
+	double s = nstime_to_sec(t);
+	return n / (s > 0.001 ? s : 0.001);
+}
+
+static void
+show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_pkt *pkt,
+	    const struct sec_rec *r)
+{
+	wmem_allocator_t *pool = pinfo->pool;
+	proto_item *ti;
+
+	if (r->found & NDISC_SEC_UNKNOWN_ROUTER) {
+		ti = proto_tree_add_boolean(t, hf_sec_unknown_router, tvb, 0, 0, true);
+		proto_item_set_generated(ti);
+		if (r->known_mac_differs)
+			expert_add_info_format(pinfo, ti, &ei_sec_unknown_router,
+					       "Router %s advertises from %s, not from its known MAC %s "
+					       "(preference ndisc.known_routers)",
+					       ndisc_ip6_str(pool, pkt->src), ndisc_mac_str(pool, r->mac),
+					       ndisc_mac_str(pool, r->other_mac));
+		else
+			expert_add_info_format(pinfo, ti, &ei_sec_unknown_router,
+					       "Router %s (%s) is not a known router "
+					       "(preference ndisc.known_routers)",
+					       ndisc_ip6_str(pool, pkt->src), ndisc_mac_str(pool, r->mac));
+	}
+	if (r->found & NDISC_SEC_ROGUE_ROUTER) {
+		ti = proto_tree_add_uint(t, hf_sec_rogue_router, tvb, 0, 0, r->other_frame);
+		proto_item_set_generated(ti);
+		expert_add_info_format(pinfo, ti, &ei_sec_rogue_router,
+				       "Rogue router? %s first advertises prefixes no router advertised%s, "
+				       "after %u router%s (first %s in frame %u) (RFC 6104)",
+				       ndisc_ip6_str(pool, pkt->src),
+				       pkt->router_lifetime ? " and a default route" : "",
+				       r->count_a, r->count_a == 1 ? "" : "s",
+				       ndisc_ip6_str(pool, r->other_addr), r->other_frame);
+	}
+	if (r->found & NDISC_SEC_SPOOFED_LIFETIME0) {
+		ti = proto_tree_add_uint(t, hf_sec_spoofed_lifetime0, tvb, 0, 0, r->other_frame);
+		proto_item_set_generated(ti);
+		proto_item_set_generated(proto_tree_add_ether(t, hf_sec_router_mac, tvb, 0, 0,
+							      r->other_mac));
+		expert_add_info_format(pinfo, ti, &ei_sec_spoofed_lifetime0,
+				       "Router lifetime 0 for %s sent from %s, not the router's %s "
+				       "(its RA in frame %u): spoofed, removes the default router "
+				       "(RFC 4861 6.3.4)",
+				       ndisc_ip6_str(pool, pkt->src), ndisc_mac_str(pool, r->mac),
+				       ndisc_mac_str(pool, r->other_mac), r->other_frame);
+	}
+	if (r->found & NDISC_SEC_RA_FLOOD) {
+		ti = proto_tree_add_uint(t, hf_sec_ra_flood, tvb, 0, 0, r->count_a);
+		proto_item_set_generated(ti);
+		expert_add_info_format(pinfo, ti, &ei_sec_ra_flood,
+				       "RA flood: %u new routers and %u new prefixes in %.3f s "
+				       "(%.0f routers/s; threshold %u/s, preference ndisc.ra_flood_threshold)",
+				       r->count_a, r->count_b, nstime_to_sec(&r->elapsed),
+				       rate(r->count_a, &r->elapsed), pref_ra_flood);
+	}
+}
+
+static void
+show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_pkt *pkt,
+	   const struct sec_rec *r)
+{
+	wmem_allocator_t *pool = pinfo->pool;
+	proto_item *ti;
+
+	if (r->found & NDISC_SEC_BINDING) {
+		proto_tree *bt;
+		ti = proto_tree_add_ipv6(t, hf_sec_binding, tvb, 0, 0,
+					 (const ws_in6_addr *)r->bind_addr);
+		proto_item_set_generated(ti);
+		bt = proto_item_add_subtree(ti, ett_security);
+		proto_item_set_generated(proto_tree_add_uint(bt, hf_sec_binding_frame, tvb, 0, 0,
+							     r->bind_frame));
+		proto_item_set_generated(proto_tree_add_ether(bt, hf_sec_binding_old, tvb, 0, 0,
+							      r->bind_old));
+		proto_item_set_generated(proto_tree_add_ether(bt, hf_sec_binding_new, tvb, 0, 0,
+							      r->bind_new));
+		proto_item_set_generated(proto_tree_add_uint(bt, hf_sec_binding_flips, tvb, 0, 0,
+							     r->bind_flips));
+		expert_add_info_format(pinfo, ti, &ei_sec_binding,
+				       "Address-to-MAC binding change: %s was at %s (frame %u), now %s "
+				       "(change %u): spoofed advertisement? (RFC 3756 4.1.1)",
+				       ndisc_ip6_str(pool, r->bind_addr), ndisc_mac_str(pool, r->bind_old),
+				       r->bind_frame, ndisc_mac_str(pool, r->bind_new), r->bind_flips);
+	}
+	if (r->found & NDISC_SEC_DAD_DOS) {
+		ti = proto_tree_add_uint(t, hf_sec_dad_dos, tvb, 0, 0, r->count_a);
+		proto_item_set_generated(ti);
+		expert_add_info_format(pinfo, ti, &ei_sec_dad_dos,
+				       "DAD denial of service: probes for %u addresses answered within "
+				       "%u s, %u by this MAC (threshold %u, preference "
+				       "ndisc.dad_dos_threshold; RFC 3756 4.1.3)",
+				       r->count_a, (unsigned)r->elapsed.secs + 1, r->count_b, pref_dad_dos);
+	}
+	if (r->found & NDISC_SEC_REDIRECT) {
+		ti = proto_tree_add_boolean(t, hf_sec_redirect, tvb, 0, 0, true);
+		proto_item_set_generated(ti);
+		if (r->count_a == REDIR_OTHER_MAC)
+			expert_add_info_format(pinfo, ti, &ei_sec_redirect,
+					       "Redirect in router %s's name sent from %s, not the router's %s "
+					       "(frame %u): not from the first-hop router (RFC 4861 8.1)",
+					       ndisc_ip6_str(pool, pkt->src), ndisc_mac_str(pool, r->mac),
+					       ndisc_mac_str(pool, r->other_mac), r->other_frame);
+		else if (r->count_a == REDIR_TARGET_NOT_ROUTER)
+			expert_add_info_format(pinfo, ti, &ei_sec_redirect,
+					       "Redirect sends traffic for off-link %s to %s, a host on this "
+					       "link that never advertised itself as a router: spoofed "
+					       "Redirect? "
+					       "(RFC 4861 8.1, RFC 3756 4.1.5)",
+					       ndisc_ip6_str(pool, pkt->destination),
+					       ndisc_ip6_str(pool, pkt->target));
+		else
+			expert_add_info_format(pinfo, ti, &ei_sec_redirect,
+					       "Redirect from %s, which is not a router on this link: "
+					       "not from the first-hop router (RFC 4861 8.1)",
+					       ndisc_ip6_str(pool, pkt->src));
+	}
+	if (r->found & NDISC_SEC_NS_FLOOD) {
+		ti = proto_tree_add_uint(t, hf_sec_ns_flood, tvb, 0, 0, r->count_a);
+		proto_item_set_generated(ti);
+		expert_add_info_format(pinfo, ti, &ei_sec_ns_flood,
+				       "NS flood: %u NS for unresolved addresses in %.3f s (%.0f/s; "
+				       "threshold %u/s, preference ndisc.ns_flood_threshold): "
+				       "neighbor cache exhaustion (RFC 6583)",
+				       r->count_a, nstime_to_sec(&r->elapsed),
+				       rate(r->count_a, &r->elapsed), pref_ns_flood);
+	}
+}
+
+static proto_tree *
+stree(tvbuff_t *tvb, proto_tree *tree, proto_tree **t)
+{
+	if (!*t)
+		*t = proto_tree_add_subtree(tree, tvb, 0, 0, ett_security, NULL, "Security");
+	return *t;
+}
+
+void
+ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *pkt)
+{
+	proto_tree *t = NULL;
+	proto_item *ti;
+	struct sec_rec *r;
+	bool frag;
+	char names[96];
+	unsigned n;
+
+	if (!PINFO_FD_VISITED(pinfo))
+		first_pass(pinfo, pkt);
+
+	n = ext_headers(pinfo, &frag, names, sizeof(names));
+	if (frag) {
+		ti = proto_tree_add_boolean(stree(tvb, tree, &t), hf_sec_fragmented, tvb, 0, 0, true);
+		proto_item_set_generated(ti);
+		expert_add_info_format(pinfo, ti, &ei_sec_fragmented,
+				       "ND message in a fragmented packet (%s): hosts must ignore it "
+				       "(RFC 6980); RA-Guard evasion (RFC 7113)", names);
+		pkt->sec |= NDISC_SEC_FRAGMENTED;
+	}
+	if (n > 0) {
+		ti = proto_tree_add_uint(stree(tvb, tree, &t), hf_sec_ext_headers, tvb, 0, 0, n);
+		proto_item_set_generated(ti);
+		if (!frag)
+			expert_add_info_format(pinfo, ti, &ei_sec_ext_headers,
+					       "ND message behind %u extension header%s (%s): "
+					       "RA-Guard evasion (RFC 7113)", n, n == 1 ? "" : "s", names);
+		pkt->sec |= NDISC_SEC_EXT_HEADERS;
+	}
+
+	r = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 2);
+	if (!r)
+		return;
+	pkt->sec |= r->found;
+	/* no tree and no expert tap (tshark without -V, -Y, -z expert): the
+	 * tap's counts are all that is used */
+	if (!tree && !have_tap_listener(expert_tap))
+		return;
+	if (pkt->type == NDP_RA)
+		show_router(tvb, pinfo, stree(tvb, tree, &t), pkt, r);
+	show_other(tvb, pinfo, stree(tvb, tree, &t), pkt, r);
+}
+
+static void
+register_prefs(void)
+{
+	module_t *m = prefs_find_module("ndisc");
+
+	if (!m)
+		return;
+	prefs_register_string_preference(m, "known_routers", "Known routers",
+					 "Routers allowed on the link, blank-separated, each an "
+					 "address with an optional =MAC (fe80::1=02:00:00:00:01:01): "
+					 "an RA from any other router, or from a known router's "
+					 "address at another MAC, is flagged. Empty: the first "
+					 "router seen is trusted and later new ones are flagged",
+					 &pref_known_routers);
+	prefs_register_uint_preference(m, "ra_flood_threshold", "RA flood threshold (routers/s)",
+				       "New routers per second above which RAs are flagged as a "
+				       "flood (new prefixes: four times this)",
+				       10, &pref_ra_flood);
+	prefs_register_uint_preference(m, "ns_flood_threshold", "NS flood threshold (NS/s)",
+				       "NS per second for addresses never advertised above which "
+				       "they are flagged as neighbor cache exhaustion",
+				       10, &pref_ns_flood);
+	prefs_register_uint_preference(m, "dad_dos_threshold", "DAD DoS threshold (addresses)",
+				       "Addresses whose DAD probes are answered within 10 s from "
+				       "which the answers are flagged as DAD denial of service "
+				       "(two answered by one MAC always are)",
+				       10, &pref_dad_dos);
+}
+
+void
+ndisc_security_register(void)
+{
+	static hf_register_info hf[] = {
+		{ &hf_sec_fragmented, { "ND in a fragmented packet", "ndisc.analysis.fragmented",
+					FT_BOOLEAN, BASE_NONE, NULL, 0,
+					"The message came in IPv6 fragments (RFC 6980)", HFILL } },
+		{ &hf_sec_ext_headers, { "Extension headers before ICMPv6",
+					 "ndisc.analysis.ext_headers", FT_UINT8, BASE_DEC, NULL, 0,
+					 "IPv6 extension headers in front of the message (RFC 7113)",
+					 HFILL } },
+		{ &hf_sec_binding, { "Address-to-MAC binding change", "ndisc.analysis.binding_change",
+				     FT_IPv6, BASE_NONE, NULL, 0,
+				     "Address now advertised at another link-layer address", HFILL } },
+		{ &hf_sec_binding_frame, { "Previous binding in", "ndisc.analysis.binding_change.frame",
+					   FT_FRAMENUM, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_sec_binding_old, { "Previous MAC", "ndisc.analysis.binding_change.old_mac",
+					 FT_ETHER, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_sec_binding_new, { "New MAC", "ndisc.analysis.binding_change.new_mac",
+					 FT_ETHER, BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_sec_binding_flips, { "Changes so far", "ndisc.analysis.binding_change.count",
+					   FT_UINT32, BASE_DEC, NULL, 0,
+					   "How often this address changed MAC in the capture", HFILL } },
+		{ &hf_sec_rogue_router, { "Rogue router? First router in",
+					  "ndisc.analysis.rogue_router", FT_FRAMENUM, BASE_NONE, NULL, 0,
+					  "A router first seen after others advertises a default route "
+					  "or new prefixes", HFILL } },
+		{ &hf_sec_unknown_router, { "Not a known router", "ndisc.analysis.unknown_router",
+					    FT_BOOLEAN, BASE_NONE, NULL, 0,
+					    "RA from a router not in the known routers preference",
+					    HFILL } },
+		{ &hf_sec_spoofed_lifetime0, { "Spoofed router lifetime 0, router's RA in",
+					       "ndisc.analysis.spoofed_lifetime0", FT_FRAMENUM,
+					       BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_sec_router_mac, { "Router's MAC", "ndisc.analysis.router_mac", FT_ETHER,
+					BASE_NONE, NULL, 0, NULL, HFILL } },
+		{ &hf_sec_dad_dos, { "DAD answered for addresses", "ndisc.analysis.dad_dos",
+				     FT_UINT32, BASE_DEC, NULL, 0,
+				     "DAD denial of service: answered probes in the window", HFILL } },
+		{ &hf_sec_redirect, { "Redirect not from the first-hop router",
+				      "ndisc.analysis.redirect_not_router", FT_BOOLEAN, BASE_NONE,
+				      NULL, 0, NULL, HFILL } },
+		{ &hf_sec_ra_flood, { "RA flood: new routers in window", "ndisc.analysis.ra_flood",
+				      FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+		{ &hf_sec_ns_flood, { "NS flood: unresolved NS in window", "ndisc.analysis.ns_flood",
+				      FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+	};
+	static int *ett[] = { &ett_security };
+	static ei_register_info ei[] = {
+		{ &ei_sec_fragmented, { "ndisc.analysis.fragmented.expert", PI_SECURITY, PI_WARN,
+					"ND message in a fragmented packet (RFC 6980)", EXPFILL } },
+		{ &ei_sec_ext_headers, { "ndisc.analysis.ext_headers.expert", PI_SECURITY, PI_WARN,
+					 "ND message behind extension headers (RFC 7113)", EXPFILL } },
+		{ &ei_sec_binding, { "ndisc.analysis.binding_change.expert", PI_SECURITY, PI_WARN,
+				     "Address-to-MAC binding change", EXPFILL } },
+		{ &ei_sec_rogue_router, { "ndisc.analysis.rogue_router.expert", PI_SECURITY, PI_WARN,
+					  "Rogue router", EXPFILL } },
+		{ &ei_sec_unknown_router, { "ndisc.analysis.unknown_router.expert", PI_SECURITY,
+					    PI_WARN, "Router not in the known routers list", EXPFILL } },
+		{ &ei_sec_spoofed_lifetime0, { "ndisc.analysis.spoofed_lifetime0.expert", PI_SECURITY,
+					       PI_WARN, "Spoofed router lifetime 0", EXPFILL } },
+		{ &ei_sec_dad_dos, { "ndisc.analysis.dad_dos.expert", PI_SECURITY, PI_WARN,
+				     "DAD denial of service", EXPFILL } },
+		{ &ei_sec_redirect, { "ndisc.analysis.redirect_not_router.expert", PI_SECURITY,
+				      PI_WARN, "Redirect not from the first-hop router", EXPFILL } },
+		{ &ei_sec_ra_flood, { "ndisc.analysis.ra_flood.expert", PI_SECURITY, PI_WARN,
+				      "RA flood", EXPFILL } },
+		{ &ei_sec_ns_flood, { "ndisc.analysis.ns_flood.expert", PI_SECURITY, PI_WARN,
+				      "NS flood", EXPFILL } },
+	};
+
+	proto_register_field_array(proto_ndisc, hf, array_length(hf));
+	proto_register_subtree_array(ett, array_length(ett));
+	expert_register_field_array(expert_register_protocol(proto_ndisc), ei, array_length(ei));
+	register_prefs();
+
+	bindings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
+	routers = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
+	macs = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), mac_hash, mac_equal);
+	ra_prefixes = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), pfx_hash17,
+					     pfx_equal17);
+	register_init_routine(security_init);
+}
