@@ -328,10 +328,28 @@ add_ipv6_part(struct cc *c, enum field f, int at, int n)
 		proto_tree_add_ipv6(c->t, hf[f], c->tvb, c->off + at, n, &a);
 }
 
+/* The built-in's expert infos only where a filter, column or tap names
+ * them: ndisc says the same in its own words, and a shown tree (the GUI,
+ * tshark -V) would list both. Wireshark 4.0 marks no field that tshark -T
+ * fields -e asks for (its tree is a shown one): there a shown tree keeps
+ * the built-in's. */
+static bool
+ei_wanted(proto_tree *bt, const expert_field *ei)
+{
+	if (referenced(proto_registrar_get_nth(ei->hf)))
+		return true;
+#if !WS_AT_LEAST(4, 4)
+	return bt && PTREE_DATA(bt)->visible;
+#else
+	(void)bt;
+	return false;
+#endif
+}
+
 static void
 opt_length_error(struct cc *c)
 {
-	if (have_ei_opt_len && c->len_item)
+	if (have_ei_opt_len && c->len_item && ei_wanted(c->t, &ei_opt_len))
 		expert_add_info(c->pinfo, c->len_item, &ei_opt_len);
 }
 
@@ -1132,7 +1150,7 @@ one_option(tvbuff_t *tvb, int off, packet_info *pinfo, proto_tree *bt, bool *end
 	if (used < c.len) {
 		proto_item *ti = cadd(&c, F_UNKNOWN, used, c.len - used, ENC_NA);
 
-		if (have_ei_unknown && ti)
+		if (have_ei_unknown && ti && ei_wanted(bt, &ei_unknown))
 			expert_add_info(pinfo, ti, &ei_unknown);
 	}
 }
@@ -1171,16 +1189,9 @@ message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *bt)
 	hdr(bt, tvb, F_TYPE, 0, 1, ENC_BIG_ENDIAN);
 	hdr(bt, tvb, F_CODE, 1, 1, ENC_BIG_ENDIAN);
 	tvb_get_ntohs(tvb, 2);
-	/* verified only if asked for: ndisc verifies it for its own field. The
-	 * built-in's expert info only when a filter, column or tap names it:
-	 * ndisc's own already says "Bad checksum", and a shown tree (the GUI,
-	 * tshark -V) would list it twice. Wireshark 4.0 marks no field that
-	 * tshark -T fields -e asks for (its tree is a shown one): there a shown
-	 * tree keeps the built-in's beside ndisc's. */
-	bool want_ei = have_ei_checksum && referenced(proto_registrar_get_nth(ei_checksum.hf));
-#if !WS_AT_LEAST(4, 4)
-	want_ei = want_ei || (have_ei_checksum && PTREE_DATA(bt)->visible);
-#endif
+	/* verified only if asked for: ndisc verifies it for its own field (its
+	 * own "Bad checksum" too; the built-in's as ei_wanted says) */
+	bool want_ei = have_ei_checksum && ei_wanted(bt, &ei_checksum);
 
 	if (have_ei_checksum && (want_ei || hdr_wanted(bt, F_CKSUM) || hdr_wanted(bt, F_CKSUM_STATUS)))
 		ndisc_add_checksum(tvb, pinfo, bt, hf[F_CKSUM], hf[F_CKSUM_STATUS],
