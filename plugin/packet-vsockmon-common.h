@@ -48,6 +48,7 @@ typedef struct {
 	uint8_t outcome;        /* VSMON_OUTCOME_*, 0 while open */
 	dissector_handle_t app; /* set by a heuristic that took the connection */
 	uint32_t app_frame;     /* the frame where it did */
+	uint8_t heur_tried;     /* bit per direction: its first payload matched no heuristic */
 	vsmon_dir_t d[2];
 } vsmon_conn_t;
 

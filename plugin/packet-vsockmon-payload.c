@@ -54,10 +54,15 @@ typedef struct {
 /* Tries the connection's heuristic, the port table (lower port first) and
  * the heuristic list, in the order the preference says; data otherwise. */
 static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint32_t lo, uint32_t hi,
-		     vsmon_conn_t *c)
+		     vsmon_conn_t *c, unsigned dir)
 {
 	heur_dtbl_entry_t *hdtbl = NULL;
 	bool done = false;
+	/* Every heuristic of ours recognises how a stream begins. Where the
+	 * capture holds the connection's start, a direction whose first payload
+	 * matched none is not tried again (most of their cost on connections
+	 * of no known protocol); without its start, every payload is tried. */
+	bool heur = !(c && c->req_frame && (c->heur_tried & (1u << dir)));
 
 	/* The port table holds only what Decode As put there: it overrides
 	 * the protocol a heuristic found for the connection, unless the
@@ -72,8 +77,11 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint3
 		pinfo->match_uint = c->ep[1].port;     /* the listener's (ssh asks) */
 		done = call_dissector_only(c->app, next, pinfo, tree, NULL) > 0;
 	}
-	if (!done)
+	if (!done && heur) {
 		done = dissector_try_heuristic(heur_list, next, pinfo, tree, &hdtbl, c);
+		if (!done && c && c->req_frame && !PINFO_FD_VISITED(pinfo))
+			c->heur_tried |= (uint8_t)(1u << dir);
+	}
 	if (!done && vsmon_pref_heur_first) {
 		done = dissector_try_uint_with_data(port_table, lo, next, pinfo, tree, true, NULL);
 		if (!done && hi != lo)
@@ -85,10 +93,10 @@ static void dispatch(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint3
 }
 
 static void dispatch_guarded(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, uint32_t lo, uint32_t hi,
-			     vsmon_conn_t *c)
+			     vsmon_conn_t *c, unsigned dir)
 {
 	TRY {
-		dispatch(next, pinfo, tree, lo, hi, c);
+		dispatch(next, pinfo, tree, lo, hi, c, dir);
 	}
 	CATCH_NONFATAL_ERRORS {
 		show_exception(next, pinfo, tree, EXCEPT_CODE, GET_MESSAGE);
@@ -105,7 +113,7 @@ static void hand_off(tvbuff_t *next, packet_info *pinfo, proto_tree *tree, const
 	pinfo->desegment_offset = 0;
 	pinfo->desegment_len = 0;
 	dispatch_guarded(next, pinfo, tree, MIN(p->src_port, p->dst_port), MAX(p->src_port, p->dst_port),
-			 f ? f->conn : NULL);
+			 f ? f->conn : NULL, f ? f->dir : 0);
 	pinfo->can_desegment = saved_can;
 }
 

@@ -167,6 +167,19 @@ rows = sstest.fields(ssh, ["vsockmon.payload", "data.data"], filt="vsockmon.virt
                      extra=["--disable-heuristic", "ssh_vsockmon"])
 sstest.eq(rows, [[b"SSH-2.0-OpenSSH_9.2\r\n".hex()] * 2], "heuristic disabled: data, vsockmon.payload")
 
+# ---- the heuristics look at how a stream begins: with the connection's
+# start in the capture, a direction whose first payload matched none is not
+# tried again; without it, every payload is
+k = Conn((3, 50001), (2, 2222))
+fr = [k.pkt((3, 50001), REQUEST), k.pkt((2, 2222), RESPONSE), k.pkt((3, 50001), RW, b"\x00junk\r\n"),
+      k.pkt((3, 50001), RW, b"SSH-2.0-OpenSSH_9.2\r\n")]
+late = cap("late-ssh", fr)
+rows = sstest.fields(late, ["frame.number", "ssh.protocol"], filt="vsockmon.virtio.op == 5")
+sstest.eq(rows, [["3", ""], ["4", ""]], "start captured, first payload unknown: the later banner stays data")
+midway = cap("midway-ssh", fr[2:])
+rows = sstest.fields(midway, ["frame.number", "ssh.protocol"], filt="vsockmon.virtio.op == 5")
+sstest.eq(rows, [["1", ""], ["2", "SSH-2.0-OpenSSH_9.2"]], "start not captured: every payload is tried")
+
 # ---- seqpacket message over three packets ----
 k = Conn(C, S, vtype=SEQPACKET)
 msg = bytes(range(256)) * 400
