@@ -39,7 +39,7 @@ subprocess.run(["mergecap", "-F", "pcap", "-w", src] + [os.path.join(work, p) fo
 CASES = [  # name, sockgen replay arguments, the scapy edit of one packet (pkt -> pkt)
     ("router lifetime 0", ["--set", "ndisc.ra.router_lifetime=0"],
      "if p.haslayer(ICMPv6ND_RA): p[ICMPv6ND_RA].routerlifetime = 0"),
-    ("hop limit 255 -> 7", ["--set", "ndisc.ra.cur_hop_limit=7"],
+    ("cur hop limit 64 -> 7", ["--set", "ndisc.ra.cur_hop_limit=7"],
      "if p.haslayer(ICMPv6ND_RA): p[ICMPv6ND_RA].chlim = 7"),
     ("every prefix valid 60", ["--set", "ndisc.opt.prefix.valid=60"],
      "for o in p.iterpayloads():\n"
@@ -98,5 +98,5 @@ for name, args, edit in CASES:
 
 beside.row("scapy %s (rdpcap, edit, del cksum, wrpcap)" % peers.pkg_version("python3-scapy"),
            "sockgen ndp replay", [c[0] for c in CASES], len(CASES), equal,
-           "`tests/dissect/test_ndp_replay_scapy.py`")
+           "tests/dissect/test_ndp_replay_scapy.py")
 t.done()
