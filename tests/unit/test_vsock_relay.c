@@ -2,7 +2,7 @@
 /* CUnit tests of sockgen vsock's socat-like pieces: the CID:PORT, PORT and
  * TCP address parsers, and the relay engine (generator/vsock/vsock_relay.c)
  * driven over AF_UNIX socketpairs standing in for the vsock connection
- * (the relay only reads, writes, polls and shuts down its fd). No AF_VSOCK
+ * (the relay only reads, writes, polls and shuts down its fd). No vsock
  * socket is ever opened here. */
 #include <CUnit/Basic.h>
 #include <arpa/inet.h>
