@@ -89,6 +89,7 @@ class Link:
         sh("r", "ip", "addr", "add", PREFIX + "1/64", "dev", ifn("r"))
         sh("r", "ip", "addr", "add", EXHAUST + "1/64", "dev", ifn("r"))
         sh("a", "ip", "addr", "add", PREFIX + "bad/64", "dev", ifn("a"), "nodad")
+        pace()
         for n in ("r", "a"):
             sh(n, "ip", "link", "set", ifn(n), "up")
         time.sleep(2.2)                  # the link-locals' DAD
@@ -126,6 +127,40 @@ def attack(name, tool, args, secs):
     """The tool in the attacker's namespace, stopped after secs."""
     return subprocess.run(["ip", "netns", "exec", ns("a"), "timeout", str(secs), "atk6-" + tool] + args,
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+
+
+def pace(rate="2mbit", burst="16kb"):
+    """The attacker's egress, paced (tc tbf). Floods at full speed harm the
+    whole machine, not only this link: the kernel's neighbour cache is one
+    table for every namespace (1024 entries by default, its thresholds are
+    the host's), and when ndpexhaust26 fills it with the router's
+    incomplete entries, other namespaces can no longer resolve anyone.
+    A few hundred packets a second are far above ndisc's thresholds."""
+    sh("a", "tc", "qdisc", "replace", "dev", ifn("a"), "root", "tbf", "rate", rate, "burst", burst,
+       "latency", "200ms")
+
+
+def exhaust():
+    """ndpexhaust26 paced to some 250 new addresses a second for 1 s: the
+    router keeps each one's incomplete entry for 3 s, so the table holds a
+    few hundred of them at most."""
+    pace("256kbit", "2kb")
+    try:
+        return attack("", "ndpexhaust26", [ifn("a"), EXHAUST + "/64"], 1)
+    finally:
+        pace()
+
+
+def table_fulls():
+    """How often the kernel found its neighbour table full (every
+    namespace's, summed over the CPUs), or None where it does not say."""
+    try:
+        with open("/proc/net/stat/ndisc_cache") as f:
+            rows = f.read().split("\n")
+    except OSError:
+        return None
+    col = rows[0].split().index("table_fulls")
+    return sum(int(r.split()[col], 16) for r in rows[1:] if r.strip())
 
 
 def host_up(n):
@@ -205,7 +240,7 @@ ATTACKS = [
      "Redirect", "ndisc.type == 137 && ndisc.redirect.target == %s" % A_LL),
     # to a prefix on the router's link that the attacker routes through it:
     # the router solicits every address
-    ("ndp-exhaust", lambda: attack("", "ndpexhaust26", [ifn("a"), EXHAUST + "/64"], 1.5),
+    ("ndp-exhaust", exhaust,
      "NS flood", "ndisc.type == 135"),
     # last: the link needs a while to recover from it
     ("flood-router", lambda: attack("", "flood_router26", [ifn("a")], 0.4),
@@ -237,6 +272,7 @@ def main():
         sstest.skip("plugin not built at " + sstest.PLUGIN)
     tmp = sstest.tmpdir()
     caps = {}
+    fulls = table_fulls()
     with Link(tmp) as link:
         caps["healthy"] = capture(tmp, "healthy", lambda: healthy(link))
         for name, fn, _, _ in ATTACKS:
@@ -247,6 +283,9 @@ def main():
             for n in ("h", "g"):
                 sh(n, "sysctl", "-qw", "net.ipv6.conf.%s.accept_ra=%d" % (ifn(n), 0 if flood else 2))
             caps[name] = capture(tmp, name, fn)
+    if fulls is not None:
+        sstest.eq(table_fulls() - fulls, 0, "the attacks never filled the kernel's neighbour table, "
+                  "which other namespaces share")
     w = warnings(caps["healthy"])
     sstest.eq(w, [], "healthy link: no Warning")
     n = len(sstest.fields(caps["healthy"], ["frame.number"], filt="ndisc"))

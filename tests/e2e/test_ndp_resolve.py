@@ -82,6 +82,7 @@ def dad(p, d):
                  "--dad names the peer's MAC", used.stdout)
     sstest.eq(free.returncode, 1, "--dad %s (free): exit 1" % UNUSED)
     sstest.check("not in use" in free.stderr, "--dad says the address is free", free.stderr)
+    sstest.check(js.returncode == 0, "--dad --json %s (in use): exit 0" % PEER, js.stderr)
     recs = [json.loads(x) for x in js.stdout.splitlines() if x.strip()]
     if sstest.eq(len(recs), 1, "--dad --json: one record"):
         sstest.eq((recs[0].get("ndisc.na.target"), recs[0].get("ipv6.dst"), recs[0].get("ndisc.opt.tlla.addr")),
