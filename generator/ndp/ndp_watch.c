@@ -52,8 +52,9 @@ static void on_signal(int sig)
 }
 
 struct watch {
-	const char *ifname, *tshark, *plugin;
+	const char *ifname, *tshark, *plugin, *pcap_path;
 	char *installed;
+	FILE *pcap;                     /* --pcap: the frames tshark was given */
 	bool json, promisc;
 	uint64_t count, timeout;        /* --count findings, --timeout S; 0: none */
 	size_t n_prefs;
@@ -73,7 +74,7 @@ void ndpg_watch_usage(FILE *f)
 {
 	fprintf(f,
 		"Watch (sockgen ndp listen IF --watch [--json] [--count N] [--timeout S]\n"
-		"       [--known-routers LIST] [--pref NAME:VALUE]... [--promisc]\n"
+		"       [--known-routers LIST] [--pref NAME:VALUE]... [--promisc] [--pcap FILE]\n"
 		"       [--tshark PATH] [--plugin PATH]):\n"
 		"the plugin's ND security analysis live on IF: the link's ND frames (and\n"
 		"IPv6 frames behind extension headers) go to tshark with sockscope.so, and\n"
@@ -95,13 +96,15 @@ void ndpg_watch_usage(FILE *f)
 		"  --pref NAME:VALUE  an analysis preference of the plugin: known_routers,\n"
 		"                 ra_flood_threshold, ns_flood_threshold, dad_dos_threshold\n"
 		"  --promisc      all unicast of the link too (a mirror port, a bridge)\n"
+		"  --pcap FILE    also write the frames analysed: frame N of a finding's\n"
+		"                 text is frame N of FILE\n"
 		"  --tshark PATH  tshark binary (default: tshark from PATH)\n"
 		"  --plugin PATH  sockscope.so (default: $SOCKSCOPE_PLUGIN, else the\n"
 		"                 installed one from tshark -G folders)\n"
 		"  As root tshark runs as nobody (uid 65534) with a private plugin tree.\n"
 		"Examples:\n"
 		"  sockgen ndp listen eth0 --watch\n"
-		"  sockgen ndp listen br0 --watch --promisc --json --timeout 3600\n"
+		"  sockgen ndp listen br0 --watch --promisc --json --timeout 3600 --pcap watch.pcap\n"
 		"  sockgen ndp listen eth0 --watch --known-routers fe80::1=02:00:00:00:01:01 --count 1\n"
 		"Exit (--watch): 0 no finding, 3 findings reported (as sockgen verify's\n"
 		"mismatch: the link failed the check, apart from 1, the watch itself\n"
@@ -181,6 +184,7 @@ static int watch_args(struct watch *w, int argc, char **argv)
 		{ "known-routers", required_argument, NULL, 'K' },
 		{ "pref", required_argument, NULL, 'P' },
 		{ "promisc", no_argument, NULL, 'p' },
+		{ "pcap", required_argument, NULL, 'w' },
 		{ "tshark", required_argument, NULL, 'T' },
 		{ "plugin", required_argument, NULL, 'L' },
 		{ "format", required_argument, NULL, 'X' },
@@ -217,6 +221,13 @@ static int watch_args(struct watch *w, int argc, char **argv)
 				rc = add_pref(w, "--known-routers", known);
 			break;
 		case 'P': rc = add_pref(w, "--pref", optarg); break;
+		case 'w':
+			if (!*optarg)
+				return sg_usage(CTX, "--pcap '': empty path");
+			if ((rc = sg_check_out_path(CTX, "pcap", optarg)))
+				return rc;
+			w->pcap_path = optarg;
+			break;
 		case 'T':
 			if (!*optarg)
 				return sg_usage(CTX, "--tshark '': empty path");
@@ -321,7 +332,9 @@ static int put_header(struct watch *w)
 		uint32_t sigfigs, snaplen, linktype;
 	} h = { 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1 };
 
-	return write(w->to_ts, &h, sizeof(h)) == (ssize_t)sizeof(h) ? 0 : -EIO;
+	if (w->pcap && fwrite(&h, sizeof(h), 1, w->pcap) != 1)
+		return -EIO;
+	return write(w->to_ts, &h, sizeof(h)) == (ssize_t)sizeof(h) ? 0 : -EPIPE;
 }
 
 /* One pcap record, written whole or not at all (under PIPE_BUF); a frame
@@ -340,8 +353,12 @@ static int put_record(struct watch *w, const uint8_t *frame, size_t len, size_t 
 	h[3] = (uint32_t)wire_len;
 	memcpy(rec, h, 16);
 	memcpy(rec + 16, frame, len);
-	if (write(w->to_ts, rec, 16 + len) == (ssize_t)(16 + len))
+	if (write(w->to_ts, rec, 16 + len) == (ssize_t)(16 + len)) {
+		/* frame N of the file is frame N of the findings */
+		if (w->pcap && (fwrite(rec, 16 + len, 1, w->pcap) != 1 || fflush(w->pcap)))
+			return -EIO;
 		return 0;
+	}
 	if (errno == EAGAIN) {
 		w->dropped++;
 		return 0;
@@ -363,7 +380,8 @@ static int forward_frames(struct watch *w)
 		if (r < 0)
 			return sg_fail(CTX, "%s: receive: %s", w->ifname, strerror(-r));
 		if ((r = put_record(w, buf, len, wire)) < 0)
-			return sg_fail(CTX, "writing to tshark: %s", strerror(-r));
+			return r == -EIO ? sg_fail(CTX, "--pcap '%s': %s", w->pcap_path, strerror(errno))
+					 : sg_fail(CTX, "writing to tshark: %s", strerror(-r));
 		w->frames++;
 	}
 	return 0;
@@ -664,9 +682,13 @@ static int watch_setup(struct watch *w)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	if (w->pcap_path && !(w->pcap = fopen(w->pcap_path, "wb")))
+		return sg_fail(CTX, "--pcap '%s': %s", w->pcap_path, strerror(errno));
 	if (start_tshark(w, err, sizeof(err)))
 		return sg_fail(CTX, "tshark: %s", err);
-	if (put_header(w))
+	if ((rc = put_header(w)) == -EIO)
+		return sg_fail(CTX, "--pcap '%s': %s", w->pcap_path, strerror(errno));
+	if (rc)
 		return TSHARK_ENDED;    /* its status says why */
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -706,6 +728,11 @@ int cmd_ndp_watch(int argc, char **argv)
 	if (w->err_fd >= 0)
 		close(w->err_fd);
 	sg_tshark_tree_remove(&w->tree);
+	if (w->pcap && fclose(w->pcap) && rc != SG_EXIT_RUNTIME)
+		rc = sg_fail(CTX, "--pcap '%s': %s", w->pcap_path, strerror(errno));
+	/* a run that failed leaves no capture behind */
+	if (w->pcap && rc == SG_EXIT_RUNTIME)
+		sg_remove_output(w->pcap_path);
 	free(w->installed);
 	free(w);
 	return rc;
