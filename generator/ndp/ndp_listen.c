@@ -451,9 +451,8 @@ int cmd_ndp_listen(int argc, char **argv)
 	struct listener l = { .rx = { .fd = -1 } };
 	int rc;
 
-	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
-		if (!strcmp(argv[i], "--watch"))
-			return cmd_ndp_watch(argc, argv);
+	if (ndpg_watch_wanted(argc, argv))
+		return cmd_ndp_watch(argc, argv);
 	rc = listen_args(&l, argc, argv);
 
 	if (rc)

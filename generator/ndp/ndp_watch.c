@@ -113,7 +113,7 @@ void ndpg_watch_usage(FILE *f)
 }
 
 /* --known-routers: each token an IPv6 address with an optional =MAC. */
-static int check_known(const char *list)
+static int check_known(const char *flag, const char *list)
 {
 	char tok[128];
 	uint8_t a[16], mac[6];
@@ -124,7 +124,7 @@ static int check_known(const char *list)
 		char *eq;
 
 		if (len >= sizeof(tok) || ++n > MAX_KNOWN)
-			return sg_usage(CTX, "--known-routers '%s': %s", list, n > MAX_KNOWN ?
+			return sg_usage(CTX, "%s '%s': %s", flag, list, n > MAX_KNOWN ?
 					"at most 32 routers" : "an entry is too long");
 		memcpy(tok, p, len);
 		tok[len] = '\0';
@@ -132,14 +132,12 @@ static int check_known(const char *list)
 		if ((eq = strchr(tok, '=')))
 			*eq++ = '\0';
 		if (ndpg_parse_ipv6(tok, a))
-			return sg_usage(CTX, "--known-routers '%s': '%s' is not an IPv6 address",
-					list, tok);
+			return sg_usage(CTX, "%s '%s': '%s' is not an IPv6 address", flag, list, tok);
 		if (eq && ndpg_parse_mac(eq, mac))
-			return sg_usage(CTX, "--known-routers '%s': '%s' is not a MAC address",
-					list, eq);
+			return sg_usage(CTX, "%s '%s': '%s' is not a MAC address", flag, list, eq);
 	}
 	if (!n)
-		return sg_usage(CTX, "--known-routers '%s': no router given", list);
+		return sg_usage(CTX, "%s '%s': no router given", flag, list);
 	return 0;
 }
 
@@ -157,7 +155,7 @@ static int add_pref(struct watch *w, const char *flag, const char *arg)
 	if (!colon || k == sizeof(analysis_prefs) / sizeof(analysis_prefs[0]))
 		return sg_usage(CTX, "%s '%s': must be NAME:VALUE, NAME one of known_routers, "
 				"ra_flood_threshold, ns_flood_threshold, dad_dos_threshold", flag, arg);
-	if (k == 0 && (rc = check_known(val)))
+	if (k == 0 && (rc = check_known(flag, val)))
 		return rc;
 	if (k > 0 && ndpg_parse_uint(val, UINT32_MAX, &v))
 		return sg_usage(CTX, "%s '%s': the value must be a number 0..4294967295", flag, arg);
@@ -165,6 +163,24 @@ static int add_pref(struct watch *w, const char *flag, const char *arg)
 		return sg_usage(CTX, "%s '%s': too many or too long preferences", flag, arg);
 	snprintf(w->prefs[w->n_prefs++], sizeof(w->prefs[0]), "ndisc.%s", arg);
 	return 0;
+}
+
+/* Options only --watch takes: given to listen, they bring it here, to be
+ * told they need --watch. */
+static const char *const watch_only[] = {
+	"--watch", "--known-routers", "--pref", "--promisc", "--pcap", "--tshark", "--plugin",
+};
+
+bool ndpg_watch_wanted(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		for (size_t k = 0; k < sizeof(watch_only) / sizeof(watch_only[0]); k++) {
+			size_t n = strlen(watch_only[k]);
+
+			if (!strncmp(argv[i], watch_only[k], n) && (!argv[i][n] || argv[i][n] == '='))
+				return true;
+		}
+	return false;
 }
 
 /* Options of listen that have no meaning here, named in the message. */
@@ -196,14 +212,18 @@ static int watch_args(struct watch *w, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	char known[1300];
+	const char *only = NULL;        /* a watch-only option seen */
+	bool watch = false;
 	int c, rc, idx = 0;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, &idx)) != -1) {
 		rc = 0;
+		if (c != 'W' && strchr("KPpwTL", c) && !only)
+			only = opts[idx].name;
 		switch (c) {
-		case 'W': break;
+		case 'W': watch = true; break;
 		case 'j': w->json = true; break;
 		case 'p': w->promisc = true; break;
 		case 'c':
@@ -217,7 +237,7 @@ static int watch_args(struct watch *w, int argc, char **argv)
 			break;
 		case 'K':
 			snprintf(known, sizeof(known), "known_routers:%.1200s", optarg);
-			if ((rc = check_known(optarg)) == 0)
+			if ((rc = check_known("--known-routers", optarg)) == 0)
 				rc = add_pref(w, "--known-routers", known);
 			break;
 		case 'P': rc = add_pref(w, "--pref", optarg); break;
@@ -250,6 +270,8 @@ static int watch_args(struct watch *w, int argc, char **argv)
 		if (rc)
 			return rc;
 	}
+	if (!watch)
+		return sg_usage("ndp listen", "--%s: only with --watch", only ? only : "watch");
 	if (optind != argc - 1)
 		return sg_usage(CTX, optind >= argc ? "give the interface (sockgen ndp listen IF --watch)"
 				: "unexpected argument '%s'", argv[optind < argc - 1 ? optind + 1 : 0]);

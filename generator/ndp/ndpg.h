@@ -135,7 +135,8 @@ void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
 int cmd_ndp(int argc, char **argv);
 int cmd_ndp_listen(int argc, char **argv);
 /* ndp_watch.c: listen --watch (cmd_ndp_listen hands over when argv has
- * --watch) and its part of listen's --help. */
+ * --watch or an option only it takes) and its part of listen's --help. */
+bool ndpg_watch_wanted(int argc, char **argv);
 int cmd_ndp_watch(int argc, char **argv);
 void ndpg_watch_usage(FILE *f);
 /* ndp_solicit.c, ndp_resolve.c: rdisc6's and ndisc6's work (argv[0] is
