@@ -293,7 +293,7 @@ static int start_tshark(struct watch *w, char *err, size_t errsz)
 {
 	static const char *const fixed[] = {
 		"-n", "-l", "-r", "-", "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a",
-		"-E", "aggregator=" AGG, "-e", "frame.number", "-e", "frame.time_epoch",
+		"-E", ("aggregator=" AGG), "-e", "frame.number", "-e", "frame.time_epoch",
 		"-e", "ndisc.type", "-e", "_ws.expert.message", "-e", "_ws.expert.severity",
 		"-e", "_ws.expert.group",
 	};
@@ -626,9 +626,12 @@ static int watch_finish(struct watch *w, int rc)
 	bool killed = false;
 	int status = 0, st;
 
+	bool done = w->count && w->findings >= w->count;
+
 	close(w->to_ts);
 	w->to_ts = -1;
-	while (rc == 0 && !(killed = ndpg_now_ms() >= end)) {
+	/* --count reached: nothing more to read, tshark may stop at once */
+	while (rc == 0 && !done && !(killed = ndpg_now_ms() >= end)) {
 		int p = poll(&pf, 1, 200);
 
 		if (p < 0 && errno != EINTR)
@@ -636,14 +639,14 @@ static int watch_finish(struct watch *w, int rc)
 		if (p > 0 && read_output(w) <= 0)
 			break;
 	}
-	if (killed || rc > 0)
+	if (killed || done || rc > 0)
 		kill(w->pid, SIGTERM);
 	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
 		;
 	w->pid = -1;
 	if (rc > 0)
 		return rc;
-	if ((st = tshark_status(w, status, killed)))
+	if ((st = tshark_status(w, status, killed || done)))
 		return st;
 	if (rc == TSHARK_ENDED)
 		return sg_fail(CTX, "tshark ended before the watch did");
