@@ -10,7 +10,10 @@ shared by every namespace). The watcher runs on the bridge (br0, --promisc,
 so it sees the unicast between the nodes too). Each case is its own watch
 run: the router's RA and a neighbour resolution first (what the analysis
 then knows), the attack, then SIGTERM; the watch reads what is still queued
-and exits."""
+and exits. Cases: a healthy link (exit 0, no line), fake_advertise6
+(binding change), kill_router6 (--json, --pcap), fake_router26 (rogue
+router; --known-routers with --count 1), fake_router26 -E H (behind a
+hop-by-hop header), tshark or the plugin missing (exit 1)."""
 import json
 import os
 import signal
@@ -236,6 +239,17 @@ def case_fake_router():
     sstest.check(time.monotonic() - t0 < 15, "--count 1: ended by itself")
 
 
+def case_ext_header():
+    """An RA behind a hop-by-hop header: the watch's socket takes IPv6
+    frames whose first next header is an extension header too."""
+    w = Watch()
+    known_first()
+    attack("fake_router26", ["-E", "H", "-A", "2001:db8:bad::/64", "-n", "1", ifn("a")], 3)
+    rc, lines, _ = w.finish()
+    expect("fake_router26 -E H", rc, lines,
+           ["warning ND message behind 1 extension header (hop-by-hop): RA-Guard evasion"])
+
+
 def case_no_plugin():
     p = subprocess.run(["ip", "netns", "exec", BR, sstest.SOCKGEN, "ndp", "listen", "br0", "--watch",
                         "--timeout", "1", "--plugin", "/nonexistent/sockscope.so"],
@@ -262,6 +276,7 @@ def main():
         case_fake_advertise()
         case_kill_router(tmp)
         case_fake_router()
+        case_ext_header()
         case_no_plugin()
     sstest.done()
 
