@@ -106,10 +106,10 @@ void ndpg_watch_usage(FILE *f)
 		"  sockgen ndp listen eth0 --watch\n"
 		"  sockgen ndp listen br0 --watch --promisc --json --timeout 3600 --pcap watch.pcap\n"
 		"  sockgen ndp listen eth0 --watch --known-routers fe80::1=02:00:00:00:01:01 --count 1\n"
-		"Exit (--watch): 0 no finding, 3 findings reported (as sockgen verify's\n"
-		"mismatch: the link failed the check, apart from 1, the watch itself\n"
-		"failing), 1 runtime failure (tshark or the plugin missing or dying, the\n"
-		"socket), 2 bad input.\n");
+		"Exit (--watch): 0 nothing found, 3 findings reported (as verify's 3: the\n"
+		"link failed the check; apart from 1, so a script tells an attacked link\n"
+		"from a broken watch), 1 runtime failure (tshark or the plugin missing,\n"
+		"not loading or dying; the socket), 2 bad input.\n");
 }
 
 /* --known-routers: each token an IPv6 address with an optional =MAC. */
@@ -469,8 +469,8 @@ static void finding(struct watch *w, const char *frame, const char *epoch, const
 	} else {
 		printf("{\"time\": \"%s\", \"interface\": ", when);
 		json_str(w->ifname);
-		printf(", \"frame\": %s, \"severity\": \"%s\", \"group\": \"%s\", \"message\": ",
-		       frame, sev_name, grp_name);
+		printf(", \"frame\": %lu, \"severity\": \"%s\", \"group\": \"%s\", \"message\": ",
+		       strtoul(frame, NULL, 10), sev_name, grp_name);
 		json_str(msg);
 		printf("}\n");
 	}
