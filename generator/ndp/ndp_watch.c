@@ -66,6 +66,7 @@ struct watch {
 	char line[65536];
 	size_t line_len;
 	uint64_t frames, dropped, findings, repeats;
+	int out_errno;                  /* stdout failed (a reader gone): stop */
 	size_t n_seen;
 	uint64_t seen[SEEN_CAP];
 };
@@ -474,7 +475,10 @@ static void finding(struct watch *w, const char *frame, const char *epoch, const
 		json_str(msg);
 		printf("}\n");
 	}
-	fflush(stdout);
+	if ((fflush(stdout) || ferror(stdout)) && !w->out_errno) {
+		w->out_errno = errno ? errno : EIO;
+		stop = 1;
+	}
 }
 
 /* One frame's line: frame, time, ndisc.type, then the expert items'
@@ -623,14 +627,13 @@ static int watch_finish(struct watch *w, int rc)
 {
 	long long end = ndpg_now_ms() + 10000;
 	struct pollfd pf = { .fd = w->from_ts, .events = POLLIN };
-	bool killed = false;
+	bool killed = false, done = (w->count && w->findings >= w->count) || w->out_errno;
 	int status = 0, st;
-
-	bool done = w->count && w->findings >= w->count;
 
 	close(w->to_ts);
 	w->to_ts = -1;
-	/* --count reached: nothing more to read, tshark may stop at once */
+	/* --count reached or stdout gone: nothing more to read, tshark may
+	 * stop at once */
 	while (rc == 0 && !done && !(killed = ndpg_now_ms() >= end)) {
 		int p = poll(&pf, 1, 200);
 
@@ -646,6 +649,8 @@ static int watch_finish(struct watch *w, int rc)
 	w->pid = -1;
 	if (rc > 0)
 		return rc;
+	if (w->out_errno)
+		return sg_fail(CTX, "stdout: %s", strerror(w->out_errno));
 	if ((st = tshark_status(w, status, killed || done)))
 		return st;
 	if (rc == TSHARK_ENDED)
