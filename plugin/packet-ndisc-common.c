@@ -112,8 +112,8 @@ ndisc_add_checksum(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, int hf,
 
 /* The 12 octets after type, code, checksum of an RA (also inside PvD ID). */
 int
-ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
-		       const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt)
+ndisc_dissect_ra_head(tvbuff_t *tvb, int offset, proto_tree *tree,
+		      const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt)
 {
 	uint32_t v;
 	proto_item *ti;
@@ -143,13 +143,23 @@ ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
 				     ENC_BIG_ENDIAN, &v);
 	if (pkt)
 		pkt->router_lifetime = (uint16_t)v;
-	proto_tree_add_item_ret_uint(tree, *hf->reachable, tvb, offset + 4, 4,
+	return offset + 4;
+}
+
+int
+ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
+		       const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt)
+{
+	uint32_t v;
+
+	offset = ndisc_dissect_ra_head(tvb, offset, tree, hf, pkt);
+	proto_tree_add_item_ret_uint(tree, *hf->reachable, tvb, offset, 4,
 				     ENC_BIG_ENDIAN, &v);
 	if (pkt)
 		pkt->reachable = v;
-	proto_tree_add_item_ret_uint(tree, *hf->retrans, tvb, offset + 8, 4,
+	proto_tree_add_item_ret_uint(tree, *hf->retrans, tvb, offset + 4, 4,
 				     ENC_BIG_ENDIAN, &v);
 	if (pkt)
 		pkt->retrans = v;
-	return offset + 12;
+	return offset + 8;
 }

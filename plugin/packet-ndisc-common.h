@@ -84,6 +84,10 @@ struct ndisc_ra_hf {
 	    *reserved, *router_lifetime, *reachable, *retrans;
 	int *ett_flags;
 };
+/* The RA header's first four octets after the checksum (cur hop limit,
+ * flags, router lifetime): all a short RA may have. */
+int ndisc_dissect_ra_head(tvbuff_t *tvb, int offset, proto_tree *tree,
+			  const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt);
 int ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
 			   const struct ndisc_ra_hf *hf, struct ndisc_pkt *pkt);
 /* The IPv6 address of a (pinfo->src, ->dst), or NULL. */

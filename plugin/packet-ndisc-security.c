@@ -760,22 +760,19 @@ stree(tvbuff_t *tvb, proto_tree *tree, proto_tree **t)
 	return *t;
 }
 
-void
-ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *pkt)
+/* ND behind extension headers or in a fragment (RFC 6980, RFC 7113). */
+static void
+show_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *pkt,
+	     proto_tree **t)
 {
-	proto_tree *t = NULL;
 	proto_item *ti;
-	struct sec_rec *r;
 	bool frag;
 	char names[96];
 	unsigned n;
 
-	if (!PINFO_FD_VISITED(pinfo))
-		first_pass(pinfo, pkt);
-
 	n = ext_headers(pinfo, &frag, names, sizeof(names));
 	if (frag) {
-		ti = proto_tree_add_boolean(stree(tvb, tree, &t), hf_sec_fragmented, tvb, 0, 0, true);
+		ti = proto_tree_add_boolean(stree(tvb, tree, t), hf_sec_fragmented, tvb, 0, 0, true);
 		proto_item_set_generated(ti);
 		expert_add_info_format(pinfo, ti, &ei_sec_fragmented,
 				       "ND message in a fragmented packet (%s): hosts must ignore it "
@@ -783,7 +780,7 @@ ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc
 		pkt->sec |= NDISC_SEC_FRAGMENTED;
 	}
 	if (n > 0) {
-		ti = proto_tree_add_uint(stree(tvb, tree, &t), hf_sec_ext_headers, tvb, 0, 0, n);
+		ti = proto_tree_add_uint(stree(tvb, tree, t), hf_sec_ext_headers, tvb, 0, 0, n);
 		proto_item_set_generated(ti);
 		if (!frag)
 			expert_add_info_format(pinfo, ti, &ei_sec_ext_headers,
@@ -791,6 +788,27 @@ ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc
 					       "RA-Guard evasion (RFC 7113)", n, n == 1 ? "" : "s", names);
 		pkt->sec |= NDISC_SEC_EXT_HEADERS;
 	}
+}
+
+void
+ndisc_security_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+		       struct ndisc_pkt *pkt)
+{
+	proto_tree *t = NULL;
+
+	show_headers(tvb, pinfo, tree, pkt, &t);
+}
+
+void
+ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *pkt)
+{
+	proto_tree *t = NULL;
+	struct sec_rec *r;
+
+	if (!PINFO_FD_VISITED(pinfo))
+		first_pass(pinfo, pkt);
+
+	show_headers(tvb, pinfo, tree, pkt, &t);
 
 	r = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 2);
 	if (!r)

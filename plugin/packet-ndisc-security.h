@@ -9,5 +9,9 @@
 void ndisc_security_register(void);
 void ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 		    struct ndisc_pkt *pkt);
+/* Only the extension header and fragment finding, for a message too short
+ * for the rest. */
+void ndisc_security_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+			    struct ndisc_pkt *pkt);
 
 #endif

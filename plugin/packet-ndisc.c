@@ -16,6 +16,7 @@
 #include "packet-ndisc-analysis.h"
 #include "packet-ndisc-compat.h"
 #include "packet-ndisc-options.h"
+#include "packet-ndisc-security.h"
 #include "packet-ndisc-stats.h"
 #include "ndp.h"
 
@@ -365,6 +366,45 @@ set_info(packet_info *pinfo, struct ndisc_pkt *pkt)
 	col_add_str(pinfo->cinfo, COL_INFO, b.s);
 }
 
+/* A message without its whole fixed part: cut short (kill_router6 -F
+ * sends an RA of 10 octets), or a fragment that carries only part of it.
+ * What is there still goes to the analysis: an RA's router lifetime (its
+ * first 8 octets) is enough for the router checks, and the extension
+ * header and fragment finding needs nothing of the message. The rest
+ * stays malformed: the short message's expert item, or, when only the
+ * capture (snap length, missing fragments) lacks the octets, the bounds
+ * exception the full dissection would have raised. */
+static void
+dissect_short(tvbuff_t *tvb, packet_info *pinfo, proto_item *ti, proto_tree *nt,
+	      struct ndisc_pkt *pkt, unsigned avail, unsigned fixed)
+{
+	unsigned len = tvb_reported_length(tvb);
+	bool ra_head = pkt->type == NDP_RA && avail >= 8;
+	/* only the capture lacks octets (a fragment's tvb ends where the
+	 * fragment does) */
+	bool cut = len >= fixed || pinfo->fragmented;
+
+	if (!cut)
+		expert_add_info_format(pinfo, ti, &ei_short,
+				       "%s shorter than its fixed part (%u of %u octets)",
+				       val_to_str_const(pkt->type, ndisc_type_vals, "ND"),
+				       len, fixed);
+	if (ra_head)
+		ndisc_dissect_ra_head(tvb, 4, nt, &msg_ra_hf, pkt);
+	if (!pinfo->flags.in_error_pkt) {
+		if (ra_head) {
+			check_message(pinfo, ti, pkt, false);
+			ndisc_analyze(tvb, pinfo, nt, pkt);
+			set_info(pinfo, pkt);
+			ndisc_stats_tap(pinfo, pkt);
+		} else {
+			ndisc_security_headers(tvb, pinfo, nt, pkt);
+		}
+	}
+	if (cut)
+		tvb_ensure_bytes_exist(tvb, 0, (int)fixed);
+}
+
 static int
 dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
@@ -373,7 +413,7 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 	pkt->builtin = dispatch_builtin_tree;
 	dispatch_builtin_tree = NULL;
 	unsigned len = tvb_reported_length(tvb);
-	unsigned fixed;
+	unsigned fixed, avail;
 	proto_item *ti, *item;
 	proto_tree *nt;
 	uint32_t v;
@@ -407,12 +447,20 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 			       val_to_str_const(pkt->type, ndisc_type_vals, "ND"));
 
 	proto_tree_add_item(nt, hf_type, tvb, 0, 1, ENC_BIG_ENDIAN);
-	item = proto_tree_add_item_ret_uint(nt, hf_code, tvb, 1, 1, ENC_BIG_ENDIAN, &v);
-	pkt->code = (uint8_t)v;
-	if (v != 0)
-		expert_add_info_format(pinfo, item, &ei_code,
-				       "Code is %u, not 0: hosts discard the message (RFC 4861 6.1)", v);
-	ndisc_add_checksum(tvb, pinfo, nt, hf_checksum, hf_checksum_status, &ei_checksum_bad);
+	/* what is here: a message may be cut short, or be the first part of
+	 * a fragmented packet that was not reassembled */
+	avail = tvb_captured_length(tvb) < len ? tvb_captured_length(tvb) : len;
+	if (avail >= 2) {
+		item = proto_tree_add_item_ret_uint(nt, hf_code, tvb, 1, 1, ENC_BIG_ENDIAN, &v);
+		pkt->code = (uint8_t)v;
+		if (v != 0)
+			expert_add_info_format(pinfo, item, &ei_code,
+					       "Code is %u, not 0: hosts discard the message "
+					       "(RFC 4861 6.1)", v);
+	}
+	if (avail >= 4)
+		ndisc_add_checksum(tvb, pinfo, nt, hf_checksum, hf_checksum_status,
+				   &ei_checksum_bad);
 
 	/* inside an ICMPv6 error the quoted packet's hop limit has been
 	 * decremented on its way: only the message itself is checked */
@@ -423,11 +471,8 @@ dissect_nd(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 				       iph->ip6_hop);
 
 	fixed = (unsigned)ndp_msg_fixed_len(pkt->type);
-	if (len < fixed) {
-		expert_add_info_format(pinfo, ti, &ei_short,
-				       "%s shorter than its fixed part (%u of %u octets)",
-				       val_to_str_const(pkt->type, ndisc_type_vals, "ND"),
-				       len, fixed);
+	if (avail < fixed) {
+		dissect_short(tvb, pinfo, ti, nt, pkt, avail, fixed);
 		return tvb_captured_length(tvb);
 	}
 	off = dissect_fixed(tvb, pinfo, nt, pkt);

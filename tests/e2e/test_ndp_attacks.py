@@ -210,6 +210,21 @@ def run_dos_new_ip():
     p.wait()
 
 
+def run_fake_router_oneshot():
+    """fake_router26 -E 1 puts its one-shot fragment headers (two: "1"
+    counts one more than it adds) only in its answers to Router
+    Solicitations; its periodic RAs go out without them (thc-ipv6 3.8's
+    loop for those never runs). So a host solicits while it runs."""
+    p = subprocess.Popen(["ip", "netns", "exec", ns("a"), "timeout", "5", "atk6-fake_router26", "-E", "1",
+                          "-A", "2001:db8:bad::/64", "-n", "3", "-i", "1", ifn("a")],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    for _ in range(2):
+        sh("h", "rdisc6", "-1", "-w", "400", ifn("h"), check=False)
+        time.sleep(0.6)
+    p.wait()
+
+
 # name: (what to run, expert message fragment that must be on its frames,
 # display filter for the attack's own frames)
 R_LL, A_LL, A_MAC, R_MAC = NODES["r"][1], NODES["a"][1], NODES["a"][0], NODES["r"][0]
@@ -226,7 +241,14 @@ ATTACKS = [
     ("fake-router-full", lambda: attack("", "fake_router26", ["-E", "F", "-A", "2001:db8:bad::/64",
                                                              "-n", "1", ifn("a")], 4),
      "RFC 6980", "eth.src == %s && ndisc.type == 134" % A_MAC),
+    # -E 1: one-shot (atomic) fragment headers, on its answers to RSs
+    ("fake-router-frag1", run_fake_router_oneshot,
+     "RFC 6980", "eth.src == %s && ndisc.type == 134 && ipv6.fraghdr" % A_MAC),
     ("kill-router", lambda: attack("", "kill_router6", [ifn("a"), R_LL], 3),
+     "Router lifetime 0 for", "eth.src == %s && ndisc.type == 134" % A_MAC),
+    # -F: the RA behind two one-shot fragment headers, and cut short: 10
+    # octets, up to its router lifetime of 0
+    ("kill-router-frag", lambda: attack("", "kill_router6", ["-F", ifn("a"), R_LL], 3),
      "Router lifetime 0 for", "eth.src == %s && ndisc.type == 134" % A_MAC),
     ("parasite", run_parasite, "binding", "eth.src == %s && ndisc.type == 136" % A_MAC),
     ("fake-advertise", lambda: attack("", "fake_advertise6", ["-n", "2", "-w", "1", ifn("a"), R_LL], 4),
