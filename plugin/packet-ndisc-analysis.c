@@ -7,6 +7,7 @@
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/proto_data.h>
+#include <epan/tap.h>
 #include <epan/to_str.h>
 
 #include "packet-ndisc-analysis.h"
@@ -46,6 +47,7 @@ static wmem_map_t *dad_by_target;       /* last DAD probe per target */
 static wmem_map_t *claims;              /* address -> first MAC */
 static wmem_map_t *prefixes;            /* prefix+len -> first router */
 static wmem_map_t *ns_answered;         /* NS frame -> NA frame */
+static int expert_tap = -1;
 static struct router_mtu {
 	uint32_t frame, mtu;
 	uint8_t router[16];
@@ -237,7 +239,8 @@ ns_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
 
 /* First pass, NA: the answer to an NS, or a conflict with a DAD probe. */
 static void
-na_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
+na_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an,
+	struct resp_rec **resp)
 {
 	uint32_t fnum = pinfo->num;
 
@@ -250,6 +253,7 @@ na_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
 			r->resp_to = n->frame;
 			nstime_delta(&r->resp_time, &pinfo->abs_ts, &n->ts);
 			p_add_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 0, r);
+			*resp = r;
 			wmem_map_insert(ns_answered, GUINT_TO_POINTER(n->frame),
 					GUINT_TO_POINTER(fnum));
 			n->answered = true;
@@ -352,16 +356,16 @@ ra_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
 	}
 }
 
-/* First pass: update the state, record what this frame shows. */
+/* First pass: update the state, record what this frame shows (and hand
+ * it back: the first pass needs no proto data look-up). */
 static void
-first_pass(packet_info *pinfo, struct ndisc_pkt *pkt)
+first_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an,
+	   struct resp_rec **resp)
 {
-	struct anomaly_rec *an = NULL;
-
-	ns_pass(pinfo, pkt, &an);
-	na_pass(pinfo, pkt, &an);
-	claim_pass(pinfo, pkt, &an);
-	ra_pass(pinfo, pkt, &an);
+	ns_pass(pinfo, pkt, an);
+	na_pass(pinfo, pkt, an, resp);
+	claim_pass(pinfo, pkt, an);
+	ra_pass(pinfo, pkt, an);
 }
 
 static proto_tree *
@@ -377,21 +381,40 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 {
 	proto_tree *at = NULL;
 	proto_item *ti;
-	struct resp_rec *r;
-	struct anomaly_rec *an;
+	struct resp_rec *r = NULL;
+	struct anomaly_rec *an = NULL;
 	wmem_allocator_t *pool = pinfo->pool;
+	bool visited = PINFO_FD_VISITED(pinfo);
 	gpointer v;
 
-	if (!PINFO_FD_VISITED(pinfo))
-		first_pass(pinfo, pkt);
+	if (!visited) {
+		first_pass(pinfo, pkt, &an, &r);
+	} else {
+		r = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 0);
+		an = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 1);
+	}
 
-	if (pkt->type == NDP_NS &&
+	if (pkt->type == NDP_NS && pkt->has_src && unspecified(pkt->src) && pkt->has_target)
+		pkt->dad_probe = true;
+	if (an) {
+		pkt->dad_conflict = an->dad_kind != DAD_NONE;
+		pkt->dup_addr = an->dup;
+	}
+	/* no tree and no expert tap (tshark without -V, -Y, -z expert): the
+	 * flags above, for the security analysis and the stats, are all that
+	 * is used */
+	if (expert_tap < 0)
+		expert_tap = find_tap_id("expert");
+	if (!tree && !have_tap_listener(expert_tap))
+		return;
+
+	/* an NS is answered by a later frame: known on later passes only */
+	if (visited && pkt->type == NDP_NS &&
 	    (v = wmem_map_lookup(ns_answered, GUINT_TO_POINTER(pinfo->num))) != NULL) {
 		ti = proto_tree_add_uint(atree(tvb, tree, &at), hf_resp_in, tvb, 0, 0,
 					 GPOINTER_TO_UINT(v));
 		proto_item_set_generated(ti);
 	}
-	r = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 0);
 	if (r) {
 		ti = proto_tree_add_uint(atree(tvb, tree, &at), hf_resp_to, tvb, 0, 0,
 					 r->resp_to);
@@ -400,12 +423,11 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 		proto_item_set_generated(ti);
 	}
 
-	if (pkt->type == NDP_NS && pkt->has_src && unspecified(pkt->src) && pkt->has_target) {
+	if (pkt->dad_probe) {
 		ti = proto_tree_add_boolean(atree(tvb, tree, &at), hf_dad, tvb, 0, 0, true);
 		proto_item_set_generated(ti);
 		expert_add_info_format(pinfo, ti, &ei_dad_probe, "DAD probe for %s",
 				       ndisc_ip6_str(pool, pkt->target));
-		pkt->dad_probe = true;
 	}
 	if (pkt->type == NDP_RA && pkt->router_lifetime == 0) {
 		ti = proto_tree_add_boolean(atree(tvb, tree, &at), hf_not_default_router,
@@ -414,7 +436,6 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 		expert_add_info(pinfo, ti, &ei_not_default_router);
 	}
 
-	an = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 1);
 	if (!an)
 		return;
 	if (an->dad_kind != DAD_NONE) {
@@ -430,7 +451,6 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 					       "DAD conflict: %s probed by a second host (first probe from %s in frame %u)",
 					       ndisc_ip6_str(pool, pkt->target),
 					       ndisc_mac_str(pool, an->dad_mac), an->dad_frame);
-		pkt->dad_conflict = true;
 	}
 	if (an->dup) {
 		proto_tree *dt;
@@ -449,7 +469,6 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 				       ndisc_ip6_str(pool, an->dup_addr),
 				       ndisc_mac_str(pool, an->dup_mac),
 				       ndisc_mac_str(pool, an->dup_first_mac), an->dup_frame);
-		pkt->dup_addr = true;
 	}
 	if (an->pfx_frame) {
 		ti = proto_tree_add_uint(atree(tvb, tree, &at), hf_inconsistent_prefix, tvb,

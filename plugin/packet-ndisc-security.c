@@ -279,12 +279,19 @@ ext_headers(packet_info *pinfo, bool *fragmented, char *names, size_t size)
 	}
 	if (!pinfo->layers)
 		return 0;
+	/* past ndisc and icmpv6: nearly always the IPv6 header itself */
 	for (f = wmem_list_tail(pinfo->layers); f; f = wmem_list_frame_prev(f)) {
+		int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
+
+		if (id == proto_ipv6)
+			return 0;
+		if (id != proto_ndisc && id != proto_icmpv6_id)
+			break;
+	}
+	for (; f; f = wmem_list_frame_prev(f)) {
 		int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
 		const char *name;
 
-		if (id == proto_ndisc || id == proto_icmpv6_id)
-			continue;
 		if (id == proto_fraghdr) {
 			*fragmented = true;
 			name = "fragment";
@@ -598,7 +605,7 @@ check_ns_flood(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec *
 	}
 }
 
-static void
+static struct sec_rec *
 first_pass(packet_info *pinfo, const struct ndisc_pkt *pkt)
 {
 	struct sec_rec *rec = NULL;
@@ -614,6 +621,7 @@ first_pass(packet_info *pinfo, const struct ndisc_pkt *pkt)
 		check_dad_dos(pinfo, pkt, &rec);
 	else if (pkt->type == NDP_NS && pkt->has_target && !pkt->dad_probe)
 		check_ns_flood(pinfo, pkt, &rec);
+	return rec;
 }
 
 /* per second, from a count over an elapsed time (a whole window when
@@ -805,12 +813,13 @@ ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc
 	proto_tree *t = NULL;
 	struct sec_rec *r;
 
+	/* the first pass has its record at hand: no proto data look-up */
 	if (!PINFO_FD_VISITED(pinfo))
-		first_pass(pinfo, pkt);
+		r = first_pass(pinfo, pkt);
+	else
+		r = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 2);
 
 	show_headers(tvb, pinfo, tree, pkt, &t);
-
-	r = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 2);
 	if (!r)
 		return;
 	pkt->sec |= r->found;
