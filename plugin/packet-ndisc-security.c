@@ -12,7 +12,6 @@
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <epan/prefs.h>
-#include <epan/proto_data.h>
 #include <epan/tap.h>
 
 #include "packet-ndisc-security.h"
@@ -112,8 +111,9 @@ static struct known_router {
 static unsigned n_known;
 static const char *known_parsed;        /* the preference string parsed */
 
-/* What the first pass found for one frame (proto data key 2). */
+/* What the first pass found for one frame (in recs[]). */
 struct sec_rec {
+	uint32_t frame;
 	unsigned found;                 /* NDISC_SEC_* */
 	uint32_t bind_frame, bind_flips;
 	uint8_t bind_addr[16], bind_old[6], bind_new[6];
@@ -183,10 +183,49 @@ pfx_equal17(gconstpointer a, gconstpointer b)
 	return memcmp(a, b, 17) == 0;
 }
 
+/* The frames' records in frame order: the first pass appends (it sees
+ * the frames in order), later passes search. Cheaper than proto data,
+ * which costs a list insertion per record and a list walk per frame. */
+static struct sec_rec **recs;
+static unsigned n_recs, cap_recs;
+
 static void
 security_init(void)
 {
 	st = NULL;
+	recs = NULL;                    /* file scope: freed with the file */
+	n_recs = cap_recs = 0;
+}
+
+static void
+rec_add(struct sec_rec *r)
+{
+	unsigned i;
+
+	if (n_recs == cap_recs) {
+		cap_recs = cap_recs ? cap_recs * 2 : 64;
+		recs = wmem_realloc(wmem_file_scope(), recs, cap_recs * sizeof(*recs));
+	}
+	/* in order but for a frame seen out of order */
+	for (i = n_recs++; i > 0 && recs[i - 1]->frame > r->frame; i--)
+		recs[i] = recs[i - 1];
+	recs[i] = r;
+}
+
+static struct sec_rec *
+rec_find(uint32_t frame)
+{
+	unsigned lo = 0, hi = n_recs;
+
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+
+		if (recs[mid]->frame < frame)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n_recs && recs[lo]->frame == frame ? recs[lo] : NULL;
 }
 
 static const uint8_t *
@@ -249,45 +288,59 @@ rec_of(packet_info *pinfo, struct sec_rec **rec)
 {
 	if (!*rec) {
 		*rec = wmem_new0(wmem_file_scope(), struct sec_rec);
-		p_add_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 2, *rec);
+		(*rec)->frame = pinfo->num;
+		rec_add(*rec);
 	}
 	return *rec;
 }
 
-/* Extension headers between the IPv6 header and ICMPv6 (the layers of
- * this frame, walking back from ndisc): RA-Guard implementations that
- * look only at the first next header miss what is behind them. */
-static unsigned
-ext_headers(packet_info *pinfo, bool *fragmented, char *names, size_t size)
+static void
+protos_lookup(void)
+{
+	proto_ipv6 = proto_get_id_by_filter_name("ipv6");
+	proto_icmpv6_id = proto_get_id_by_filter_name("icmpv6");
+	proto_fraghdr = proto_get_id_by_filter_name("ipv6.fraghdr");
+	proto_hopopts = proto_get_id_by_filter_name("ipv6.hopopts");
+	proto_dstopts = proto_get_id_by_filter_name("ipv6.dstopts");
+	proto_routing = proto_get_id_by_filter_name("ipv6.routing");
+	expert_tap = find_tap_id("expert");
+	protos_known = true;
+}
+
+/* The layer below ICMPv6 when it is not the IPv6 header itself (walking
+ * back from ndisc); NULL in the usual case, ICMPv6 right after IPv6. */
+static wmem_list_frame_t *
+below_icmpv6(packet_info *pinfo)
 {
 	wmem_list_frame_t *f;
+
+	if (!protos_known)
+		protos_lookup();
+	if (!pinfo->layers)
+		return NULL;
+	for (f = wmem_list_tail(pinfo->layers); f; f = wmem_list_frame_prev(f)) {
+		int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
+
+		if (id == proto_ipv6)
+			return NULL;
+		if (id != proto_ndisc && id != proto_icmpv6_id)
+			return f;
+	}
+	return NULL;
+}
+
+/* Extension headers between the IPv6 header and ICMPv6, from the layer
+ * below ICMPv6 (below_icmpv6()) back: RA-Guard implementations that
+ * look only at the first next header miss what is behind them. */
+static unsigned
+ext_headers(wmem_list_frame_t *f, bool *fragmented, char *names, size_t size)
+{
 	const char *found[6];
 	unsigned n = 0, i;
 	size_t used = 0;
 
 	*fragmented = false;
 	names[0] = '\0';
-	if (!protos_known) {
-		proto_ipv6 = proto_get_id_by_filter_name("ipv6");
-		proto_icmpv6_id = proto_get_id_by_filter_name("icmpv6");
-		proto_fraghdr = proto_get_id_by_filter_name("ipv6.fraghdr");
-		proto_hopopts = proto_get_id_by_filter_name("ipv6.hopopts");
-		proto_dstopts = proto_get_id_by_filter_name("ipv6.dstopts");
-		proto_routing = proto_get_id_by_filter_name("ipv6.routing");
-		expert_tap = find_tap_id("expert");
-		protos_known = true;
-	}
-	if (!pinfo->layers)
-		return 0;
-	/* past ndisc and icmpv6: nearly always the IPv6 header itself */
-	for (f = wmem_list_tail(pinfo->layers); f; f = wmem_list_frame_prev(f)) {
-		int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
-
-		if (id == proto_ipv6)
-			return 0;
-		if (id != proto_ndisc && id != proto_icmpv6_id)
-			break;
-	}
 	for (; f; f = wmem_list_frame_prev(f)) {
 		int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
 		const char *name;
@@ -768,17 +821,19 @@ stree(tvbuff_t *tvb, proto_tree *tree, proto_tree **t)
 	return *t;
 }
 
-/* ND behind extension headers or in a fragment (RFC 6980, RFC 7113). */
-static void
-show_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *pkt,
-	     proto_tree **t)
+/* ND behind extension headers or in a fragment (RFC 6980, RFC 7113),
+ * from the layer below ICMPv6: apart, so the usual message does not pay
+ * for its buffers. */
+static G_GNUC_NO_INLINE void
+show_ext_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *pkt,
+		 proto_tree **t, wmem_list_frame_t *f)
 {
 	proto_item *ti;
 	bool frag;
 	char names[96];
 	unsigned n;
 
-	n = ext_headers(pinfo, &frag, names, sizeof(names));
+	n = ext_headers(f, &frag, names, sizeof(names));
 	if (frag) {
 		ti = proto_tree_add_boolean(stree(tvb, tree, t), hf_sec_fragmented, tvb, 0, 0, true);
 		proto_item_set_generated(ti);
@@ -798,6 +853,16 @@ show_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_p
 	}
 }
 
+static void
+show_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *pkt,
+	     proto_tree **t)
+{
+	wmem_list_frame_t *f = below_icmpv6(pinfo);
+
+	if (f)
+		show_ext_headers(tvb, pinfo, tree, pkt, t, f);
+}
+
 void
 ndisc_security_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 		       struct ndisc_pkt *pkt)
@@ -813,11 +878,11 @@ ndisc_security(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc
 	proto_tree *t = NULL;
 	struct sec_rec *r;
 
-	/* the first pass has its record at hand: no proto data look-up */
+	/* the first pass has its record at hand */
 	if (!PINFO_FD_VISITED(pinfo))
 		r = first_pass(pinfo, pkt);
 	else
-		r = p_get_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 2);
+		r = rec_find(pinfo->num);
 
 	show_headers(tvb, pinfo, tree, pkt, &t);
 	if (!r)
