@@ -30,6 +30,15 @@ ATTACKS = {
     "fake-router-full": ("ND message in a fragmented packet (fragment, destination options, routing, "
                          "destination options, routing)", "ndisc.analysis.fragmented",
                          "eth.src == %s" % A_MAC),
+    # -F: two one-shot fragment headers and an RA of 10 octets (up to
+    # its router lifetime): malformed, and still the spoofed lifetime 0
+    "kill-router-frag": ("Router lifetime 0 for fe80::ff:fe00:101 sent from 02:00:00:00:03:01, "
+                         "not the router's 02:00:00:00:01:01", "ndisc.analysis.spoofed_lifetime0",
+                         "eth.src == %s" % A_MAC),
+    # -E 1: its answers to RSs behind two one-shot fragment headers
+    "fake-router-frag1": ("ND message in a fragmented packet (fragment, fragment): hosts must ignore it "
+                          "(RFC 6980)", "ndisc.analysis.fragmented",
+                          "eth.src == %s && ipv6.fraghdr" % A_MAC),
     "kill-router": ("Router lifetime 0 for fe80::ff:fe00:101 sent from 02:00:00:00:03:01, "
                     "not the router's 02:00:00:00:01:01", "ndisc.analysis.spoofed_lifetime0",
                     "eth.src == %s" % A_MAC),
@@ -148,6 +157,46 @@ sstest.check(re.search(r"^\s+ND in fragmented packets \(RFC 6980\)\s+1\b", p.std
 p = sstest.tshark("-n", "-q", "-r", cap("healthy"), "-z", "ndisc,tree")
 sstest.check(re.search(r"^Security\s+0\b", p.stdout, flags=re.M), "-z ndisc,tree: healthy Security 0",
              p.stdout[-800:])
+
+# kill_router6 -F's RA stays malformed, with the fields it has
+sstest.eq(sstest.fields(cap("kill-router-frag"), ["ndisc.ra.router_lifetime"],
+                        filt="ndisc.short && eth.src == %s" % A_MAC), [["0"]],
+          "kill-router-frag: short RA flagged malformed, its router lifetime decoded")
+
+
+def frag_pcap(path):
+    """RAs from the attacker whose fragments carry only part of the ICMPv6
+    message: 1 an atomic fragment with 2 octets of it; 2 a first fragment
+    with 8 octets whose rest never comes; 3+4 the same split, both parts."""
+    import struct
+    src = bytes.fromhex("fe80000000000000000000fffe000301")
+    dst = bytes.fromhex("ff020000000000000000000000000001")
+    ra = bytes([134, 0, 0, 0, 64, 0, 0x07, 0x08]) + bytes(8) + bytes([1, 1]) + bytes.fromhex(A_MAC.replace(":", ""))
+
+    def frame(offset, more, ident, payload):
+        fh = struct.pack("!BBHI", 58, 0, (offset << 3) | more, ident)
+        ip = struct.pack("!IHBB", 0x60000000, len(fh) + len(payload), 44, 255) + src + dst
+        return bytes.fromhex("333300000001" + A_MAC.replace(":", "") + "86dd") + ip + fh + payload
+    frames_ = [frame(0, 0, 1, ra[:2]), frame(0, 1, 2, ra[:8]), frame(0, 1, 3, ra[:8]), frame(1, 0, 3, ra[8:])]
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(frames_):
+            f.write(struct.pack("<IIII", 1000 + i, 0, len(fr), len(fr)) + fr)
+    os.chmod(path, 0o644)
+
+
+fp = os.path.join(sstest.tmpdir(), "ndp-frag-partial.pcap")
+frag_pcap(fp)
+sstest.eq(frames(fp, "ndisc.analysis.fragmented"), {1, 4},
+          "partial ICMPv6 in fragments: the atomic one and the reassembled RA flagged")
+sstest.eq(frames(fp, "ndisc.short"), {1}, "... the 2-octet message is malformed")
+nodefrag = ("-o", "ipv6.defragment:FALSE")
+sstest.eq(frames(fp, "ndisc.analysis.fragmented", extra=nodefrag), {1, 2, 3},
+          "without reassembly: every fragment that carries part of the RA flagged")
+sstest.eq(frames(fp, "ndisc.short", extra=nodefrag), {1},
+          "... a first fragment is no short message")
+sstest.eq(frames(fp, "ndisc.ra.router_lifetime == 1800", extra=nodefrag), {2, 3},
+          "... its RA header's first octets decoded")
 
 # two passes show what the first found
 sstest.eq(frames(cap("kill-router"), "ndisc.analysis.spoofed_lifetime0", extra=("-2",)),
