@@ -317,6 +317,7 @@ ra_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
 				pr = wmem_new(wmem_file_scope(), struct prefix_rec);
 				memcpy(pr->key, key, 17);
 				wmem_map_insert(prefixes, pr->key, pr);
+				pkt->new_prefixes++;    /* for the security analysis */
 			} else if (memcmp(pr->router, pkt->src, 16) != 0) {
 				if ((pr->valid != p->valid || pr->preferred != p->preferred) &&
 				    (!*an || !(*an)->pfx_frame)) {

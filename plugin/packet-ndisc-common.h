@@ -57,6 +57,7 @@ struct ndisc_pkt {
 	uint8_t opt_types[NDISC_MAX_OPTS];
 	/* analysis results, for the tap */
 	bool dad_probe, dad_conflict, dup_addr;
+	unsigned new_prefixes;           /* RA prefixes no RA advertised before */
 	unsigned sec;                    /* NDISC_SEC_* found */
 };
 

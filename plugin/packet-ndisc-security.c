@@ -71,7 +71,6 @@ struct flood_win {
 static wmem_map_t *bindings;            /* address -> struct binding */
 static wmem_map_t *routers;             /* address -> struct router */
 static wmem_map_t *macs;                /* MAC -> struct mac_rec */
-static wmem_map_t *ra_prefixes;         /* prefix + length seen in an RA */
 static struct sec_state {
 	unsigned n_routers;             /* default routers seen */
 	uint8_t first_router[16];
@@ -144,12 +143,6 @@ sec_equal(gconstpointer a, gconstpointer b)
 }
 
 static unsigned
-pfx_hash17(gconstpointer k)
-{
-	return sec_hash(k) ^ ((const uint8_t *)k)[16];
-}
-
-static unsigned
 mac_hash(gconstpointer k)
 {
 	const uint8_t *m = k;
@@ -175,12 +168,6 @@ mac_of(const uint8_t *mac)
 		wmem_map_insert(macs, m->key, m);
 	}
 	return m;
-}
-
-static gboolean
-pfx_equal17(gconstpointer a, gconstpointer b)
-{
-	return memcmp(a, b, 17) == 0;
 }
 
 /* The frames' records in frame order: the first pass appends (it sees
@@ -460,7 +447,7 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 	const uint8_t *mac = dl_mac(pinfo);
 	struct router *rt;
 	struct sec_rec *r;
-	unsigned i, new_pfx = 0;
+	unsigned new_pfx;
 	bool is_new = false;
 
 	if (!mac && pkt->has_slla)
@@ -478,17 +465,9 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 		wmem_map_insert(routers, rt->key, rt);
 		is_new = true;
 	}
-	for (i = 0; i < pkt->n_prefixes; i++) {
-		uint8_t key[17];
-
-		memcpy(key, pkt->prefixes[i].addr, 16);
-		key[16] = pkt->prefixes[i].len;
-		if (!wmem_map_lookup(ra_prefixes, key)) {
-			uint8_t *k = wmem_memdup(wmem_file_scope(), key, 17);
-			wmem_map_insert(ra_prefixes, k, k);
-			new_pfx++;
-		}
-	}
+	/* prefixes no RA advertised before: counted by the analysis, whose
+	 * map of RA prefixes runs first (packet-ndisc-analysis.c) */
+	new_pfx = pkt->new_prefixes;
 
 	if (n_known) {
 		const struct known_router *k = known_router(pkt->src);
@@ -1005,7 +984,5 @@ ndisc_security_register(void)
 	bindings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
 	routers = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
 	macs = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), mac_hash, mac_equal);
-	ra_prefixes = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), pfx_hash17,
-					     pfx_equal17);
 	register_init_routine(security_init);
 }
