@@ -81,10 +81,16 @@ def compare(capture, pairs, report):
     bi = table(capture, [b for b, _, _ in pairs], plugin=False)
     pl = table(capture, [p for _, p, _ in pairs], plugin=True)
     compared = one_sided = 0
+    itype = [b for b, _, _ in pairs].index("icmpv6.type") if pairs is NDP else None
     for frame, brow in bi.items():
         prow = pl.get(frame)
         if prow is None:
             report.append((capture, frame, "(frame)", "", "present", "missing"))
+            continue
+        # an ICMPv6 error quoting an ND message (a Linux host's Parameter
+        # Problem for fake_router26 -E 1's RA): the built-in's fields
+        # start with the error's own; test_ndisc_quoted.py covers these
+        if itype is not None and itype < len(brow) and brow[itype] and int(brow[itype].split(",")[0]) < 128:
             continue
         for k, (b, p, norm) in enumerate(pairs):
             bv, pv = brow[k] if k < len(brow) else "", prow[k] if k < len(prow) else ""
