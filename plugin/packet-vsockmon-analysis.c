@@ -36,14 +36,23 @@ static uint32_t next_stream;
 static uint32_t *conn_slots;
 static uint32_t conn_mask;
 
-/* Per-frame results of the first pass, in chunks indexed by frame number,
- * one column per value: 13 bytes a frame. */
-#define FRAME_CHUNK 4096u
+/* A column of 32-bit per-frame values for one chunk of frames: 16-bit
+ * offsets from the chunk's base while they fit (the frames of one chunk
+ * mostly belong to a few neighbouring streams, and sequence numbers and
+ * bytes in flight are mostly small), the full values once one does not. */
 typedef struct {
-	uint32_t stream[FRAME_CHUNK];     /* connection index + 1; 0: not analysed */
-	uint32_t seq[FRAME_CHUNK];
-	uint32_t in_flight[FRAME_CHUNK];
-	uint8_t flags[FRAME_CHUNK];       /* VSMON_F_STORED bits */
+	uint32_t base;
+	uint16_t *narrow;
+	uint32_t *wide;
+} column_t;
+
+/* Per-frame results of the first pass, in chunks indexed by frame number:
+ * 7 to 13 bytes a frame. */
+#define FRAME_CHUNK 4096u
+#define FRAME_ANALYSED 0x80u            /* in flags: the frame has results */
+typedef struct {
+	column_t stream, seq, in_flight;
+	uint8_t flags[FRAME_CHUNK];       /* VSMON_F_STORED bits, FRAME_ANALYSED */
 } frame_chunk_t;
 static GPtrArray *frame_chunks;
 
@@ -135,6 +144,31 @@ static void conn_slots_grow(void)
 		wmem_free(wmem_file_scope(), old);
 }
 
+static void column_set(column_t *col, unsigned i, uint32_t v)
+{
+	if (!col->wide) {
+		if (!col->narrow) {
+			col->base = v > 0x8000 ? v - 0x8000 : 0;
+			col->narrow = wmem_alloc0_array(wmem_file_scope(), uint16_t, FRAME_CHUNK);
+		}
+		if (v - col->base <= 0xffff) {
+			col->narrow[i] = (uint16_t)(v - col->base);
+			return;
+		}
+		col->wide = wmem_alloc_array(wmem_file_scope(), uint32_t, FRAME_CHUNK);
+		for (unsigned j = 0; j < FRAME_CHUNK; j++)
+			col->wide[j] = col->base + col->narrow[j];
+		wmem_free(wmem_file_scope(), col->narrow);
+		col->narrow = NULL;
+	}
+	col->wide[i] = v;
+}
+
+static uint32_t column_get(const column_t *col, unsigned i)
+{
+	return col->wide ? col->wide[i] : col->narrow ? col->base + col->narrow[i] : 0;
+}
+
 static frame_chunk_t *frame_chunk(uint32_t num, bool create)
 {
 	unsigned idx = num / FRAME_CHUNK;
@@ -154,9 +188,9 @@ static frame_chunk_t *frame_chunk(uint32_t num, bool create)
 bool vsmon_frame_stream(uint32_t num, uint32_t *stream)
 {
 	const frame_chunk_t *chunk = frame_chunk(num, false);
-	if (!chunk || !chunk->stream[num % FRAME_CHUNK])
+	if (!chunk || !(chunk->flags[num % FRAME_CHUNK] & FRAME_ANALYSED))
 		return false;
-	*stream = chunk->stream[num % FRAME_CHUNK] - 1;
+	*stream = column_get(&chunk->stream, num % FRAME_CHUNK);
 	return true;
 }
 
@@ -281,14 +315,12 @@ static void conn_op(packet_info *pinfo, const vsmon_pkt_t *p, vsmon_frame_t *f, 
 	case VSOCK_VIRTIO_OP_REQUEST:
 		if (!c->req_frame) {
 			c->req_frame = pinfo->num;
-			c->handshake = pinfo->abs_ts;   /* start; the delta at RESPONSE */
+			c->req_ts = pinfo->abs_ts;
 		}
 		break;
 	case VSOCK_VIRTIO_OP_RESPONSE:
 		if (c->req_frame && !c->resp_frame) {
 			c->resp_frame = pinfo->num;
-			nstime_t start = c->handshake;
-			nstime_delta(&c->handshake, &pinfo->abs_ts, &start);
 		}
 		break;
 	case VSOCK_VIRTIO_OP_RST:
@@ -313,7 +345,6 @@ static void conn_op(packet_info *pinfo, const vsmon_pkt_t *p, vsmon_frame_t *f, 
 		}
 		c->closed = true;
 		c->rst_frame = pinfo->num;
-		nstime_delta(&c->duration, &pinfo->abs_ts, &c->first_ts);
 		f->flags |= VSMON_F_CLOSE;
 		break;
 	case VSOCK_VIRTIO_OP_SHUTDOWN:
@@ -397,13 +428,13 @@ static vsmon_frame_t *frame_load(packet_info *pinfo, const vsmon_pkt_t *p, const
 {
 	unsigned i = pinfo->num % FRAME_CHUNK;
 	vsmon_frame_t *f = wmem_new0(pinfo->pool, vsmon_frame_t);
-	vsmon_conn_t *c = conn_at(chunk->stream[i] - 1);
+	vsmon_conn_t *c = conn_at(column_get(&chunk->stream, i));
 	vsmon_ep_t src = { p->src_cid, p->src_port };
 
 	f->conn = c;
 	f->dir = (uint8_t)conn_dir(c, &src);
-	f->seq = chunk->seq[i];
-	f->flags = chunk->flags[i];
+	f->seq = column_get(&chunk->seq, i);
+	f->flags = chunk->flags[i] & VSMON_F_STORED;
 	if (c->first_frame == pinfo->num) {
 		f->flags |= VSMON_F_NEW_CONN;
 		if (p->op == VSOCK_VIRTIO_OP_RST)
@@ -412,7 +443,7 @@ static vsmon_frame_t *frame_load(packet_info *pinfo, const vsmon_pkt_t *p, const
 	if (c->rst_frame == pinfo->num)
 		f->flags |= c->refused ? VSMON_F_CLOSE | VSMON_F_REFUSED : VSMON_F_CLOSE;
 	if (f->flags & VSMON_F_HAVE_CREDIT) {
-		f->in_flight = chunk->in_flight[i];
+		f->in_flight = column_get(&chunk->in_flight, i);
 		f->credit = (int64_t)adv_before(c, 1u - f->dir, pinfo->num) - (int64_t)f->in_flight;
 	}
 	return f;
@@ -422,7 +453,7 @@ vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p)
 {
 	frame_chunk_t *chunk = frame_chunk(pinfo->num, !PINFO_FD_VISITED(pinfo));
 	unsigned i = pinfo->num % FRAME_CHUNK;
-	if (chunk && chunk->stream[i])
+	if (chunk && (chunk->flags[i] & FRAME_ANALYSED))
 		return frame_load(pinfo, p, chunk);
 	if (!chunk || PINFO_FD_VISITED(pinfo))
 		return NULL;
@@ -450,10 +481,11 @@ vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p)
 	conn_op(pinfo, p, f, c, dir);
 	credit_track(pinfo, p, f, c, dir, after_close);
 
-	chunk->stream[i] = c->stream + 1;
-	chunk->seq[i] = f->seq;
-	chunk->in_flight[i] = f->in_flight;
-	chunk->flags[i] = (uint8_t)(f->flags & VSMON_F_STORED);
+	column_set(&chunk->stream, i, c->stream);
+	column_set(&chunk->seq, i, f->seq);
+	if (f->flags & VSMON_F_HAVE_CREDIT)
+		column_set(&chunk->in_flight, i, f->in_flight);
+	chunk->flags[i] = (uint8_t)((f->flags & VSMON_F_STORED) | FRAME_ANALYSED);
 	return f;
 }
 
@@ -490,11 +522,15 @@ void vsmon_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pr
 		proto_item_set_generated(it);
 	}
 	if (p->op == VSOCK_VIRTIO_OP_RESPONSE && c->resp_frame == pinfo->num) {
-		it = proto_tree_add_time(at, hf_handshake, tvb, 0, 0, &c->handshake);
+		nstime_t handshake;
+		nstime_delta(&handshake, &pinfo->abs_ts, &c->req_ts);
+		it = proto_tree_add_time(at, hf_handshake, tvb, 0, 0, &handshake);
 		proto_item_set_generated(it);
 	}
 	if (f->flags & VSMON_F_CLOSE) {
-		it = proto_tree_add_time(at, hf_duration, tvb, 0, 0, &c->duration);
+		nstime_t duration;
+		nstime_delta(&duration, &pinfo->abs_ts, &c->first_ts);
+		it = proto_tree_add_time(at, hf_duration, tvb, 0, 0, &duration);
 		proto_item_set_generated(it);
 	}
 	if (f->flags & VSMON_F_HAVE_CREDIT) {

@@ -42,9 +42,10 @@ typedef struct {
  * so pointers to them stay valid. */
 typedef struct {
 	vsmon_ep_t ep[2];         /* ep[0] sent the first packet (the REQUEST) */
+	/* the handshake time (REQUEST to RESPONSE) and the duration (first
+	 * packet to the closing RST) are taken from these in those frames */
 	nstime_t first_ts;
-	nstime_t handshake;     /* REQUEST to RESPONSE */
-	nstime_t duration;      /* first packet to closing RST */
+	nstime_t req_ts;
 	dissector_handle_t app; /* set by a heuristic that took the connection */
 	uint32_t stream;
 	uint32_t first_frame;
@@ -69,7 +70,7 @@ enum {
 	VSMON_F_FWD_CNT_BACKWARDS = 1u << 4,
 	VSMON_F_HAVE_CREDIT = 1u << 5,
 	VSMON_F_OUTCOME = 1u << 6,        /* this frame decided the connection's outcome */
-	VSMON_F_STORED = 0xffu,
+	VSMON_F_STORED = 0x7fu,
 	VSMON_F_NEW_CONN = 1u << 8,       /* the connection's first_frame */
 	VSMON_F_REFUSED = 1u << 9,        /* its rst_frame, refused */
 	VSMON_F_RST_UNKNOWN = 1u << 10,   /* first_frame, an RST */
