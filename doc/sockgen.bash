@@ -185,6 +185,15 @@ _sockgen()
 			mapfile -t COMPREPLY < <(compgen -W "compact full" -- "$cur")
 			return
 			;;
+		--pref)
+			# ndp listen --watch: the plugin's analysis preferences, as
+			# its --help names them
+			compopt -o nospace 2>/dev/null
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockgen_help "$prog" "${cmd[@]}" |
+				awk '/^  --/ { on = /^  --pref / } on' | grep -oE '[a-z]+_[a-z_]+' |
+				sed 's/$/:/')" -- "$cur")
+			return
+			;;
 		--set)
 			# ndp replay: the settable fields, as sockgen lists them
 			compopt -o nospace 2>/dev/null

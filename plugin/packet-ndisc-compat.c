@@ -511,11 +511,15 @@ ber_header(tvbuff_t *tvb, int off, uint32_t *len, int depth)
 			int s = p;
 			uint32_t inner;
 
+			int64_t next;
+
 			p = ber_header(tvb, p, &inner, depth + 1);
 			l += inner + (uint64_t)(p - s);
-			p += (int)inner;
-			if (p <= s)
+			/* an inner length that runs past any tvb ends the walk */
+			next = (int64_t)p + inner;
+			if (next <= s || next > G_MAXINT32)
 				THROW(ReportedBoundsError);
+			p = (int)next;
 		}
 		l += 2;
 	}

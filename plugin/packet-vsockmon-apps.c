@@ -21,6 +21,10 @@ static dissector_handle_t ssh_handle, tls_handle, http2_handle, json_handle;
 static dissector_handle_t jsonl_handle;
 static int proto_json = -1;
 static int hf_app = -1;
+/* Connections that have an application protocol, by stream index: the
+ * conversation table names it beside the server's address, when it draws
+ * (after the first pass). Emptied with the file. */
+static wmem_map_t *app_conns;
 
 /* The stream is the app's from here on: the connection remembers it, and
  * the app gets the desegmentation level the heuristic call used up. */
@@ -32,7 +36,14 @@ void vsmon_take_app(packet_info *pinfo, void *data, dissector_handle_t app)
 	if (c && !PINFO_FD_VISITED(pinfo) && !c->app) {
 		c->app = app;
 		c->app_frame = pinfo->num;
+		wmem_map_insert(app_conns, GUINT_TO_POINTER(c->stream), c);
 	}
+}
+
+const char *vsmon_app_of_stream(uint32_t stream)
+{
+	return app_conns ? vsmon_app_name((const vsmon_conn_t *)wmem_map_lookup(app_conns,
+							GUINT_TO_POINTER(stream))) : NULL;
 }
 
 const char *vsmon_app_name(const vsmon_conn_t *c)
@@ -226,6 +237,8 @@ void vsmon_apps_register(void)
 	};
 
 	proto_register_field_array(proto_vsockmon, hf, array_length(hf));
+	app_conns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash,
+					   g_direct_equal);
 }
 
 void vsmon_apps_handoff(void)

@@ -13,5 +13,7 @@ void vsmon_app_tree(tvbuff_t *tvb, proto_tree *tree, const vsmon_frame_t *f);
 void vsmon_take_app(packet_info *pinfo, void *data, dissector_handle_t app);
 /* The filter name of the connection's application protocol, or NULL. */
 const char *vsmon_app_name(const vsmon_conn_t *c);
+/* The same by stream index, for as long as the file is open. */
+const char *vsmon_app_of_stream(uint32_t stream);
 
 #endif

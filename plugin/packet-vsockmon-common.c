@@ -22,3 +22,13 @@ void vsmon_set_address(address *a, wmem_allocator_t *scope, uint64_t cid, bool w
 	phtoleu32(b + 8, port);
 	set_address(a, vsmon_at_cid, with_port ? 12 : 8, b);
 }
+
+void vsmon_set_server_address(address *a, wmem_allocator_t *scope, uint64_t cid, uint32_t port,
+			      uint32_t stream)
+{
+	uint8_t *b = (uint8_t *)wmem_alloc(scope, 16);
+	phtoleu64(b, cid);
+	phtoleu32(b + 8, port);
+	phtoleu32(b + 12, stream);
+	set_address(a, vsmon_at_cid, 16, b);
+}

@@ -128,5 +128,9 @@ extern unsigned vsmon_pref_reasm_limit;
 /* Sets a with a CID (8 bytes) or CID:port (12 bytes) address of the
  * vsockmon address type, allocated in scope. */
 void vsmon_set_address(address *a, wmem_allocator_t *scope, uint64_t cid, bool with_port, uint32_t port);
+/* A server's CID:port in the conversation table (16 bytes): shown with the
+ * application protocol of the connection with index stream, once known. */
+void vsmon_set_server_address(address *a, wmem_allocator_t *scope, uint64_t cid, uint32_t port,
+			      uint32_t stream);
 
 #endif

@@ -74,13 +74,32 @@ static const char *endp_filter_type(endpoint_item_t *e, conv_filter_type_e ft)
 static ct_dissector_info_t conv_info = { &conv_filter_type };
 static et_dissector_info_t endp_info = { &endp_filter_type };
 
+/* The connection's server (the side that answered its REQUEST) with the
+ * stream index, which names the application protocol once a heuristic has
+ * found one: the same address for every packet of the connection, so that
+ * the row does not split when the protocol is found mid-way. */
+static const address *conv_address(packet_info *pinfo, const vsmon_tap_t *t, const address *a,
+				   uint32_t port, address *out)
+{
+	const vsmon_conn_t *c = t->conn;
+
+	if (!c || a->len < 12 || pletohu64((const uint8_t *)a->data) != c->ep[1].cid || port != c->ep[1].port)
+		return a;
+	vsmon_set_server_address(out, pinfo->pool, c->ep[1].cid, port, c->stream);
+	return out;
+}
+
 static tap_packet_status conv_packet(void *pct, packet_info *pinfo, epan_dissect_t *edt _U_, const void *vip,
 				     tap_flags_t flags)
 {
 	conv_hash_t *hash = (conv_hash_t *)pct;
 	const vsmon_tap_t *t = (const vsmon_tap_t *)vip;
+	address src, dst;
+
 	hash->flags = flags;
-	add_conversation_table_data_with_conv_id(hash, &t->src, &t->dst, t->src_port, t->dst_port,
+	add_conversation_table_data_with_conv_id(hash, conv_address(pinfo, t, &t->src, t->src_port, &src),
+						 conv_address(pinfo, t, &t->dst, t->dst_port, &dst),
+						 t->src_port, t->dst_port,
 						 (conv_id_t)(t->has_stream ? t->stream : CONV_ID_UNSET), 1,
 						 pinfo->fd->pkt_len, &pinfo->rel_ts, &pinfo->abs_ts,
 						 &conv_info, CONVERSATION_NONE);

@@ -89,7 +89,23 @@ static void vs_from(value_string *vs, const struct vsock_name *t)
 	ws_assert(!t[i].name);  /* VS_MAX too small for a codec table */
 }
 
-/* ---- address type: "CID" (8 bytes) or "CID:port" (12 bytes), LE ---- */
+/* ---- address type: "CID" (8 bytes) or "CID:port" (12 bytes), LE; a
+ * server in the conversation table also has its stream index (16 bytes)
+ * and shows the connection's application protocol: "3:22 (ssh)" ---- */
+
+#define APP_LABEL_MAX 40
+
+/* " (ssh)" for a server address of a connection with an application
+ * protocol, else "". */
+static void app_label(const address *a, char *buf, size_t cap)
+{
+	const char *app = a->len >= 16 ? vsmon_app_of_stream(pletohu32((const uint8_t *)a->data + 12)) : NULL;
+
+	if (app)
+		snprintf(buf, cap, " (%s)", app);
+	else
+		buf[0] = '\0';
+}
 
 static void at_get(const address *a, uint64_t *cid, uint32_t *port)
 {
@@ -120,6 +136,8 @@ static int at_to_str(const address *a, char *buf, int buf_len)
 	char out[32];
 	int n = 0;
 
+	char label[APP_LABEL_MAX];
+
 	at_get(a, &cid, &port);
 	put_dec(out, &n, cid);
 	if (a->len >= 12) {
@@ -127,13 +145,17 @@ static int at_to_str(const address *a, char *buf, int buf_len)
 		put_dec(out, &n, port);
 	}
 	out[n] = '\0';
+	if (a->len >= 16) {
+		app_label(a, label, sizeof label);
+		return snprintf(buf, (size_t)buf_len, "%s%s", out, label) + 1;
+	}
 	g_strlcpy(buf, out, (size_t)buf_len);
 	return n + 1;
 }
 
 static int at_str_len(const address *a _U_)
 {
-	return 20 + 1 + 10 + 1;
+	return 20 + 1 + 10 + APP_LABEL_MAX;
 }
 
 static int at_fixed_len(void)
@@ -156,15 +178,16 @@ static const char *at_col_filter(const address *a, compat_bool is_src)
  * glib's interned strings for 1M connections, bench/pathological). */
 static const char *at_name(const address *a)
 {
-	char buf[64];
+	char buf[64 + APP_LABEL_MAX], label[APP_LABEL_MAX];
 	uint64_t cid;
 	uint32_t port;
 	at_get(a, &cid, &port);
 	const char *n = gbl_resolv_flags.network_name ? try_val64_to_str(cid, cid_names) : NULL;
 	if (!n)
 		return NULL;
+	app_label(a, label, sizeof label);
 	if (a->len >= 12)
-		snprintf(buf, sizeof buf, "%s:%u", n, port);
+		snprintf(buf, sizeof buf, "%s:%u%s", n, port, label);
 	else
 		snprintf(buf, sizeof buf, "%s", n);
 	return g_intern_string(buf);
@@ -172,7 +195,7 @@ static const char *at_name(const address *a)
 
 static int at_name_len(void)
 {
-	return 64;
+	return 64 + APP_LABEL_MAX;
 }
 
 

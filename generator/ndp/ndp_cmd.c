@@ -50,7 +50,7 @@ static void usage(FILE *f)
 
 		fprintf(f, "  %-9s %s (%s)\n", v->verb, v->name, v->ref);
 	}
-	fprintf(f, "  %-9s %s\n", "listen", "receive (and answer) ND messages on an interface");
+	fprintf(f, "  %-9s %s\n", "listen", "receive (and answer) ND messages; --watch: find attacks");
 	fprintf(f, "  %-9s %s\n", "solicit", "send RS, print every RA with all its options (rdisc6)");
 	fprintf(f, "  %-9s %s\n", "resolve", "NS for an address, print the NA's MAC; --dad (ndisc6)");
 	fprintf(f, "  %-9s %s\n", "router", "advertise from a radvd.conf, answer RS (radvd)");

@@ -55,13 +55,35 @@ static int rx_fail(struct ndpg_rx *rx, char *err, size_t errlen)
 	return e == EACCES ? -EPERM : -e;
 }
 
-int ndpg_rx_open(struct ndpg_rx *rx, unsigned ifindex, char *err, size_t errlen)
+/* ND of the link for listen --watch: as nd_filter, and every IPv6 frame
+ * whose first next header is an extension header (hop-by-hop 0, routing
+ * 43, fragment 44, destination options 60): ND behind them (RA-Guard
+ * evasion, RFC 7113) is what the plugin's analysis looks for. */
+static const struct sock_filter watch_filter[] = {
+	BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 12),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FRAME_ETHERTYPE_IPV6, 0, 14),
+	BPF_STMT(BPF_LD | BPF_B | BPF_ABS, OFF_NH),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 11, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 43, 10, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 44, 9, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 60, 8, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FRAME_IPPROTO_ICMPV6, 0, 8),
+	BPF_STMT(BPF_LD | BPF_B | BPF_ABS, OFF_TYPE),
+	BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, NDP_RS, 0, 6),
+	BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, NDP_REDIRECT, 0, 4),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NDP_IND_SOL, 3, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NDP_IND_ADV, 2, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NDP_CPS, 1, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NDP_CPA, 0, 1),
+	BPF_STMT(BPF_RET | BPF_K, 0xffff),
+	BPF_STMT(BPF_RET | BPF_K, 0),
+};
+
+static int rx_open(struct ndpg_rx *rx, unsigned ifindex, const struct sock_filter *f, size_t n,
+		   int mr_type, char *err, size_t errlen)
 {
-	struct sock_fprog prog = {
-		.len = sizeof(nd_filter) / sizeof(nd_filter[0]),
-		.filter = (struct sock_filter *)nd_filter,
-	};
-	struct packet_mreq mr = { .mr_ifindex = (int)ifindex, .mr_type = PACKET_MR_ALLMULTI };
+	struct sock_fprog prog = { .len = (unsigned short)n, .filter = (struct sock_filter *)f };
+	struct packet_mreq mr = { .mr_ifindex = (int)ifindex, .mr_type = (unsigned short)mr_type };
 	struct sockaddr_ll sll = {
 		.sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_IPV6),
 		.sll_ifindex = (int)ifindex,
@@ -79,6 +101,44 @@ int ndpg_rx_open(struct ndpg_rx *rx, unsigned ifindex, char *err, size_t errlen)
 	    setsockopt(rx->fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr)) < 0)
 		return rx_fail(rx, err, errlen);
 	return 0;
+}
+
+int ndpg_rx_open(struct ndpg_rx *rx, unsigned ifindex, char *err, size_t errlen)
+{
+	return rx_open(rx, ifindex, nd_filter, sizeof(nd_filter) / sizeof(nd_filter[0]),
+		       PACKET_MR_ALLMULTI, err, errlen);
+}
+
+int ndpg_rx_open_watch(struct ndpg_rx *rx, unsigned ifindex, bool promisc, char *err,
+		       size_t errlen)
+{
+	return rx_open(rx, ifindex, watch_filter, sizeof(watch_filter) / sizeof(watch_filter[0]),
+		       promisc ? PACKET_MR_PROMISC : PACKET_MR_ALLMULTI, err, errlen);
+}
+
+int ndpg_rx_frame(struct ndpg_rx *rx, uint8_t *buf, size_t cap, int wait_ms, size_t *len,
+		  size_t *wire_len)
+{
+	struct pollfd pfd = { .fd = rx->fd, .events = POLLIN };
+	ssize_t n;
+	int p;
+
+	for (;;) {
+		p = poll(&pfd, 1, wait_ms);
+		if (p < 0)
+			return errno == EINTR ? 0 : -errno;
+		if (p == 0)
+			return 0;
+		/* MSG_TRUNC: the frame's own length even when cut to cap */
+		n = recv(rx->fd, buf, cap, MSG_DONTWAIT | MSG_TRUNC);
+		if (n >= 0)
+			break;
+		if (errno != EINTR && errno != EAGAIN)
+			return -errno;
+	}
+	*wire_len = (size_t)n;
+	*len = (size_t)n < cap ? (size_t)n : cap;
+	return 1;
 }
 
 void ndpg_rx_close(struct ndpg_rx *rx)

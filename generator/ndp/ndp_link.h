@@ -36,6 +36,16 @@ int ndpg_rx_open(struct ndpg_rx *rx, unsigned ifindex, char *err, size_t errlen)
 int ndpg_rx_recv(struct ndpg_rx *rx, uint8_t *buf, size_t cap, int wait_ms,
 		 struct ndpg_pkt *ret);
 void ndpg_rx_close(struct ndpg_rx *rx);
+/* For listen --watch: every ND frame of the link, our host's own too, and
+ * every IPv6 frame starting with an extension header (ND may hide behind
+ * it); promisc: all unicast of the link as well. As ndpg_rx_open. */
+int ndpg_rx_open_watch(struct ndpg_rx *rx, unsigned ifindex, bool promisc, char *err,
+		       size_t errlen);
+/* Wait up to wait_ms for the next frame, whole (Ethernet header on): 1
+ * with *len octets in buf (at most cap) of *wire_len, 0 none in time,
+ * -errno. */
+int ndpg_rx_frame(struct ndpg_rx *rx, uint8_t *buf, size_t cap, int wait_ms, size_t *len,
+		  size_t *wire_len);
 
 /* NULL when a received message is valid, else why RFC 4861 6.1.1, 6.1.2,
  * 7.1.1, 7.1.2 or 8.1 (or a bad checksum) has receivers drop it; r is what

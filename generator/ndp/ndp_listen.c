@@ -67,6 +67,7 @@ static void usage(FILE *f)
 		"usage: sockgen ndp listen IF [--json | --format text|json|radvd] [--respond]\n"
 		"                          [--addr ADDR]... [--router] [--ra 'SPEC']\n"
 		"                          [--count N] [--timeout S]\n"
+		"       sockgen ndp listen IF --watch [--json] [--count N] [--timeout S] ...\n"
 		"Receive every Neighbor Discovery message on IF (a packet socket: DAD probes\n"
 		"and NS to any solicited-node group are seen too), drop what RFC 4861 says to\n"
 		"drop (hop limit not 255, code not 0, bad lengths, bad checksum, ...), and\n"
@@ -89,6 +90,7 @@ static void usage(FILE *f)
 		"  sockgen ndp listen veth1 --json --respond --addr 2001:db8::99 \\\n"
 		"      --ra 'ra --prefix 2001:db8::/64,L,A --mtu 1500'\n"
 		"Exit: 0 (count/timeout/signal), 1 runtime failure, 2 bad input.\n");
+	ndpg_watch_usage(f);
 }
 
 /* One summary line (addresses, header fields), then every option. */
@@ -447,7 +449,11 @@ static int listen_run(struct listener *l)
 int cmd_ndp_listen(int argc, char **argv)
 {
 	struct listener l = { .rx = { .fd = -1 } };
-	int rc = listen_args(&l, argc, argv);
+	int rc;
+
+	if (ndpg_watch_wanted(argc, argv))
+		return cmd_ndp_watch(argc, argv);
+	rc = listen_args(&l, argc, argv);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;

@@ -134,6 +134,11 @@ void ndpg_manifest(struct manifest *mf, const struct ndpg_msg *m,
  * verb (argv[0] "listen"). Exit code. */
 int cmd_ndp(int argc, char **argv);
 int cmd_ndp_listen(int argc, char **argv);
+/* ndp_watch.c: listen --watch (cmd_ndp_listen hands over when argv has
+ * --watch or an option only it takes) and its part of listen's --help. */
+bool ndpg_watch_wanted(int argc, char **argv);
+int cmd_ndp_watch(int argc, char **argv);
+void ndpg_watch_usage(FILE *f);
 /* ndp_solicit.c, ndp_resolve.c: rdisc6's and ndisc6's work (argv[0] is
  * "solicit" / "resolve"). Exit code. */
 int cmd_ndp_solicit(int argc, char **argv);

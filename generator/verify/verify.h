@@ -56,9 +56,6 @@ struct vf_tshark {
 int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknown,
 		  char *err, size_t errsz);
 void vf_rows_free(struct vf_rows *rows);
-/* The installed plugin: <tshark -G folders "Global Plugins">/epan/sockscope.so.
- * malloc'd, or NULL. */
-char *vf_installed_plugin(const char *tshark);
 
 /* Live vsock manifests (sockgen vsock connect/listen --manifest): records
  * with a sockgen.event key describe socket calls, not packets. */

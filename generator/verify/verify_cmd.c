@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "sockgen.h"
+#include "tshark.h"
 #include "verify.h"
 
 #define CTX "verify"
@@ -602,18 +603,6 @@ static void mark_unknown(struct cols *c, const char *unknown)
 	}
 }
 
-/* The plugin when none was given: $SOCKSCOPE_PLUGIN, else the one the
- * installed tshark loads (*installed, to free), else NULL. */
-static const char *find_plugin(const struct opts *o, char **installed)
-{
-	const char *env = getenv("SOCKSCOPE_PLUGIN");
-
-	if (env && *env)
-		return env;
-	*installed = vf_installed_plugin(o->tshark);
-	return *installed;
-}
-
 int cmd_verify(int argc, char **argv)
 {
 	struct opts o;
@@ -644,7 +633,7 @@ int cmd_verify(int argc, char **argv)
 		return sg_usage(CTX, "--manifest '%s': no records: an empty manifest verifies nothing",
 				o.manifest);
 	}
-	if (!o.no_plugin && !o.plugin && !(o.plugin = find_plugin(&o, &installed))) {
+	if (!o.no_plugin && !o.plugin && !(o.plugin = sg_tshark_default_plugin(o.tshark, &installed))) {
 		vf_manifest_free(&m);
 		return sg_fail(CTX, "no plugin: set SOCKSCOPE_PLUGIN or --plugin (tshark '%s' names no plugin directory)",
 			       o.tshark);

@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* tshark runner for sockgen verify: -T fields with a private Wireshark plugin tree (<major.minor>/epan), unprivileged when root. */
+/* tshark runner for sockgen verify: -T fields over a capture, in core/tshark.c's private plugin tree, unprivileged when root. */
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
-#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,54 +11,8 @@
 #include <unistd.h>
 
 #include "sockgen.h"
+#include "tshark.h"
 #include "verify.h"
-
-/* tshark started as root ignores WIRESHARK_PLUGIN_DIR and personal
- * plugins, so root drops to nobody for the run. */
-#define VF_NOBODY 65534
-
-extern char **environ;
-
-static int plugin_abi(const char *tshark, char *out, size_t outsz, char *err, size_t errsz);
-
-static int copy_file(const char *from, const char *to, char *err, size_t errsz)
-{
-	char buf[65536];
-	int in = open(from, O_RDONLY | O_CLOEXEC), out;
-	ssize_t n;
-
-	if (in < 0) {
-		snprintf(err, errsz, "plugin '%s': %s", from, strerror(errno));
-		return -1;
-	}
-	out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
-	if (out < 0) {
-		snprintf(err, errsz, "%s: %s", to, strerror(errno));
-		close(in);
-		return -1;
-	}
-	while ((n = read(in, buf, sizeof(buf))) > 0) {
-		for (ssize_t off = 0; off < n;) {
-			ssize_t w = write(out, buf + off, (size_t)(n - off));
-
-			if (w < 0) {
-				snprintf(err, errsz, "%s: %s", to, strerror(errno));
-				close(in);
-				close(out);
-				return -1;
-			}
-			off += w;
-		}
-	}
-	if (n < 0)
-		snprintf(err, errsz, "plugin '%s': %s", from, strerror(errno));
-	close(in);
-	if (close(out) && n >= 0) {
-		snprintf(err, errsz, "%s: %s", to, strerror(errno));
-		return -1;
-	}
-	return n < 0 ? -1 : 0;
-}
 
 static char *read_all(int fd, size_t *len)
 {
@@ -94,19 +46,6 @@ static char *read_all(int fd, size_t *len)
 	p[n] = '\0';
 	*len = n;
 	return p;
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st; (void)flag; (void)ftw;
-	remove(path);
-	return 0;
-}
-
-/* Remove the private tree, with whatever tshark left in its HOME. */
-static void cleanup_tree(const char *dir)
-{
-	nftw(dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
 }
 
 struct run_out {
@@ -149,67 +88,9 @@ static const char **tshark_argv(const struct vf_tshark *t, const unsigned char *
 	return argv;
 }
 
-/* In the child: tshark with the private plugin tree, as nobody when root
- * (with a clean environment), else as we are. Never returns. */
-static void exec_tshark(const struct vf_tshark *t, const char **argv, const char *tree,
-			int root)
+static int run_once(const struct vf_tshark *t, const struct sg_tshark_tree *tree,
+		    const unsigned char *skip, struct run_out *ro, char *err, size_t errsz)
 {
-	char home[4096], plugdir[4096], envhome[4200], envplug[4200];
-
-	snprintf(home, sizeof(home), "%s/home", tree);
-	snprintf(plugdir, sizeof(plugdir), "%s/plugins", tree);
-	snprintf(envhome, sizeof(envhome), "HOME=%s", home);
-	snprintf(envplug, sizeof(envplug), "WIRESHARK_PLUGIN_DIR=%s", plugdir);
-	/* A sanitizer-built plugin needs its runtime preloaded into
-	 * tshark (scripts/test --sanitize sets SOCKSCOPE_TSHARK_PRELOAD);
-	 * the sanitizer options go along. */
-	const char *pre = getenv("SOCKSCOPE_TSHARK_PRELOAD");
-	static const char *const pass[] = { "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS" };
-	char *envp[8], envpre[4200], envopt[3][4200];
-	size_t ne = 0;
-
-	if (!pre || !*pre)
-		pre = getenv("LD_PRELOAD");
-	if (root) {
-		envp[ne++] = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-		envp[ne++] = envhome;
-		envp[ne++] = envplug;
-		if (pre && *pre) {
-			snprintf(envpre, sizeof(envpre), "LD_PRELOAD=%s", pre);
-			envp[ne++] = envpre;
-		}
-		for (size_t k = 0; k < sizeof(pass) / sizeof(pass[0]); k++) {
-			const char *v = getenv(pass[k]);
-
-			if (v) {
-				snprintf(envopt[k], sizeof(envopt[k]), "%s=%s", pass[k], v);
-				envp[ne++] = envopt[k];
-			}
-		}
-		envp[ne] = NULL;
-
-		if (setgroups(0, NULL) || setresgid(VF_NOBODY, VF_NOBODY, VF_NOBODY) ||
-		    setresuid(VF_NOBODY, VF_NOBODY, VF_NOBODY)) {
-			dprintf(2, "sockgen verify: cannot drop to uid %d: %s\n", VF_NOBODY,
-				strerror(errno));
-			_exit(126);
-		}
-		execvpe(t->tshark, (char *const *)argv, envp);
-	} else {
-		setenv("HOME", home, 1);
-		setenv("WIRESHARK_PLUGIN_DIR", plugdir, 1);
-		if (pre && *pre)
-			setenv("LD_PRELOAD", pre, 1);
-		execvp(t->tshark, (char *const *)argv);
-	}
-	dprintf(2, "sockgen verify: cannot run '%s': %s\n", t->tshark, strerror(errno));
-	_exit(127);
-}
-
-static int run_once(const struct vf_tshark *t, const char *tree, const unsigned char *skip,
-		    struct run_out *ro, char *err, size_t errsz)
-{
-	int root = geteuid() == 0;
 	const char **argv;
 	int in, out, errfd;
 	pid_t pid;
@@ -229,10 +110,10 @@ static int run_once(const struct vf_tshark *t, const char *tree, const unsigned 
 		free(argv);
 		return -1;
 	}
-	out = open(tree, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	errfd = open(tree, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	out = open(tree->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	errfd = open(tree->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	if (out < 0 || errfd < 0) {
-		snprintf(err, errsz, "temporary file in %s: %s", tree, strerror(errno));
+		snprintf(err, errsz, "temporary file in %s: %s", tree->dir, strerror(errno));
 		goto fail;
 	}
 	fflush(NULL);
@@ -244,7 +125,7 @@ static int run_once(const struct vf_tshark *t, const char *tree, const unsigned 
 	if (pid == 0) {
 		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errfd, 2) < 0)
 			_exit(126);
-		exec_tshark(t, argv, tree, root);
+		sg_tshark_exec(t->tshark, argv, tree, "verify");
 	}
 	while (waitpid(pid, &ro->status, 0) < 0) {
 		if (errno != EINTR) {
@@ -400,47 +281,6 @@ static int split_rows(char *text, size_t ncols, const unsigned char *skip, struc
 	return 0;
 }
 
-/* The private tree tshark runs in: HOME and, with a plugin, a copy of it
- * under plugins/<major.minor>/epan. 0, or -1 with err. */
-static int make_tree(const struct vf_tshark *t, const char *tmpl, char *err, size_t errsz)
-{
-	char p[4200];
-
-	/* Modes set with chmod: mkdir's are cut by the umask, and nobody must
-	 * read the plugin tree and write HOME. */
-	char abi[64] = "", abi_dir[80], epan_dir[96];
-
-	if (t->plugin && plugin_abi(t->tshark, abi, sizeof(abi), err, errsz))
-		return -1;
-	snprintf(abi_dir, sizeof(abi_dir), "/plugins/%s", abi);
-	snprintf(epan_dir, sizeof(epan_dir), "/plugins/%s/epan", abi);
-	const struct {
-		const char *sub;
-		mode_t mode;
-	} dirs[] = { { "", 0755 }, { "/plugins", 0755 }, { abi_dir, 0755 },
-		     { epan_dir, 0755 }, { "/home", 0777 } };
-
-	for (size_t k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++) {
-		if (!t->plugin && (k == 2 || k == 3))
-			continue;
-		snprintf(p, sizeof(p), "%s%s", tmpl, dirs[k].sub);
-		if ((k && mkdir(p, 0700)) || chmod(p, dirs[k].mode)) {
-			snprintf(err, errsz, "%s: %s", p, strerror(errno));
-			return -1;
-		}
-	}
-	if (t->plugin) {
-		snprintf(p, sizeof(p), "%s%s/sockscope.so", tmpl, epan_dir);
-		if (copy_file(t->plugin, p, err, errsz))
-			return -1;
-		if (chmod(p, 0644)) {
-			snprintf(err, errsz, "%s: %s", p, strerror(errno));
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* The fields tshark rejected (skip), comma-separated into *ret (NULL when
  * none): 0, or -1 without memory. */
 static int unknown_list(const struct vf_tshark *t, const unsigned char *skip, char **ret)
@@ -467,7 +307,8 @@ static int unknown_list(const struct vf_tshark *t, const unsigned char *skip, ch
 int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknown,
 		  char *err, size_t errsz)
 {
-	char tmpl[] = "/tmp/sockgen-verify.XXXXXX", line[512];
+	struct sg_tshark_tree tree = { "" };
+	char line[512];
 	unsigned char *skip = calloc(t->nfields + 1, 1);
 	struct run_out ro = { 0 };
 	int ret = -1;
@@ -478,16 +319,13 @@ int vf_tshark_run(const struct vf_tshark *t, struct vf_rows *rows, char **unknow
 		snprintf(err, errsz, "out of memory");
 		return -1;
 	}
-	if (!mkdtemp(tmpl)) {
-		snprintf(err, errsz, "mkdtemp: %s", strerror(errno));
+	if (sg_tshark_tree_make(&tree, "verify", t->tshark, t->plugin, err, errsz)) {
 		free(skip);
 		return -1;
 	}
-	if (make_tree(t, tmpl, err, errsz))
-		goto out;
 	/* At most two runs: the second without the fields tshark rejected. */
 	for (int attempt = 0; attempt < 2; attempt++) {
-		if (run_once(t, tmpl, skip, &ro, err, errsz))
+		if (run_once(t, &tree, skip, &ro, err, errsz))
 			goto out;
 		if (WIFEXITED(ro.status) && WEXITSTATUS(ro.status) == 0)
 			break;
@@ -543,7 +381,7 @@ out:
 	free(ro.out);
 	free(ro.errtext);
 	free(skip);
-	cleanup_tree(tmpl);
+	sg_tshark_tree_remove(&tree);
 	return ret;
 }
 
@@ -552,72 +390,4 @@ void vf_rows_free(struct vf_rows *rows)
 	free(rows->cells);
 	free(rows->buf);
 	memset(rows, 0, sizeof(*rows));
-}
-
-/* tshark -G folders names the global plugin directory ("Global Plugins:\t<dir>",
- * <libdir>/wireshark/plugins/<major.minor>): malloc'd, or NULL. */
-static char *global_plugin_dir(const char *tshark)
-{
-	char cmd[4200], line[4096];
-	char *res = NULL;
-	FILE *f;
-
-	if (strpbrk(tshark, "'\\"))
-		return NULL;
-	snprintf(cmd, sizeof(cmd), "'%s' -G folders 2>/dev/null", tshark);
-	f = popen(cmd, "r");
-	if (!f)
-		return NULL;
-	while (fgets(line, sizeof(line), f)) {
-		if (strncmp(line, "Global Plugins:", 15))
-			continue;
-		char *d = line + 15;
-
-		d += strspn(d, " \t");
-		d[strcspn(d, "\r\n")] = '\0';
-		res = strdup(d);
-		break;
-	}
-	pclose(f);
-	return res;
-}
-
-char *vf_installed_plugin(const char *tshark)
-{
-	char *dir = global_plugin_dir(tshark), *res = NULL;
-
-	if (dir) {
-		size_t n = strlen(dir) + sizeof("/epan/sockscope.so");
-
-		res = malloc(n);
-		if (res)
-			snprintf(res, n, "%s/epan/sockscope.so", dir);
-		free(dir);
-	}
-	return res;
-}
-
-/* The plugin ABI folder (major.minor) of the private tree: the series this
- * sockgen was built with, else the one tshark looks in. */
-static int plugin_abi(const char *tshark, char *out, size_t outsz, char *err, size_t errsz)
-{
-#ifdef SOCKSCOPE_WS_ABI
-	(void)tshark;
-	(void)err;
-	(void)errsz;
-	snprintf(out, outsz, "%s", SOCKSCOPE_WS_ABI);
-	return 0;
-#else
-	char *dir = global_plugin_dir(tshark);
-	const char *base = dir ? strrchr(dir, '/') : NULL;
-
-	if (!base || !base[1]) {
-		snprintf(err, errsz, "tshark '%s' names no plugin directory (tshark -G folders)", tshark);
-		free(dir);
-		return -1;
-	}
-	snprintf(out, outsz, "%s", base + 1);
-	free(dir);
-	return 0;
-#endif
 }

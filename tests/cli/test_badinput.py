@@ -234,6 +234,25 @@ case(["ndp", "listen", "lo", "--timeout", "-1"], ["--timeout", "-1"])
 case(["ndp", "listen", "lo", "--format", "yaml"], ["--format", "yaml"])
 case(["ndp", "listen", "lo", "--json", "--format", "radvd"], ["--json", "--format"])
 
+# --- ndp listen --watch (every case fails before any socket or tshark) ---
+W = ["ndp", "listen", "lo", "--watch"]
+case(["ndp", "listen", "--watch"], ["interface"], nosocket=True)
+case(W + ["--count", "0"], ["--count", "'0'"], nosocket=True)
+case(W + ["--timeout", "x"], ["--timeout", "'x'"], nosocket=True)
+case(W + ["--known-routers", "fe80::zz"], ["--known-routers", "fe80::zz"], nosocket=True)
+case(W + ["--known-routers", "fe80::1=02:00:00:00:01"], ["--known-routers", "02:00:00:00:01"], nosocket=True)
+case(W + ["--known-routers", " , "], ["--known-routers", "no router"], nosocket=True)
+case(W + ["--pref", "nope:1"], ["--pref", "nope:1"], nosocket=True)
+case(W + ["--pref", "ra_flood_threshold"], ["--pref", "NAME:VALUE"], nosocket=True)
+case(W + ["--pref", "ns_flood_threshold:many"], ["--pref", "ns_flood_threshold:many"], nosocket=True)
+case(W + ["--pref", "known_routers:fe80::1=zz"], ["--pref", "'zz'"], nosocket=True)
+case(W + ["--respond"], ["--respond", "--watch"], nosocket=True)
+case(W + ["--format", "radvd"], ["--format", "--watch"], nosocket=True)
+case(W + ["--tshark", ""], ["--tshark", "empty"], nosocket=True)
+case(W + ["--pcap", DIR], ["--pcap", "directory"], nosocket=True)
+case(W + ["--no-such-flag"], ["--no-such-flag"], nosocket=True)
+case(["ndp", "listen", "lo", "--known-routers", "fe80::1"], ["--known-routers", "--watch"], nosocket=True)
+
 # --- ndp solicit and resolve (every case fails before any socket) ---
 case(["ndp", "solicit"], ["solicit"], nosocket=True)
 case(["ndp", "solicit", "lo", "--no-such-flag"], ["--no-such-flag"], nosocket=True)

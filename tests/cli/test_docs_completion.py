@@ -150,6 +150,12 @@ for verb, pos in (("listen", ["lo"]), ("solicit", ["lo"]), ("resolve", ["lo", "2
                 "sockgen ndp %s accepts %s, which completion offers" % (verb, opt), p.stderr.strip())
     t.eq(complete("sockgen ndp %s " % verb), ifaces, "sockgen ndp %s <TAB> lists the interfaces" % verb)
 t.eq(complete("sockgen ndp listen lo --format "), ["json", "radvd", "text"], "--format <TAB>")
+got = complete("sockgen ndp listen lo --")
+t.check({"--watch", "--known-routers", "--pref", "--promisc"} <= set(got),
+        "sockgen ndp listen --<TAB> offers --watch and its options", repr(got))
+t.eq(complete("sockgen ndp listen lo --watch --pref "),
+     ["dad_dos_threshold:", "known_routers:", "ns_flood_threshold:", "ra_flood_threshold:"],
+     "--watch --pref <TAB> offers the analysis preferences")
 
 for line in ("sockgen ndp ra --pcap ", "sockgen ndp ra --manifest ", "sockgen verify --capture ",
              "sockgen vsock pcap --pcap ", "sockgen vsock pcap --out ", "sockgen ndp --script ", "sockgen verify --manifest ",

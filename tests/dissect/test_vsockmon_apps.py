@@ -168,7 +168,19 @@ def main():
     t.eq(counts, {"ssh": "1", "tls": "2", "http2": "2", "json": "1"},
          "-z vsockmon,tree: connections per application protocol")
     t.check("Payload bytes by application protocol" in p.stdout, "-z vsockmon,tree: bytes per application protocol")
+    check_conv_table(mix, byport)
     t.done()
+
+
+def check_conv_table(mix, byport):
+    """-z conv,vsockmon: one row per connection, the server's address with
+    its application protocol, even though the protocol is found only after
+    the connection's first packets (no row split in a single pass)."""
+    p = t.tshark("-n", "-q", "-r", cap("mix"), "-z", "conv,vsockmon")
+    rows = re.findall(r"^\S+\s+<-> (\d+):(\d+)(?: \((\w+)\))?\s+\d+", p.stdout, re.M)
+    t.eq(len(rows), len({r[0] for r in mix}), "-z conv,vsockmon: one row per connection")
+    t.eq([(port, app) for _, port, app in rows if byport.get(int(port)) != app], [],
+         "-z conv,vsockmon: each server address names its connection's application protocol")
 
 
 def apps_of_with(capture, extra):
