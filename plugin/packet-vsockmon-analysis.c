@@ -24,18 +24,66 @@ static expert_field ei_window_full = EI_INIT;
 static expert_field ei_window_reopened = EI_INIT;
 static expert_field ei_fwd_cnt_backwards = EI_INIT;
 
-/* Connections by unordered endpoint pair; the value is the newest one. */
-typedef struct {
-	vsmon_ep_t a, b;          /* a <= b */
-} conn_key_t;
-
-static wmem_map_t *conns;
+/* Connections, by stream index, in chunks allocated as the file grows: a
+ * frame names its connection by the 32-bit index, and pointers to them
+ * stay valid. */
+#define CONN_CHUNK 1024u
+static GPtrArray *conn_chunks;
 static uint32_t next_stream;
+
+/* The newest connection of each unordered endpoint pair: an open-addressing
+ * table of stream index + 1 (0 = free), at most half full. */
+static uint32_t *conn_slots;
+static uint32_t conn_mask;
+
+/* A column of 32-bit per-frame values for one chunk of frames: 16-bit
+ * offsets from the chunk's base while they fit (the frames of one chunk
+ * mostly belong to a few neighbouring streams, and sequence numbers and
+ * bytes in flight are mostly small), the full values once one does not. */
+typedef struct {
+	uint32_t base;
+	uint16_t *narrow;
+	uint32_t *wide;
+} column_t;
+
+/* Per-frame results of the first pass, in chunks indexed by frame number:
+ * 7 to 13 bytes a frame. */
+#define FRAME_CHUNK 4096u
+#define FRAME_ANALYSED 0x80u            /* in flags: the frame has results */
+typedef struct {
+	column_t stream, seq, in_flight;
+	uint8_t flags[FRAME_CHUNK];       /* VSMON_F_STORED bits, FRAME_ANALYSED */
+} frame_chunk_t;
+static GPtrArray *frame_chunks;
+
+/* A side's buf_alloc, for the credit of the frames its peer sent, when it
+ * changed during the connection (rare): from which frame on each value
+ * held, per stream index; the entry of frame 0 is the first value. */
+typedef struct {
+	uint32_t frame, value;
+} adv_entry_t;
+static wmem_map_t *adv_logs;            /* stream + 1 -> wmem_array_t *[2] */
+
+/* Seqpacket messages: the frames whose message began in an earlier frame
+ * or ran over the reassembly limit, in frame order (all others are the
+ * first of their own message). */
+typedef struct {
+	uint32_t frame;
+	uint32_t msg_id;
+	bool over_limit;
+} msg_entry_t;
+static GArray *msg_marks;
 
 /* Streams seen so far (Follow Stream's upper bound on 4.4 and later). */
 unsigned vsmon_stream_count(void)
 {
 	return next_stream;
+}
+
+static vsmon_conn_t *conn_at(uint32_t stream)
+{
+	vsmon_conn_t *chunk = (vsmon_conn_t *)g_ptr_array_index(conn_chunks, stream / CONN_CHUNK);
+	return &chunk[stream % CONN_CHUNK];
 }
 
 static int ep_cmp(const vsmon_ep_t *x, const vsmon_ep_t *y)
@@ -47,69 +95,207 @@ static int ep_cmp(const vsmon_ep_t *x, const vsmon_ep_t *y)
 	return 0;
 }
 
-static unsigned key_hash(gconstpointer k)
+static uint32_t ep_mix(const vsmon_ep_t *e)
 {
-	const conn_key_t *c = (const conn_key_t *)k;
-	uint64_t h = c->a.cid * 0x9e3779b97f4a7c15ull ^ c->a.port;
-	h = (h * 31) ^ (c->b.cid * 0xc2b2ae3d27d4eb4full) ^ ((uint64_t)c->b.port << 17);
-	return (unsigned)(h ^ (h >> 32));
+	uint64_t h = (e->cid ^ ((uint64_t)e->port << 40 | e->port)) * 0x9e3779b97f4a7c15ull;
+	return (uint32_t)(h >> 32);
 }
 
-static gboolean key_equal(gconstpointer x, gconstpointer y)
+/* Independent of the order of the two endpoints. */
+static uint32_t pair_hash(const vsmon_ep_t *x, const vsmon_ep_t *y)
 {
-	const conn_key_t *p = (const conn_key_t *)x, *q = (const conn_key_t *)y;
-	return ep_cmp(&p->a, &q->a) == 0 && ep_cmp(&p->b, &q->b) == 0;
+	uint32_t a = ep_mix(x), b = ep_mix(y);
+	uint64_t h = ((uint64_t)MIN(a, b) << 32 | MAX(a, b)) * 0xc2b2ae3d27d4eb4full;
+	return (uint32_t)(h >> 32);
 }
 
-/* Per-frame results in flat chunks indexed by frame number: a third of
- * the memory p_add_proto_data() takes per frame (list node + key). */
-#define VSMON_CHUNK 4096u
-static GPtrArray *frame_chunks;
-
-vsmon_frame_t *vsmon_frame_get(uint32_t num, bool create)
+static bool conn_is_pair(const vsmon_conn_t *c, const vsmon_ep_t *x, const vsmon_ep_t *y)
 {
-	unsigned idx = num / VSMON_CHUNK;
+	return (ep_cmp(&c->ep[0], x) == 0 && ep_cmp(&c->ep[1], y) == 0) ||
+	       (ep_cmp(&c->ep[0], y) == 0 && ep_cmp(&c->ep[1], x) == 0);
+}
+
+/* The slot of the pair's connection, or the free slot where it goes. */
+static uint32_t *conn_slot(const vsmon_ep_t *x, const vsmon_ep_t *y)
+{
+	for (uint32_t i = pair_hash(x, y);; i++) {
+		uint32_t *slot = &conn_slots[i & conn_mask];
+		if (!*slot || conn_is_pair(conn_at(*slot - 1), x, y))
+			return slot;
+	}
+}
+
+/* Doubles the table once it is half full. */
+static void conn_slots_grow(void)
+{
+	uint32_t *old = conn_slots, old_size = conn_slots ? conn_mask + 1 : 0;
+
+	if (old && (next_stream + 1) * 2 <= old_size)
+		return;
+	conn_mask = old ? old_size * 2 - 1 : 1023;
+	conn_slots = wmem_alloc0_array(wmem_file_scope(), uint32_t, conn_mask + 1);
+	for (uint32_t i = 0; i < old_size; i++) {
+		if (old[i]) {
+			const vsmon_conn_t *c = conn_at(old[i] - 1);
+			*conn_slot(&c->ep[0], &c->ep[1]) = old[i];
+		}
+	}
+	if (old)
+		wmem_free(wmem_file_scope(), old);
+}
+
+static void column_set(column_t *col, unsigned i, uint32_t v)
+{
+	if (!col->wide) {
+		if (!col->narrow) {
+			col->base = v > 0x8000 ? v - 0x8000 : 0;
+			col->narrow = wmem_alloc0_array(wmem_file_scope(), uint16_t, FRAME_CHUNK);
+		}
+		if (v - col->base <= 0xffff) {
+			col->narrow[i] = (uint16_t)(v - col->base);
+			return;
+		}
+		col->wide = wmem_alloc_array(wmem_file_scope(), uint32_t, FRAME_CHUNK);
+		for (unsigned j = 0; j < FRAME_CHUNK; j++)
+			col->wide[j] = col->base + col->narrow[j];
+		wmem_free(wmem_file_scope(), col->narrow);
+		col->narrow = NULL;
+	}
+	col->wide[i] = v;
+}
+
+static uint32_t column_get(const column_t *col, unsigned i)
+{
+	return col->wide ? col->wide[i] : col->narrow ? col->base + col->narrow[i] : 0;
+}
+
+static frame_chunk_t *frame_chunk(uint32_t num, bool create)
+{
+	unsigned idx = num / FRAME_CHUNK;
 	if (idx >= frame_chunks->len) {
 		if (!create)
 			return NULL;
 		g_ptr_array_set_size(frame_chunks, idx + 1);
 	}
-	vsmon_frame_t *chunk = (vsmon_frame_t *)g_ptr_array_index(frame_chunks, idx);
-	if (!chunk) {
-		if (!create)
-			return NULL;
-		chunk = wmem_alloc0_array(wmem_file_scope(), vsmon_frame_t, VSMON_CHUNK);
+	frame_chunk_t *chunk = (frame_chunk_t *)g_ptr_array_index(frame_chunks, idx);
+	if (!chunk && create) {
+		chunk = wmem_new0(wmem_file_scope(), frame_chunk_t);
 		g_ptr_array_index(frame_chunks, idx) = chunk;
 	}
-	vsmon_frame_t *f = &chunk[num % VSMON_CHUNK];
-	return (f->conn || create) ? f : NULL;
+	return chunk;
 }
 
+bool vsmon_frame_stream(uint32_t num, uint32_t *stream)
+{
+	const frame_chunk_t *chunk = frame_chunk(num, false);
+	if (!chunk || !(chunk->flags[num % FRAME_CHUNK] & FRAME_ANALYSED))
+		return false;
+	*stream = column_get(&chunk->stream, num % FRAME_CHUNK);
+	return true;
+}
+
+/* Everything lived in the previous file's scope. */
 static void analysis_init(void)
 {
 	next_stream = 0;
-	/* The chunks themselves went with the previous file's scope. */
+	g_ptr_array_set_size(conn_chunks, 0);
 	g_ptr_array_set_size(frame_chunks, 0);
+	conn_slots = NULL;
+	conn_mask = 0;
+	g_array_set_size(msg_marks, 0);
 }
 
 /* Wireshark unloads plugins at exit: what registration allocated with glib
  * is freed here, or valgrind counts it as lost with the module's statics. */
 static void analysis_shutdown(void)
 {
+	g_ptr_array_free(conn_chunks, true);
+	conn_chunks = NULL;
 	g_ptr_array_free(frame_chunks, true);
 	frame_chunks = NULL;
+	g_array_free(msg_marks, true);
+	msg_marks = NULL;
 }
 
 static vsmon_conn_t *conn_new(packet_info *pinfo, const vsmon_pkt_t *p, const vsmon_ep_t *src, const vsmon_ep_t *dst)
 {
-	vsmon_conn_t *c = wmem_new0(wmem_file_scope(), vsmon_conn_t);
+	conn_slots_grow();
+	if (next_stream % CONN_CHUNK == 0)
+		g_ptr_array_add(conn_chunks, wmem_alloc0_array(wmem_file_scope(), vsmon_conn_t, CONN_CHUNK));
+	vsmon_conn_t *c = conn_at(next_stream);
 	c->stream = next_stream++;
 	c->ep[0] = *src;
 	c->ep[1] = *dst;
 	c->type = p->type;
 	c->first_frame = pinfo->num;
 	c->first_ts = pinfo->abs_ts;
+	*conn_slot(src, dst) = c->stream + 1;
 	return c;
+}
+
+/* Side dir of connection c advertises a new buf_alloc in frame num. */
+static void adv_log(const vsmon_conn_t *c, unsigned dir, uint32_t num, uint32_t value)
+{
+	void *key = GUINT_TO_POINTER(c->stream + 1);
+	wmem_array_t **logs = (wmem_array_t **)wmem_map_lookup(adv_logs, key);
+	if (!logs) {
+		logs = wmem_alloc0_array(wmem_file_scope(), wmem_array_t *, 2);
+		wmem_map_insert(adv_logs, key, logs);
+	}
+	if (!logs[dir]) {
+		logs[dir] = wmem_array_new(wmem_file_scope(), sizeof(adv_entry_t));
+		adv_entry_t first = { 0, c->d[dir].buf_alloc };
+		wmem_array_append_one(logs[dir], first);
+	}
+	adv_entry_t e = { num, value };
+	wmem_array_append_one(logs[dir], e);
+}
+
+/* The buf_alloc side dir of c had advertised before frame num. */
+static uint32_t adv_before(const vsmon_conn_t *c, unsigned dir, uint32_t num)
+{
+	if (!c->d[dir].adv_changed)
+		return c->d[dir].buf_alloc;
+	wmem_array_t **logs = (wmem_array_t **)wmem_map_lookup(adv_logs, GUINT_TO_POINTER(c->stream + 1));
+	const adv_entry_t *e = (const adv_entry_t *)wmem_array_get_raw(logs[dir]);
+	unsigned lo = 0, hi = wmem_array_get_count(logs[dir]);  /* e[lo].frame < num */
+	while (hi - lo > 1) {
+		unsigned mid = lo + (hi - lo) / 2;
+		if (e[mid].frame < num)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return e[lo].value;
+}
+
+void vsmon_msg_mark(uint32_t num, uint32_t msg_id, bool over_limit)
+{
+	if (msg_id == num && !over_limit)
+		return;
+	msg_entry_t e = { num, msg_id, over_limit };
+	if (msg_marks->len && g_array_index(msg_marks, msg_entry_t, msg_marks->len - 1).frame >= num)
+		return;   /* a frame's first pass ran twice: the first one stands */
+	g_array_append_val(msg_marks, e);
+}
+
+uint32_t vsmon_msg_of(uint32_t num, bool *over_limit)
+{
+	unsigned lo = 0, hi = msg_marks->len;
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		const msg_entry_t *e = &g_array_index(msg_marks, msg_entry_t, mid);
+		if (e->frame == num) {
+			*over_limit = e->over_limit;
+			return e->msg_id;
+		}
+		if (e->frame < num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*over_limit = false;
+	return num;
 }
 
 /* Free space the sender s may still fill in its peer r's buffer. */
@@ -129,14 +315,12 @@ static void conn_op(packet_info *pinfo, const vsmon_pkt_t *p, vsmon_frame_t *f, 
 	case VSOCK_VIRTIO_OP_REQUEST:
 		if (!c->req_frame) {
 			c->req_frame = pinfo->num;
-			c->handshake = pinfo->abs_ts;   /* start; the delta at RESPONSE */
+			c->req_ts = pinfo->abs_ts;
 		}
 		break;
 	case VSOCK_VIRTIO_OP_RESPONSE:
 		if (c->req_frame && !c->resp_frame) {
 			c->resp_frame = pinfo->num;
-			nstime_t start = c->handshake;
-			nstime_delta(&c->handshake, &pinfo->abs_ts, &start);
 		}
 		break;
 	case VSOCK_VIRTIO_OP_RST:
@@ -161,7 +345,6 @@ static void conn_op(packet_info *pinfo, const vsmon_pkt_t *p, vsmon_frame_t *f, 
 		}
 		c->closed = true;
 		c->rst_frame = pinfo->num;
-		nstime_delta(&c->duration, &pinfo->abs_ts, &c->first_ts);
 		f->flags |= VSMON_F_CLOSE;
 		break;
 	case VSOCK_VIRTIO_OP_SHUTDOWN:
@@ -181,17 +364,24 @@ static void conn_op(packet_info *pinfo, const vsmon_pkt_t *p, vsmon_frame_t *f, 
 	}
 }
 
-/* The credit state of direction d (the sender) against r (the receiver):
- * its advertised buffer, the data it sent, the window. */
-static void credit_track(const vsmon_pkt_t *p, vsmon_frame_t *f, vsmon_dir_t *d, vsmon_dir_t *r,
-			 bool after_close)
+/* The credit state of direction dir of c (the sender d) against the
+ * other (the receiver r): its advertised buffer, the data it sent, the
+ * window. */
+static void credit_track(packet_info *pinfo, const vsmon_pkt_t *p, vsmon_frame_t *f, vsmon_conn_t *c,
+			 unsigned dir, bool after_close)
 {
+	vsmon_dir_t *d = &c->d[dir], *r = &c->d[1 - dir];
+
 	/* Every packet carries its sender's receive-buffer state; it moves
 	 * the credit the peer has toward this sender. Not an RST, nor after
 	 * the close: a socket-less kernel answers with zeros there. */
 	if (p->op != VSOCK_VIRTIO_OP_RST && !after_close) {
 		if (d->have_adv && (int32_t)(p->fwd_cnt - d->fwd_cnt) < 0)
 			f->flags |= VSMON_F_FWD_CNT_BACKWARDS;
+		if (d->have_adv && p->buf_alloc != d->buf_alloc) {
+			adv_log(c, dir, pinfo->num, p->buf_alloc);
+			d->adv_changed = true;
+		}
 		d->buf_alloc = p->buf_alloc;
 		d->fwd_cnt = p->fwd_cnt;
 		d->have_adv = true;
@@ -224,25 +414,54 @@ static void credit_track(const vsmon_pkt_t *p, vsmon_frame_t *f, vsmon_dir_t *d,
 	}
 }
 
+/* Which side of c sent the packet. */
+static unsigned conn_dir(const vsmon_conn_t *c, const vsmon_ep_t *src)
+{
+	if (ep_cmp(&c->ep[0], &c->ep[1]) == 0)
+		return 0;       /* a socket talking to itself: one direction */
+	return ep_cmp(src, &c->ep[0]) == 0 ? 0 : 1;
+}
+
+/* A frame's results on a later pass: what was stored, the rest from its
+ * connection. */
+static vsmon_frame_t *frame_load(packet_info *pinfo, const vsmon_pkt_t *p, const frame_chunk_t *chunk)
+{
+	unsigned i = pinfo->num % FRAME_CHUNK;
+	vsmon_frame_t *f = wmem_new0(pinfo->pool, vsmon_frame_t);
+	vsmon_conn_t *c = conn_at(column_get(&chunk->stream, i));
+	vsmon_ep_t src = { p->src_cid, p->src_port };
+
+	f->conn = c;
+	f->dir = (uint8_t)conn_dir(c, &src);
+	f->seq = column_get(&chunk->seq, i);
+	f->flags = chunk->flags[i] & VSMON_F_STORED;
+	if (c->first_frame == pinfo->num) {
+		f->flags |= VSMON_F_NEW_CONN;
+		if (p->op == VSOCK_VIRTIO_OP_RST)
+			f->flags |= VSMON_F_RST_UNKNOWN;
+	}
+	if (c->rst_frame == pinfo->num)
+		f->flags |= c->refused ? VSMON_F_CLOSE | VSMON_F_REFUSED : VSMON_F_CLOSE;
+	if (f->flags & VSMON_F_HAVE_CREDIT) {
+		f->in_flight = column_get(&chunk->in_flight, i);
+		f->credit = (int64_t)adv_before(c, 1u - f->dir, pinfo->num) - (int64_t)f->in_flight;
+	}
+	return f;
+}
+
 vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p)
 {
-	vsmon_frame_t *f = vsmon_frame_get(pinfo->num, false);
-	if (f || PINFO_FD_VISITED(pinfo))
-		return f;
+	frame_chunk_t *chunk = frame_chunk(pinfo->num, !PINFO_FD_VISITED(pinfo));
+	unsigned i = pinfo->num % FRAME_CHUNK;
+	if (chunk && (chunk->flags[i] & FRAME_ANALYSED))
+		return frame_load(pinfo, p, chunk);
+	if (!chunk || PINFO_FD_VISITED(pinfo))
+		return NULL;
 
-	f = vsmon_frame_get(pinfo->num, true);
-
+	vsmon_frame_t *f = wmem_new0(pinfo->pool, vsmon_frame_t);
 	vsmon_ep_t src = { p->src_cid, p->src_port }, dst = { p->dst_cid, p->dst_port };
-	conn_key_t key;
-	if (ep_cmp(&src, &dst) <= 0) {
-		key.a = src;
-		key.b = dst;
-	} else {
-		key.a = dst;
-		key.b = src;
-	}
-
-	vsmon_conn_t *c = (vsmon_conn_t *)wmem_map_lookup(conns, &key);
+	uint32_t *slot = conn_slots ? conn_slot(&src, &dst) : NULL;
+	vsmon_conn_t *c = slot && *slot ? conn_at(*slot - 1) : NULL;
 	/* Only a REQUEST starts a new stream on a closed connection: the
 	 * kernel's close chatter (a second RST, a late SHUTDOWN, the RST a
 	 * socket-less side answers with) still belongs to the old one. */
@@ -254,18 +473,19 @@ vsmon_frame_t *vsmon_analyze(packet_info *pinfo, const vsmon_pkt_t *p)
 		c = conn_new(pinfo, p, &src, &dst);
 		f->flags |= VSMON_F_NEW_CONN;
 		after_close = false;
-		conn_key_t *k = wmem_new(wmem_file_scope(), conn_key_t);
-		*k = key;
-		wmem_map_insert(conns, k, c);
 	}
 	f->conn = c;
-	unsigned dir = ep_cmp(&src, &c->ep[0]) == 0 ? 0 : 1;
-	if (ep_cmp(&c->ep[0], &c->ep[1]) == 0)
-		dir = 0;        /* a socket talking to itself: one direction */
+	unsigned dir = conn_dir(c, &src);
 	f->dir = (uint8_t)dir;
 
 	conn_op(pinfo, p, f, c, dir);
-	credit_track(p, f, &c->d[dir], &c->d[1 - dir], after_close);
+	credit_track(pinfo, p, f, c, dir, after_close);
+
+	column_set(&chunk->stream, i, c->stream);
+	column_set(&chunk->seq, i, f->seq);
+	if (f->flags & VSMON_F_HAVE_CREDIT)
+		column_set(&chunk->in_flight, i, f->in_flight);
+	chunk->flags[i] = (uint8_t)((f->flags & VSMON_F_STORED) | FRAME_ANALYSED);
 	return f;
 }
 
@@ -302,11 +522,15 @@ void vsmon_analysis_tree(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pr
 		proto_item_set_generated(it);
 	}
 	if (p->op == VSOCK_VIRTIO_OP_RESPONSE && c->resp_frame == pinfo->num) {
-		it = proto_tree_add_time(at, hf_handshake, tvb, 0, 0, &c->handshake);
+		nstime_t handshake;
+		nstime_delta(&handshake, &pinfo->abs_ts, &c->req_ts);
+		it = proto_tree_add_time(at, hf_handshake, tvb, 0, 0, &handshake);
 		proto_item_set_generated(it);
 	}
 	if (f->flags & VSMON_F_CLOSE) {
-		it = proto_tree_add_time(at, hf_duration, tvb, 0, 0, &c->duration);
+		nstime_t duration;
+		nstime_delta(&duration, &pinfo->abs_ts, &c->first_ts);
+		it = proto_tree_add_time(at, hf_duration, tvb, 0, 0, &duration);
 		proto_item_set_generated(it);
 	}
 	if (f->flags & VSMON_F_HAVE_CREDIT) {
@@ -414,8 +638,10 @@ void vsmon_analysis_register(void)
 	proto_register_subtree_array(ett, array_length(ett));
 	expert_module_t *em = expert_register_protocol(proto_vsockmon);
 	expert_register_field_array(em, ei, array_length(ei));
-	conns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
+	adv_logs = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
+	conn_chunks = g_ptr_array_new();
 	frame_chunks = g_ptr_array_new();
+	msg_marks = g_array_new(false, false, sizeof(msg_entry_t));
 	register_init_routine(analysis_init);
 	register_shutdown_routine(analysis_shutdown);
 }

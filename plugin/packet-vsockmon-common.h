@@ -17,69 +17,77 @@ typedef struct {
 	uint32_t port;
 } vsmon_ep_t;
 
-/* What one direction (one sender) has done so far, first pass only. */
+/* What one direction (one sender) has done so far. Packed tight: one per
+ * side of every connection of the file (bench/README.md, memory). */
 typedef struct {
+	/* reassembly: stream multi-segment PDUs keyed by relative seq (every
+	 * pass reads it; created on demand, most connections need none) */
+	wmem_tree_t *msps;
 	uint32_t tx;             /* payload bytes sent (the kernel's tx_cnt) */
-	bool have_adv;      /* buf_alloc/fwd_cnt below were advertised */
 	uint32_t buf_alloc;      /* this side's receive buffer, as advertised */
 	uint32_t fwd_cnt;        /* bytes this side has consumed, as advertised */
-	bool window_full;   /* this sender ran out of peer credit */
-	bool shut_send;     /* this side said SHUTDOWN SEND */
-	bool shut_rcv;      /* this side said SHUTDOWN RCV */
-	/* reassembly: stream multi-segment PDUs keyed by relative seq, and
-	 * the seqpacket message being collected (0 = none). */
-	wmem_tree_t *msps;
+	/* the seqpacket message being collected (0 = none) and its length so
+	 * far (saturating: past the reassembly limit it no longer matters) */
 	uint32_t msg_id;
-	uint64_t msg_len;
-	bool msg_over_limit;
+	uint32_t msg_len;
+	bool have_adv : 1;       /* buf_alloc/fwd_cnt above were advertised */
+	bool adv_changed : 1;    /* buf_alloc changed: its history is logged */
+	bool window_full : 1;    /* this sender ran out of peer credit */
+	bool shut_send : 1;      /* this side said SHUTDOWN SEND */
+	bool shut_rcv : 1;       /* this side said SHUTDOWN RCV */
+	bool msg_over_limit : 1;
 } vsmon_dir_t;
 
+/* One connection; they live in chunks by stream index for the whole file,
+ * so pointers to them stay valid. */
 typedef struct {
-	uint32_t stream;
 	vsmon_ep_t ep[2];         /* ep[0] sent the first packet (the REQUEST) */
-	uint16_t type;           /* virtio type of the first packet */
-	uint32_t first_frame;
+	/* the handshake time (REQUEST to RESPONSE) and the duration (first
+	 * packet to the closing RST) are taken from these in those frames */
 	nstime_t first_ts;
-	uint32_t req_frame, resp_frame, rst_frame;
-	nstime_t handshake;     /* REQUEST to RESPONSE */
-	nstime_t duration;      /* first packet to closing RST */
-	bool refused;
-	bool closed;
-	uint8_t outcome;        /* VSMON_OUTCOME_*, 0 while open */
+	nstime_t req_ts;
 	dissector_handle_t app; /* set by a heuristic that took the connection */
-	uint32_t app_frame;     /* the frame where it did */
-	uint8_t heur_tried;     /* bit per direction: its first payload matched no heuristic */
+	uint32_t stream;
+	uint32_t first_frame;
+	uint32_t req_frame, resp_frame, rst_frame;
+	uint32_t app_frame;     /* the frame where the heuristic took it */
+	uint16_t type;          /* virtio type of the first packet */
+	uint8_t outcome;        /* VSMON_OUTCOME_*, 0 while open */
+	bool refused : 1;
+	bool closed : 1;
+	/* bit per direction: its first payload matched no heuristic */
+	uint8_t heur_tried : 2;
 	vsmon_dir_t d[2];
 } vsmon_conn_t;
 
-/* Per-frame analysis flags (vsmon_frame_t.flags). */
+/* Per-frame analysis flags (vsmon_frame_t.flags). The low 8 bits are
+ * stored per frame; the others follow from the connection. */
 enum {
-	VSMON_F_NEW_CONN = 1u << 0,
-	VSMON_F_REFUSED = 1u << 1,
-	VSMON_F_DATA_AFTER_SHUTDOWN = 1u << 2,
-	VSMON_F_RST_UNKNOWN = 1u << 3,
-	VSMON_F_CREDIT_EXCEEDED = 1u << 4,
-	VSMON_F_WINDOW_FULL = 1u << 5,
-	VSMON_F_WINDOW_REOPENED = 1u << 6,
-	VSMON_F_FWD_CNT_BACKWARDS = 1u << 7,
-	VSMON_F_HAVE_CREDIT = 1u << 8,
-	VSMON_F_CLOSE = 1u << 9,
-	VSMON_F_MSG_OVER_LIMIT = 1u << 10,
-	VSMON_F_OUTCOME = 1u << 11,       /* this frame decided the connection's outcome */
+	VSMON_F_DATA_AFTER_SHUTDOWN = 1u << 0,
+	VSMON_F_CREDIT_EXCEEDED = 1u << 1,
+	VSMON_F_WINDOW_FULL = 1u << 2,
+	VSMON_F_WINDOW_REOPENED = 1u << 3,
+	VSMON_F_FWD_CNT_BACKWARDS = 1u << 4,
+	VSMON_F_HAVE_CREDIT = 1u << 5,
+	VSMON_F_OUTCOME = 1u << 6,        /* this frame decided the connection's outcome */
+	VSMON_F_STORED = 0x7fu,
+	VSMON_F_NEW_CONN = 1u << 8,       /* the connection's first_frame */
+	VSMON_F_REFUSED = 1u << 9,        /* its rst_frame, refused */
+	VSMON_F_RST_UNKNOWN = 1u << 10,   /* first_frame, an RST */
+	VSMON_F_CLOSE = 1u << 11,         /* its rst_frame */
 	/* the findings vsockmon.analysis.flags stands for */
 	VSMON_F_FINDINGS = VSMON_F_REFUSED | VSMON_F_DATA_AFTER_SHUTDOWN | VSMON_F_RST_UNKNOWN |
 			 VSMON_F_CREDIT_EXCEEDED | VSMON_F_WINDOW_FULL | VSMON_F_WINDOW_REOPENED |
 			 VSMON_F_FWD_CNT_BACKWARDS,
 };
 
-/* Results of the first pass for one frame (32 bytes; conn != NULL once
- * analysed). */
+/* The first pass's results for one frame, as every pass sees them (built
+ * per dissection from what packet-vsockmon-analysis.c stores per frame). */
 typedef struct {
 	vsmon_conn_t *conn;
 	int64_t credit;          /* sender's view of peer free space after it */
 	uint32_t seq;            /* relative, 1-based like TCP */
 	uint32_t in_flight;
-	uint32_t msg_id;         /* seqpacket message this RW belongs to */
 	uint16_t flags;
 	uint8_t dir;             /* index into conn->ep of the sender */
 } vsmon_frame_t;

@@ -14,6 +14,7 @@
 
 #include "builtin.h"
 #include "packet-vsockmon-payload.h"
+#include "packet-vsockmon-analysis.h"
 #include "packet-vsockmon-apps.h"
 #include "vsockmon.h"
 
@@ -217,6 +218,8 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
 {
 	vsmon_dir_t *d = &f->conn->d[f->dir];
 	bool eom = (p->flags & VSOCK_VIRTIO_SEQ_EOM) != 0;
+	uint32_t msg_id;
+	bool over_limit;
 
 	if (!PINFO_FD_VISITED(pinfo)) {
 		if (!d->msg_id) {
@@ -224,29 +227,31 @@ static void seqpacket_payload(tvbuff_t *pl, packet_info *pinfo, proto_tree *tree
 			d->msg_len = 0;
 			d->msg_over_limit = false;
 		}
-		f->msg_id = d->msg_id;
-		d->msg_len += tvb_reported_length(pl);
-		if (d->msg_len > vsmon_pref_reasm_limit)
+		msg_id = d->msg_id;
+		/* msg_len saturates: it only stays exact up to the limit */
+		uint64_t len = (uint64_t)d->msg_len + tvb_reported_length(pl);
+		d->msg_len = (uint32_t)MIN(len, G_MAXUINT32);
+		if (len > vsmon_pref_reasm_limit)
 			d->msg_over_limit = true;
-		if (d->msg_over_limit)
-			f->flags |= VSMON_F_MSG_OVER_LIMIT;
+		over_limit = d->msg_over_limit;
+		vsmon_msg_mark(pinfo->num, msg_id, over_limit);
 		if (eom)
 			d->msg_id = 0;
+	} else {
+		msg_id = vsmon_msg_of(pinfo->num, &over_limit);
 	}
-	if (f->flags & VSMON_F_MSG_OVER_LIMIT) {
+	if (over_limit) {
 		expert_add_info_format(pinfo, vtree, &ei_reasm_limit,
 				       "Message exceeds the reassembly limit (%u bytes): not reassembled",
 				       vsmon_pref_reasm_limit);
 		call_data_dissector(pl, pinfo, tree);
 		return;
 	}
-	if (eom && f->msg_id == pinfo->num) {
+	if (eom && msg_id == pinfo->num) {
 		hand_off(pl, pinfo, tree, p, f, false);     /* whole message in one packet */
 		return;
 	}
-	if (!f->msg_id)
-		return;
-	fragment_head *fh = fragment_add_seq_next(&msg_reasm, pl, 0, pinfo, f->msg_id, NULL,
+	fragment_head *fh = fragment_add_seq_next(&msg_reasm, pl, 0, pinfo, msg_id, NULL,
 						  tvb_reported_length(pl), !eom);
 	tvbuff_t *whole = process_reassembled_data(pl, 0, pinfo, "Reassembled vsock message", fh,
 						   &frag_items, NULL, vtree);

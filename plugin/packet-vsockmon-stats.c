@@ -121,11 +121,9 @@ static tap_packet_status endp_packet(void *pit, packet_info *pinfo, epan_dissect
 
 static char *follow_conv_filter(epan_dissect_t *edt _U_, packet_info *pinfo, unsigned *stream, unsigned *sub_stream _U_)
 {
-	const vsmon_frame_t *f = vsmon_frame_get(pinfo->num, false);
-	if (!f)
+	if (!vsmon_frame_stream(pinfo->num, stream))
 		return NULL;
-	*stream = f->conn->stream;
-	return g_strdup_printf("vsockmon.stream eq %u", f->conn->stream);
+	return g_strdup_printf("vsockmon.stream eq %u", *stream);
 }
 
 static char *follow_index_filter(unsigned stream, unsigned sub_stream _U_)
