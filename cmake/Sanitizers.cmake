@@ -18,3 +18,18 @@ if(SOCKSCOPE_FUZZ)
                       -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# SOCKSCOPE_COVERAGE=ON (clang): source-based coverage of everything built
+# (the plugin module too), for scripts/fuzz --coverage: each instrumented
+# program and sockscope.so write a profile of their own (LLVM_PROFILE_FILE
+# with %m), merged by llvm-profdata and reported by llvm-cov.
+if(SOCKSCOPE_COVERAGE)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "SOCKSCOPE_COVERAGE needs clang (CC=clang-14)")
+  endif()
+  if(SOCKSCOPE_FUZZ OR SOCKSCOPE_SANITIZE)
+    message(FATAL_ERROR "SOCKSCOPE_COVERAGE is a build of its own (no SOCKSCOPE_FUZZ, SOCKSCOPE_SANITIZE)")
+  endif()
+  add_compile_options(-fprofile-instr-generate -fcoverage-mapping)
+  add_link_options(-fprofile-instr-generate)
+endif()
