@@ -19,6 +19,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.dirname(__file__))
+import ndplink  # noqa: E402
 import ndpnet  # noqa: E402
 import peers  # noqa: E402
 import sstest  # noqa: E402
@@ -34,14 +35,6 @@ NODES = {  # name: (MAC, EUI-64 link-local)
 PREFIX = "2001:db8:5ec::"
 HOST_GUA = PREFIX + "ff:fe00:201"   # the host's SLAAC address
 EXHAUST = "2001:db8:5ed::"           # on the router's link, not advertised
-RADVD_CONF = """interface %s {
-    AdvSendAdvert on;
-    MinRtrAdvInterval 3;
-    MaxRtrAdvInterval 4;
-    AdvDefaultLifetime 1800;
-    prefix %s/64 { AdvOnLink on; AdvAutonomous on; };
-};
-"""
 
 
 def ns(n):
@@ -56,71 +49,18 @@ def sh(n, *cmd, check=True):
     return ndpnet.run("ip", "netns", "exec", ns(n), *cmd, check=check)
 
 
-class Link:
+class Link(ndplink.RadvdLink):
+    """radvd (r), two SLAAC hosts (h, g), the attacker (a)."""
+
     def __init__(self, tmp):
-        self.tmp = tmp
-        self.made = []
-        self.radvd = None
+        super().__init__(tmp, BR, NODES, ns, ifn, PREFIX, lambda n: 0 if n in "ra" else 2)
 
-    def __enter__(self):
-        try:
-            self._build()
-        except Exception:
-            self.__exit__()
-            raise
-        return self
-
-    def _build(self):
-        ndpnet.run("ip", "netns", "add", BR)
-        self.made.append(BR)
-        ndpnet.run("ip", "netns", "exec", BR, "ip", "link", "add", "br0", "type", "bridge",
-                   "ageing_time", "0", "mcast_snooping", "0")
-        ndpnet.run("ip", "netns", "exec", BR, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1")
-        for n, (mac, _) in NODES.items():
-            ndpnet.run("ip", "netns", "add", ns(n))
-            self.made.append(ns(n))
-            ndpnet.run("ip", "link", "add", ifn(n), "netns", ns(n), "address", mac, "type", "veth",
-                       "peer", "name", "p" + n, "netns", BR)
-            ndpnet.run("ip", "netns", "exec", BR, "ip", "link", "set", "p" + n, "master", "br0", "up")
-            sh(n, "sysctl", "-qw", "net.ipv6.conf.%s.accept_ra=%d" % (ifn(n), 0 if n in "ra" else 2),
-               "net.ipv6.conf.%s.forwarding=%d" % (ifn(n), 1 if n == "r" else 0))
-        ndpnet.run("ip", "netns", "exec", BR, "ip", "link", "set", "br0", "up")
-        sh("r", "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1")
-        sh("r", "ip", "addr", "add", PREFIX + "1/64", "dev", ifn("r"))
+    def setup(self):
         sh("r", "ip", "addr", "add", EXHAUST + "1/64", "dev", ifn("r"))
         sh("a", "ip", "addr", "add", PREFIX + "bad/64", "dev", ifn("a"), "nodad")
-        pace()
-        for n in ("r", "a"):
-            sh(n, "ip", "link", "set", ifn(n), "up")
-        time.sleep(2.2)                  # the link-locals' DAD
+
+    def ready(self):
         sh("a", "ip", "-6", "route", "add", EXHAUST + "/64", "via", NODES["r"][1], "dev", ifn("a"))
-        self.start_radvd()
-
-    def start_radvd(self):
-        conf = os.path.join(self.tmp, "radvd.conf")
-        with open(conf, "w") as f:
-            f.write(RADVD_CONF % (ifn("r"), PREFIX))
-        os.chmod(self.tmp, 0o755)
-        os.chmod(conf, 0o644)
-        self.radvd = subprocess.Popen(["ip", "netns", "exec", ns("r"), "radvd", "-n", "-C", conf, "-p",
-                                       os.path.join(self.tmp, "radvd.pid"), "-m", "stderr"],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.5)
-
-    def stop_radvd(self):
-        if self.radvd and self.radvd.poll() is None:
-            self.radvd.terminate()       # its final RA: router lifetime 0
-            try:
-                self.radvd.wait(5)
-            except subprocess.TimeoutExpired:
-                self.radvd.kill()
-                self.radvd.wait()
-        self.radvd = None
-
-    def __exit__(self, *exc):
-        self.stop_radvd()
-        for n in reversed(self.made):
-            ndpnet.run("ip", "netns", "del", n, check=False)
 
 
 def attack(name, tool, args, secs):
@@ -130,14 +70,10 @@ def attack(name, tool, args, secs):
 
 
 def pace(rate="2mbit", burst="16kb"):
-    """The attacker's egress, paced (tc tbf). Floods at full speed harm the
-    whole machine, not only this link: the kernel's neighbour cache is one
-    table for every namespace (1024 entries by default, its thresholds are
-    the host's), and when ndpexhaust26 fills it with the router's
-    incomplete entries, other namespaces can no longer resolve anyone.
-    A few hundred packets a second are far above ndisc's thresholds."""
-    sh("a", "tc", "qdisc", "replace", "dev", ifn("a"), "root", "tbf", "rate", rate, "burst", burst,
-       "latency", "200ms")
+    """The attacker's egress, paced (ndplink.pace): when ndpexhaust26 at
+    full speed fills the kernel's neighbour table, which every namespace
+    shares, other namespaces can no longer resolve anyone."""
+    ndplink.pace(ns("a"), ifn("a"), rate, burst)
 
 
 def exhaust():

@@ -23,6 +23,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.dirname(__file__))
+import ndplink  # noqa: E402
 import ndpnet  # noqa: E402
 import peers  # noqa: E402
 import sstest  # noqa: E402
@@ -37,14 +38,6 @@ NODES = {  # name: (MAC, EUI-64 link-local)
 R_MAC, R_LL = NODES["r"]
 A_MAC, A_LL = NODES["a"]
 PREFIX = "2001:db8:3a7::"
-RADVD_CONF = """interface %s {
-    AdvSendAdvert on;
-    MinRtrAdvInterval 3;
-    MaxRtrAdvInterval 4;
-    AdvDefaultLifetime 1800;
-    prefix %s/64 { AdvOnLink on; AdvAutonomous on; };
-};
-"""
 
 
 def ns(n):
@@ -59,63 +52,11 @@ def sh(n, *cmd, check=True):
     return ndpnet.run("ip", "netns", "exec", ns(n), *cmd, check=check)
 
 
-class Link:
+class Link(ndplink.RadvdLink):
     """br0 in its own namespace (no learning: every frame flooded), r, h, a."""
 
     def __init__(self, tmp):
-        self.tmp, self.made, self.radvd = tmp, [], None
-
-    def __enter__(self):
-        try:
-            self._build()
-        except Exception:
-            self.__exit__()
-            raise
-        return self
-
-    def _build(self):
-        ndpnet.run("ip", "netns", "add", BR)
-        self.made.append(BR)
-        ndpnet.run("ip", "netns", "exec", BR, "ip", "link", "add", "br0", "type", "bridge",
-                   "ageing_time", "0", "mcast_snooping", "0")
-        ndpnet.run("ip", "netns", "exec", BR, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1")
-        for n, (mac, _) in NODES.items():
-            ndpnet.run("ip", "netns", "add", ns(n))
-            self.made.append(ns(n))
-            ndpnet.run("ip", "link", "add", ifn(n), "netns", ns(n), "address", mac, "type", "veth",
-                       "peer", "name", "p" + n, "netns", BR)
-            ndpnet.run("ip", "netns", "exec", BR, "ip", "link", "set", "p" + n, "master", "br0", "up")
-            sh(n, "sysctl", "-qw", "net.ipv6.conf.%s.accept_ra=%d" % (ifn(n), 2 if n == "h" else 0),
-               "net.ipv6.conf.%s.forwarding=%d" % (ifn(n), 1 if n == "r" else 0))
-        ndpnet.run("ip", "netns", "exec", BR, "ip", "link", "set", "br0", "up")
-        sh("r", "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1")
-        sh("r", "ip", "addr", "add", PREFIX + "1/64", "dev", ifn("r"))
-        # the attacker's egress paced (see test_ndp_attacks.pace)
-        sh("a", "tc", "qdisc", "replace", "dev", ifn("a"), "root", "tbf", "rate", "2mbit",
-           "burst", "16kb", "latency", "200ms")
-        for n in ("r", "a"):
-            sh(n, "ip", "link", "set", ifn(n), "up")
-        time.sleep(2.2)                  # the link-locals' DAD
-        conf = os.path.join(self.tmp, "radvd.conf")
-        with open(conf, "w") as f:
-            f.write(RADVD_CONF % (ifn("r"), PREFIX))
-        os.chmod(self.tmp, 0o755)
-        os.chmod(conf, 0o644)
-        self.radvd = subprocess.Popen(["ip", "netns", "exec", ns("r"), "radvd", "-n", "-C", conf, "-p",
-                                       os.path.join(self.tmp, "radvd.pid"), "-m", "stderr"],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.5)
-
-    def __exit__(self, *exc):
-        if self.radvd and self.radvd.poll() is None:
-            self.radvd.terminate()
-            try:
-                self.radvd.wait(5)
-            except subprocess.TimeoutExpired:
-                self.radvd.kill()
-                self.radvd.wait()
-        for n in reversed(self.made):
-            ndpnet.run("ip", "netns", "del", n, check=False)
+        super().__init__(tmp, BR, NODES, ns, ifn, PREFIX, lambda n: 2 if n == "h" else 0)
 
 
 class Watch:
