@@ -27,7 +27,35 @@
 #define OFF_NH (FRAME_ETH_LEN + 6)
 #define OFF_TYPE FRAME_HDR_LEN
 
+
+static int rx_fail(struct ndpg_rx *rx, char *err, size_t errlen)
+{
+	int e = errno;
+
+	snprintf(err, errlen, "%s", e == EPERM || e == EACCES ?
+		 "needs root or CAP_NET_RAW" : strerror(e));
+	if (rx->fd >= 0)
+		close(rx->fd);
+	rx->fd = -1;
+	return e == EACCES ? -EPERM : -e;
+}
+
+/* One program, two entry points. From the top (listen --watch): also
+ * every IPv6 frame whose first next header is an extension header
+ * (hop-by-hop 0, routing 43, fragment 44, destination options 60): ND
+ * behind them (RA-Guard evasion, RFC 7113) is what the plugin's analysis
+ * looks for. From ND_ONLY (every other receiver): ND messages right after
+ * the IPv6 header. Jumps only go forward, so the tail is a whole program. */
+#define ND_ONLY 7
 static const struct sock_filter nd_filter[] = {
+	BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 12),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FRAME_ETHERTYPE_IPV6, 0, 17),
+	BPF_STMT(BPF_LD | BPF_B | BPF_ABS, OFF_NH),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 14, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 43, 13, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 44, 12, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 60, 11, 0),
+	/* ND_ONLY */
 	BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 12),
 	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FRAME_ETHERTYPE_IPV6, 0, 10),
 	BPF_STMT(BPF_LD | BPF_B | BPF_ABS, OFF_NH),
@@ -42,42 +70,7 @@ static const struct sock_filter nd_filter[] = {
 	BPF_STMT(BPF_RET | BPF_K, 0xffff),
 	BPF_STMT(BPF_RET | BPF_K, 0),
 };
-
-static int rx_fail(struct ndpg_rx *rx, char *err, size_t errlen)
-{
-	int e = errno;
-
-	snprintf(err, errlen, "%s", e == EPERM || e == EACCES ?
-		 "needs root or CAP_NET_RAW" : strerror(e));
-	if (rx->fd >= 0)
-		close(rx->fd);
-	rx->fd = -1;
-	return e == EACCES ? -EPERM : -e;
-}
-
-/* ND of the link for listen --watch: as nd_filter, and every IPv6 frame
- * whose first next header is an extension header (hop-by-hop 0, routing
- * 43, fragment 44, destination options 60): ND behind them (RA-Guard
- * evasion, RFC 7113) is what the plugin's analysis looks for. */
-static const struct sock_filter watch_filter[] = {
-	BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 12),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FRAME_ETHERTYPE_IPV6, 0, 14),
-	BPF_STMT(BPF_LD | BPF_B | BPF_ABS, OFF_NH),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 11, 0),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 43, 10, 0),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 44, 9, 0),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 60, 8, 0),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FRAME_IPPROTO_ICMPV6, 0, 8),
-	BPF_STMT(BPF_LD | BPF_B | BPF_ABS, OFF_TYPE),
-	BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, NDP_RS, 0, 6),
-	BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, NDP_REDIRECT, 0, 4),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NDP_IND_SOL, 3, 0),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NDP_IND_ADV, 2, 0),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NDP_CPS, 1, 0),
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NDP_CPA, 0, 1),
-	BPF_STMT(BPF_RET | BPF_K, 0xffff),
-	BPF_STMT(BPF_RET | BPF_K, 0),
-};
+#define ND_FILTER_LEN (sizeof(nd_filter) / sizeof(nd_filter[0]))
 
 static int rx_open(struct ndpg_rx *rx, unsigned ifindex, const struct sock_filter *f, size_t n,
 		   int mr_type, char *err, size_t errlen)
@@ -105,14 +98,14 @@ static int rx_open(struct ndpg_rx *rx, unsigned ifindex, const struct sock_filte
 
 int ndpg_rx_open(struct ndpg_rx *rx, unsigned ifindex, char *err, size_t errlen)
 {
-	return rx_open(rx, ifindex, nd_filter, sizeof(nd_filter) / sizeof(nd_filter[0]),
-		       PACKET_MR_ALLMULTI, err, errlen);
+	return rx_open(rx, ifindex, nd_filter + ND_ONLY, ND_FILTER_LEN - ND_ONLY, PACKET_MR_ALLMULTI,
+		       err, errlen);
 }
 
 int ndpg_rx_open_watch(struct ndpg_rx *rx, unsigned ifindex, bool promisc, char *err,
 		       size_t errlen)
 {
-	return rx_open(rx, ifindex, watch_filter, sizeof(watch_filter) / sizeof(watch_filter[0]),
+	return rx_open(rx, ifindex, nd_filter, ND_FILTER_LEN,
 		       promisc ? PACKET_MR_PROMISC : PACKET_MR_ALLMULTI, err, errlen);
 }
 
