@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json.h"
 #include "ndp_fields.h"
 #include "ndpg.h"
 
@@ -33,19 +34,6 @@ static const char *flag_of(uint8_t type)
 	return NULL;
 }
 
-/* Names and RFC references hold no '"' or '\\'; say so rather than escape. */
-static void json_str(FILE *f, const char *s)
-{
-	if (!s) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++)
-		fputc(*s == '"' || *s == '\\' ? '?' : *s, f);
-	fputc('"', f);
-}
-
 static void list_fields_json(FILE *f, uint8_t type)
 {
 	size_t n, k = 0;
@@ -58,14 +46,14 @@ static void list_fields_json(FILE *f, uint8_t type)
 			continue;       /* a command-line sub-field with no field */
 		ndp_field_name(type, &fd[i], name, sizeof(name));
 		fprintf(f, "%s{\"name\": ", k++ ? ", " : "");
-		json_str(f, name);
+		sg_json_str(f, name);
 		fprintf(f, ", \"kind\": \"%s\", \"offset\": ", kind_names[fd[i].kind]);
 		if (fd[i].off == NDP_FIELD_OFF_VAR)
 			fputs("null", f);
 		else
 			fprintf(f, "%u", fd[i].off);
 		fputs(", \"cli\": ", f);
-		json_str(f, fd[i].cli);
+		sg_json_str(f, fd[i].cli);
 		fputc('}', f);
 	}
 	fputc(']', f);
@@ -104,12 +92,12 @@ int ndpg_list_options(FILE *f, bool json)
 			continue;
 		}
 		fprintf(f, "%s{\"type\": %u, \"name\": ", i ? ",\n" : "", d->type);
-		json_str(f, d->name);
+		sg_json_str(f, d->name);
 		fputs(", \"rfc\": ", f);
-		json_str(f, d->ref);
+		sg_json_str(f, d->ref);
 		fprintf(f, ", \"flag\": %s%s%s, \"stem\": ", flag ? "\"--" : "",
 			flag ? flag : "null", flag ? "\"" : "");
-		json_str(f, d->stem);
+		sg_json_str(f, d->stem);
 		list_fields_json(f, d->type);
 		fputc('}', f);
 	}

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "fnv1a.h"
+#include "json.h"
 #include "ndpg.h"
 #include "ndp_link.h"
 #include "netif.h"
@@ -410,23 +411,6 @@ static int forward_frames(struct watch *w)
 	return 0;
 }
 
-/* A JSON string of s (RFC 8259 escapes). */
-static void json_str(const char *s)
-{
-	putchar('"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			printf("\\%c", c);
-		else if (c < 0x20)
-			printf("\\u%04x", c);
-		else
-			putchar(c);
-	}
-	putchar('"');
-}
-
 /* tshark's frame.time_epoch ("1796259527.310085000") as UTC ISO 8601 with
  * microseconds. */
 static void utc_time(const char *epoch, char *out, size_t outsz)
@@ -469,10 +453,10 @@ static void finding(struct watch *w, const char *frame, const char *epoch, const
 		printf("%s %s %s %s\n", when, w->ifname, sev_name, msg);
 	} else {
 		printf("{\"time\": \"%s\", \"interface\": ", when);
-		json_str(w->ifname);
+		sg_json_str(stdout, w->ifname);
 		printf(", \"frame\": %lu, \"severity\": \"%s\", \"group\": \"%s\", \"message\": ",
 		       strtoul(frame, NULL, 10), sev_name, grp_name);
-		json_str(msg);
+		sg_json_str(stdout, msg);
 		printf("}\n");
 	}
 	if ((fflush(stdout) || ferror(stdout)) && !w->out_errno) {

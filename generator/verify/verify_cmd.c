@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "json.h"
 #include "sockgen.h"
 #include "tshark.h"
 #include "verify.h"
@@ -186,22 +187,6 @@ static int has_id(const struct vf_record *rec)
 	return 0;
 }
 
-static void json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(f, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(f, "\\u%04x", ch);
-		else
-			fputc(ch, f);
-	}
-	fputc('"', f);
-}
-
 /* A value for the terminal: long ones (payload hex) cut around the
  * first difference. */
 static void show_value(const char *label, const char *v, size_t diff_at)
@@ -342,18 +327,18 @@ static void report_field(struct result *res, const char *where, const char *stre
 			where && where[0] ? where : "null", line);
 		if (stream) {
 			fputs("\"stream\": ", res->json);
-			json_str(res->json, stream);
+			sg_json_str(res->json, stream);
 			fputs(", ", res->json);
 		}
 		fputs("\"field\": ", res->json);
-		json_str(res->json, key);
+		sg_json_str(res->json, key);
 		fputs(", \"expected\": ", res->json);
-		json_str(res->json, want);
+		sg_json_str(res->json, want);
 		fputs(", \"decoded\": ", res->json);
 		if (unk)
 			fputs("null", res->json);
 		else
-			json_str(res->json, got);
+			sg_json_str(res->json, got);
 		fputc('}', res->json);
 	}
 }
@@ -569,12 +554,12 @@ static int summary(struct result *res, const struct opts *o, const struct vf_man
 		       res->streams, res->unchecked);
 	if (res->json) {
 		fprintf(res->json, "%s],\n \"manifest\": ", res->first_diff_written ? "\n  " : "");
-		json_str(res->json, o->manifest);
+		sg_json_str(res->json, o->manifest);
 		fputs(", \"capture\": ", res->json);
-		json_str(res->json, o->capture);
+		sg_json_str(res->json, o->capture);
 		fputs(", \"plugin\": ", res->json);
 		if (plugin)
-			json_str(res->json, plugin);
+			sg_json_str(res->json, plugin);
 		else
 			fputs("null", res->json);
 		fprintf(res->json, ",\n \"records\": %zu, \"captured\": %zu, \"packets\": %zu, \"fields\": %zu,"
@@ -582,7 +567,7 @@ static int summary(struct result *res, const struct opts *o, const struct vf_man
 			" \"unchecked\": %zu, \"unknown_fields\": ",
 			m->n, rows->nrows, res->packets, res->fields, res->mismatches, res->missing, res->skipped,
 			res->streams, res->unchecked);
-		json_str(res->json, unknown ? unknown : "");
+		sg_json_str(res->json, unknown ? unknown : "");
 		fputs("}\n", res->json);
 		if (fclose(res->json))
 			return sg_fail(CTX, "--json '%s': %s", o->json, strerror(errno));
