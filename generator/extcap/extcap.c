@@ -354,6 +354,27 @@ static void on_stop(int sig)
 	ecap_stop = 1;
 }
 
+/* A capture refused before it began: Wireshark's dumpcap may already wait
+ * in a blocking open() of the FIFO for its writer, where neither its own
+ * autostop nor tshark's reaction to our exit reliably reaches it. Open the
+ * FIFO without blocking while a reader appears (up to 2 s) and close it:
+ * the reader sees end of file and gives up at once. */
+static void release_fifo(const char *path)
+{
+	for (int i = 0; i < 40; i++) {
+		int fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+		struct timespec nap = { 0, 50 * 1000 * 1000 };
+
+		if (fd >= 0) {
+			close(fd);
+			return;
+		}
+		if (errno != ENXIO)     /* not a FIFO with no reader yet */
+			return;
+		nanosleep(&nap, NULL);
+	}
+}
+
 static int capture(const struct ecap_iface *ifc, struct ecap_args *a)
 {
 	struct ecap_sink s = { 0 };
@@ -369,8 +390,11 @@ static int capture(const struct ecap_iface *ifc, struct ecap_args *a)
 		return r;
 	if (a->filter && *a->filter) {
 		prog = compile_filter(ifc, a->filter, err, sizeof(err));
-		if (!prog)
-			return sg_usage(EXTCAP_CTX, "--extcap-capture-filter '%s': %s", a->filter, err);
+		if (!prog) {
+			r = sg_usage(EXTCAP_CTX, "--extcap-capture-filter '%s': %s", a->filter, err);
+			release_fifo(a->fifo);
+			return r;
+		}
 	}
 	/* No SA_RESTART: a blocked FIFO open or a pacing sleep ends at once.
 	 * SIGPIPE ignored: a reader that goes away shows up as EPIPE. */
