@@ -6,12 +6,14 @@
 #include "ws_compat.h"
 #include <epan/packet.h>
 #include <epan/expert.h>
+#include <epan/prefs.h>
 #include <epan/proto_data.h>
 #include <epan/tap.h>
 #include <epan/to_str.h>
 
 #include "packet-ndisc-analysis.h"
 #include "packet-ndisc-security.h"
+#include "packet-ndisc-table.h"
 #include "ndp.h"
 
 /* a DAD probe makes the target tentative for this long (RFC 4862 5.4:
@@ -41,11 +43,9 @@ static expert_field ei_not_default_router = EI_INIT;
 static expert_field ei_inconsistent_prefix = EI_INIT;
 static expert_field ei_inconsistent_mtu = EI_INIT;
 
-/* per-file state, keyed by 16-octet addresses (prefixes: 17 octets) */
-static wmem_map_t *ns_by_target;        /* last NS per target */
-static wmem_map_t *dad_by_target;       /* last DAD probe per target */
-static wmem_map_t *claims;              /* address -> first MAC */
-static wmem_map_t *prefixes;            /* prefix+len -> first router */
+/* per-file state: addresses in ndisc_hosts (packet-ndisc-table.h), shared
+ * with the security analysis; prefixes + length -> first router */
+static struct ndisc_table *prefixes;
 static wmem_map_t *ns_answered;         /* NS frame -> NA frame */
 static int expert_tap = -1;
 static struct router_mtu {
@@ -53,31 +53,8 @@ static struct router_mtu {
 	uint8_t router[16];
 } *mtu_seen;
 
-/* Each record starts with its map key (the address, or prefix + length),
- * so an entry is one allocation. */
-struct ns_rec {
-	uint8_t key[16];
-	uint32_t frame;
-	nstime_t ts;
-	bool answered;
-};
-
-struct dad_rec {
-	uint8_t key[16];
-	uint32_t frame;
-	nstime_t ts;
-	uint8_t mac[6];
-	bool has_mac;
-};
-
-struct claim {
-	uint8_t key[16];
-	uint32_t frame;
-	uint8_t mac[6];
-};
-
-struct prefix_rec {
-	uint8_t key[17];
+struct prefix_rec {                      /* key: prefix, then its length */
+	struct ndisc_table_rec h;
 	uint32_t frame, valid, preferred;
 	uint8_t router[16];
 };
@@ -104,54 +81,12 @@ struct anomaly_rec {                    /* proto data key 1 */
 	uint8_t mtu_router[16];
 };
 
-/* Keys are addresses (16 octets) and prefix + length (17): a plain
- * multiply-xor mix over 8-octet words, far cheaper than wmem_strong_hash
- * (capture contents are not chosen to collide with a dissector's maps). */
-static unsigned
-mix_hash(const uint8_t *k, size_t n)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, k + i, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	for (; i < n; i++)
-		h = (h ^ k[i]) * 0xc4ceb9fe1a85ec53ull;
-	h ^= h >> 29;
-	return (unsigned)h;
-}
-
-static unsigned
-addr_hash(gconstpointer k)
-{
-	return mix_hash(k, 16);
-}
-
-static gboolean
-addr_equal(gconstpointer a, gconstpointer b)
-{
-	return memcmp(a, b, 16) == 0;
-}
-
-static unsigned
-pfx_hash(gconstpointer k)
-{
-	return mix_hash(k, 17);
-}
-
-static gboolean
-pfx_equal(gconstpointer a, gconstpointer b)
-{
-	return memcmp(a, b, 17) == 0;
-}
-
 static void
 analysis_init(void)
 {
 	mtu_seen = NULL;
+	ndisc_table_reset(ndisc_hosts, ndisc_state_limit);
+	ndisc_table_reset(prefixes, ndisc_state_limit);
 }
 
 static bool
@@ -202,38 +137,31 @@ static void
 ns_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
 {
 	uint32_t fnum = pinfo->num;
+	struct ndisc_host *h;
 
-	if (pkt->type == NDP_NS && pkt->has_target) {
-		if (pkt->has_src && unspecified(pkt->src)) {
-			struct dad_rec *d = wmem_map_lookup(dad_by_target, pkt->target);
-			const uint8_t *m = link_src(pinfo);
-			if (d && m && d->has_mac && memcmp(d->mac, m, 6) != 0) {
-				anomaly(pinfo, an);
-				(*an)->dad_kind = DAD_SECOND_PROBE;
-				(*an)->dad_frame = d->frame;
-				memcpy((*an)->dad_mac, d->mac, 6);
-			}
-			if (!d) {
-				d = wmem_new0(wmem_file_scope(), struct dad_rec);
-				memcpy(d->key, pkt->target, 16);
-				wmem_map_insert(dad_by_target, d->key, d);
-			}
-			d->frame = fnum;
-			d->ts = pinfo->abs_ts;
-			d->has_mac = m != NULL;
-			if (m)
-				memcpy(d->mac, m, 6);
-		} else {
-			struct ns_rec *n = wmem_map_lookup(ns_by_target, pkt->target);
-			if (!n) {
-				n = wmem_new0(wmem_file_scope(), struct ns_rec);
-				memcpy(n->key, pkt->target, 16);
-				wmem_map_insert(ns_by_target, n->key, n);
-			}
-			n->frame = fnum;
-			n->ts = pinfo->abs_ts;
-			n->answered = false;
+	if (pkt->type != NDP_NS || !pkt->has_target)
+		return;
+	h = ndisc_table_add(ndisc_hosts, pkt->target, fnum);
+	if (pkt->has_src && unspecified(pkt->src)) {
+		const uint8_t *m = link_src(pinfo);
+
+		if (h->has_dad && m && h->dad_has_mac && memcmp(h->dad_mac, m, 6) != 0) {
+			anomaly(pinfo, an);
+			(*an)->dad_kind = DAD_SECOND_PROBE;
+			(*an)->dad_frame = h->dad_frame;
+			memcpy((*an)->dad_mac, h->dad_mac, 6);
 		}
+		h->has_dad = 1;
+		h->dad_frame = fnum;
+		h->dad_secs = pinfo->abs_ts.secs;
+		h->dad_has_mac = m != NULL;
+		if (m)
+			memcpy(h->dad_mac, m, 6);
+	} else {
+		h->has_ns = 1;
+		h->ns_frame = fnum;
+		h->ns_ts = pinfo->abs_ts;
+		h->ns_answered = 0;
 	}
 }
 
@@ -243,30 +171,30 @@ na_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an,
 	struct resp_rec **resp)
 {
 	uint32_t fnum = pinfo->num;
+	struct ndisc_host *h;
 
-	if (pkt->type == NDP_NA && pkt->has_target) {
-		struct ns_rec *n = wmem_map_lookup(ns_by_target, pkt->target);
-		struct dad_rec *d = wmem_map_lookup(dad_by_target, pkt->target);
-
-		if (n && !n->answered && (pkt->na_flags & 0x40000000) && n->frame < fnum) {
-			struct resp_rec *r = wmem_new(wmem_file_scope(), struct resp_rec);
-			r->resp_to = n->frame;
-			nstime_delta(&r->resp_time, &pinfo->abs_ts, &n->ts);
-			p_add_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 0, r);
-			*resp = r;
-			wmem_map_insert(ns_answered, GUINT_TO_POINTER(n->frame),
-					GUINT_TO_POINTER(fnum));
-			n->answered = true;
-		}
-		if (d && pinfo->abs_ts.secs - d->ts.secs <= DAD_WINDOW_SECS) {
-			const uint8_t *m = pkt->has_tlla ? pkt->tlla : link_src(pinfo);
-			/* the prober's own announcement is no conflict */
-			if (!(m && d->has_mac && memcmp(m, d->mac, 6) == 0)) {
-				anomaly(pinfo, an);
-				(*an)->dad_kind = DAD_NA;
-				(*an)->dad_frame = d->frame;
-				memcpy((*an)->dad_mac, d->mac, 6);
-			}
+	if (pkt->type != NDP_NA || !pkt->has_target ||
+	    !(h = ndisc_table_find(ndisc_hosts, pkt->target)))
+		return;
+	if (h->has_ns && !h->ns_answered && (pkt->na_flags & 0x40000000) &&
+	    h->ns_frame < fnum) {
+		struct resp_rec *r = wmem_new(wmem_file_scope(), struct resp_rec);
+		r->resp_to = h->ns_frame;
+		nstime_delta(&r->resp_time, &pinfo->abs_ts, &h->ns_ts);
+		p_add_proto_data(wmem_file_scope(), pinfo, proto_ndisc, 0, r);
+		*resp = r;
+		wmem_map_insert(ns_answered, GUINT_TO_POINTER(h->ns_frame),
+				GUINT_TO_POINTER(fnum));
+		h->ns_answered = 1;
+	}
+	if (h->has_dad && pinfo->abs_ts.secs - h->dad_secs <= DAD_WINDOW_SECS) {
+		const uint8_t *m = pkt->has_tlla ? pkt->tlla : link_src(pinfo);
+		/* the prober's own announcement is no conflict */
+		if (!(m && h->dad_has_mac && memcmp(m, h->dad_mac, 6) == 0)) {
+			anomaly(pinfo, an);
+			(*an)->dad_kind = DAD_NA;
+			(*an)->dad_frame = h->dad_frame;
+			memcpy((*an)->dad_mac, h->dad_mac, 6);
 		}
 	}
 }
@@ -275,25 +203,23 @@ na_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an,
 static void
 claim_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
 {
-	uint32_t fnum = pinfo->num;
 	const uint8_t *addr, *mac;
+	struct ndisc_host *h;
 
-	if (claimed(pkt, &addr, &mac)) {
-		struct claim *cl = wmem_map_lookup(claims, addr);
-		if (!cl) {
-			cl = wmem_new(wmem_file_scope(), struct claim);
-			memcpy(cl->key, addr, 16);
-			cl->frame = fnum;
-			memcpy(cl->mac, mac, 6);
-			wmem_map_insert(claims, cl->key, cl);
-		} else if (memcmp(cl->mac, mac, 6) != 0) {
-			anomaly(pinfo, an);
-			(*an)->dup = true;
-			(*an)->dup_frame = cl->frame;
-			memcpy((*an)->dup_addr, addr, 16);
-			memcpy((*an)->dup_first_mac, cl->mac, 6);
-			memcpy((*an)->dup_mac, mac, 6);
-		}
+	if (!claimed(pkt, &addr, &mac))
+		return;
+	h = ndisc_table_add(ndisc_hosts, addr, pinfo->num);
+	if (!h->has_claim) {
+		h->has_claim = 1;
+		h->claim_frame = pinfo->num;
+		memcpy(h->claim_mac, mac, 6);
+	} else if (memcmp(h->claim_mac, mac, 6) != 0) {
+		anomaly(pinfo, an);
+		(*an)->dup = true;
+		(*an)->dup_frame = h->claim_frame;
+		memcpy((*an)->dup_addr, addr, 16);
+		memcpy((*an)->dup_first_mac, h->claim_mac, 6);
+		memcpy((*an)->dup_mac, mac, 6);
 	}
 }
 
@@ -312,11 +238,8 @@ ra_pass(packet_info *pinfo, struct ndisc_pkt *pkt, struct anomaly_rec **an)
 
 			memcpy(key, p->addr, 16);
 			key[16] = p->len;
-			pr = wmem_map_lookup(prefixes, key);
-			if (!pr) {
-				pr = wmem_new(wmem_file_scope(), struct prefix_rec);
-				memcpy(pr->key, key, 17);
-				wmem_map_insert(prefixes, pr->key, pr);
+			pr = ndisc_table_add(prefixes, key, fnum);
+			if (!pr->frame) {
 				pkt->new_prefixes++;    /* for the security analysis */
 			} else if (memcmp(pr->router, pkt->src, 16) != 0) {
 				if ((pr->valid != p->valid || pr->preferred != p->preferred) &&
@@ -568,16 +491,18 @@ ndisc_analysis_register(void)
 	expert = expert_register_protocol(proto_ndisc);
 	expert_register_field_array(expert, ei, array_length(ei));
 
-	ns_by_target = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
-					      addr_hash, addr_equal);
-	dad_by_target = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
-					       addr_hash, addr_equal);
-	claims = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
-					addr_hash, addr_equal);
-	prefixes = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
-					  pfx_hash, pfx_equal);
+	ndisc_hosts = ndisc_table_new(sizeof(struct ndisc_host), 16);
+	prefixes = ndisc_table_new(sizeof(struct prefix_rec), 17);
 	ns_answered = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
 					     g_direct_hash, g_direct_equal);
+	prefs_register_uint_preference(prefs_find_module("ndisc"), "state_limit",
+				       "Addresses remembered per capture",
+				       "Addresses, prefixes, routers and MACs the analysis keeps per "
+				       "capture file (each; about 100 octets an address): at the "
+				       "limit, the one seen longest ago among those sharing its "
+				       "slot is forgotten, so a flood of new addresses costs bounded "
+				       "memory and the hosts still talking stay known",
+				       10, &ndisc_state_limit);
 	register_init_routine(analysis_init);
 	ndisc_security_register();
 }

@@ -15,6 +15,7 @@
 #include <epan/tap.h>
 
 #include "packet-ndisc-security.h"
+#include "packet-ndisc-table.h"
 #include "ndp.h"
 
 /* the window the flood and DAD DoS counts are taken over */
@@ -68,9 +69,9 @@ struct flood_win {
 };
 
 /* per-file state */
-static wmem_map_t *bindings;            /* address -> struct binding */
-static wmem_map_t *routers;             /* address -> struct router */
-static wmem_map_t *macs;                /* MAC -> struct mac_rec */
+/* addresses' bindings: in ndisc_hosts (packet-ndisc-table.h) */
+static struct ndisc_table *routers;     /* address -> struct router */
+static struct ndisc_table *macs;        /* MAC -> struct mac_rec */
 static struct sec_state {
 	unsigned n_routers;             /* default routers seen */
 	uint8_t first_router[16];
@@ -84,20 +85,13 @@ static struct sec_state {
 
 enum { REDIR_NOT_ROUTER = 1, REDIR_OTHER_MAC, REDIR_TARGET_NOT_ROUTER };
 
-struct binding {
-	uint8_t key[16];
-	uint8_t mac[6];
-	uint32_t frame, flips;
-	bool router;                    /* an NA for it had the R flag */
-};
-
 struct mac_rec {                        /* a MAC some address was bound to */
-	uint8_t key[6];
+	struct ndisc_table_rec h;
 	bool router;                    /* sent an RA with a default route */
 };
 
-struct router {
-	uint8_t key[16];
+struct router {                         /* h.keep: a default router, no rogue */
+	struct ndisc_table_rec h;
 	uint8_t mac[6];
 	uint32_t frame;
 	bool has_mac, default_seen, rogue;
@@ -110,93 +104,71 @@ static struct known_router {
 static unsigned n_known;
 static const char *known_parsed;        /* the preference string parsed */
 
-/* What the first pass found for one frame (in recs[]). */
+/* What the first pass found for one frame (in recs). What the packet
+ * itself gives (the address and new MAC of a binding change, the sender's
+ * MAC) and the first router (st) are read again when it is shown: a flood
+ * flags most frames, so a record is kept small. */
 struct sec_rec {
 	uint32_t frame;
-	unsigned found;                 /* NDISC_SEC_* */
-	uint32_t bind_frame, bind_flips;
-	uint8_t bind_addr[16], bind_old[6], bind_new[6];
-	uint32_t other_frame;           /* router: first router, or router's RA */
-	uint8_t other_addr[16], other_mac[6], mac[6];
+	uint16_t found;                 /* NDISC_SEC_* */
+	uint8_t why;                    /* redirect: REDIR_* */
 	bool known_mac_differs;
-	unsigned count_a, count_b;
-	nstime_t elapsed;
+	uint32_t n_routers;             /* rogue: default routers before it */
+	uint32_t count_a, count_b;      /* flood and DAD DoS counts */
+	int64_t elapsed_ns;             /* over their window */
+	uint32_t bind_frame, bind_flips;
+	uint32_t other_frame;           /* the router's RA */
+	uint8_t bind_old[6], other_mac[6];
 };
 
-/* keys are addresses: two 8-octet words mixed (as the analysis's maps) */
-static unsigned
-sec_hash(gconstpointer k)
-{
-	uint64_t a, b, h;
-
-	memcpy(&a, k, 8);
-	memcpy(&b, (const uint8_t *)k + 8, 8);
-	h = (a * 0xff51afd7ed558ccdull) ^ b;
-	h *= 0xc4ceb9fe1a85ec53ull;
-	return (unsigned)(h ^ (h >> 32));
-}
-
-static gboolean
-sec_equal(gconstpointer a, gconstpointer b)
-{
-	return memcmp(a, b, 16) == 0;
-}
-
-static unsigned
-mac_hash(gconstpointer k)
-{
-	const uint8_t *m = k;
-	uint64_t h = ((uint64_t)m[0] << 40 | (uint64_t)m[1] << 32 | (uint64_t)m[2] << 24 |
-		      (uint64_t)m[3] << 16 | (uint64_t)m[4] << 8 | m[5]) * 0xff51afd7ed558ccdull;
-	return (unsigned)(h ^ (h >> 32));
-}
-
-static gboolean
-mac_equal(gconstpointer a, gconstpointer b)
-{
-	return memcmp(a, b, 6) == 0;
-}
-
 static struct mac_rec *
-mac_of(const uint8_t *mac)
+mac_of(packet_info *pinfo, const uint8_t *mac)
 {
-	struct mac_rec *m = wmem_map_lookup(macs, mac);
-
-	if (!m) {
-		m = wmem_new0(wmem_file_scope(), struct mac_rec);
-		memcpy(m->key, mac, 6);
-		wmem_map_insert(macs, m->key, m);
-	}
-	return m;
+	return ndisc_table_add(macs, mac, pinfo->num);
 }
 
-/* The frames' records in frame order: the first pass appends (it sees
- * the frames in order), later passes search. Cheaper than proto data,
- * which costs a list insertion per record and a list walk per frame. */
-static struct sec_rec **recs;
-static unsigned n_recs, cap_recs;
+/* The frames' records in frame order, by value in chunks of REC_CHUNK:
+ * the first pass appends (it sees the frames in order), later passes
+ * search. Cheaper than proto data, which costs an allocation and a list
+ * insertion per record and a list walk per frame. */
+#define REC_CHUNK 4096
+static struct sec_rec **rec_chunks;
+static unsigned n_recs, cap_chunks;
+
+static struct sec_rec *
+rec_at(unsigned i)
+{
+	return &rec_chunks[i / REC_CHUNK][i % REC_CHUNK];
+}
 
 static void
 security_init(void)
 {
 	st = NULL;
-	recs = NULL;                    /* file scope: freed with the file */
-	n_recs = cap_recs = 0;
+	ndisc_table_reset(routers, ndisc_state_limit);
+	ndisc_table_reset(macs, ndisc_state_limit);
+	rec_chunks = NULL;              /* file scope: freed with the file */
+	n_recs = cap_chunks = 0;
 }
 
-static void
-rec_add(struct sec_rec *r)
+/* A zeroed record for frame, in frame order. */
+static struct sec_rec *
+rec_add(uint32_t frame)
 {
 	unsigned i;
 
-	if (n_recs == cap_recs) {
-		cap_recs = cap_recs ? cap_recs * 2 : 64;
-		recs = wmem_realloc(wmem_file_scope(), recs, cap_recs * sizeof(*recs));
+	if (n_recs == cap_chunks * REC_CHUNK) {
+		rec_chunks = wmem_realloc(wmem_file_scope(), rec_chunks,
+					  (cap_chunks + 1) * sizeof(*rec_chunks));
+		rec_chunks[cap_chunks++] = wmem_alloc(wmem_file_scope(),
+						      REC_CHUNK * sizeof(struct sec_rec));
 	}
 	/* in order but for a frame seen out of order */
-	for (i = n_recs++; i > 0 && recs[i - 1]->frame > r->frame; i--)
-		recs[i] = recs[i - 1];
-	recs[i] = r;
+	for (i = n_recs++; i > 0 && rec_at(i - 1)->frame > frame; i--)
+		*rec_at(i) = *rec_at(i - 1);
+	memset(rec_at(i), 0, sizeof(struct sec_rec));
+	rec_at(i)->frame = frame;
+	return rec_at(i);
 }
 
 static struct sec_rec *
@@ -207,12 +179,12 @@ rec_find(uint32_t frame)
 	while (lo < hi) {
 		unsigned mid = lo + (hi - lo) / 2;
 
-		if (recs[mid]->frame < frame)
+		if (rec_at(mid)->frame < frame)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < n_recs && recs[lo]->frame == frame ? recs[lo] : NULL;
+	return lo < n_recs && rec_at(lo)->frame == frame ? rec_at(lo) : NULL;
 }
 
 static const uint8_t *
@@ -273,11 +245,8 @@ known_routers_update(void)
 static struct sec_rec *
 rec_of(packet_info *pinfo, struct sec_rec **rec)
 {
-	if (!*rec) {
-		*rec = wmem_new0(wmem_file_scope(), struct sec_rec);
-		(*rec)->frame = pinfo->num;
-		rec_add(*rec);
-	}
+	if (!*rec)
+		*rec = rec_add(pinfo->num);
 	return *rec;
 }
 
@@ -381,36 +350,32 @@ static void
 check_binding(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **rec)
 {
 	const uint8_t *addr, *mac;
-	struct binding *b;
+	struct ndisc_host *b;
 	struct sec_rec *r;
 
 	if (!binding_of(pinfo, pkt, &addr, &mac))
 		return;
-	b = wmem_map_lookup(bindings, addr);
-	if (!b) {
-		b = wmem_new0(wmem_file_scope(), struct binding);
-		memcpy(b->key, addr, 16);
-		memcpy(b->mac, mac, 6);
-		b->frame = pinfo->num;
-		b->router = pkt->type == NDP_NA && (pkt->na_flags & 0x80000000);
-		wmem_map_insert(bindings, b->key, b);
-		mac_of(mac);
+	b = ndisc_table_add(ndisc_hosts, addr, pinfo->num);
+	if (!b->has_bind) {
+		b->has_bind = 1;
+		memcpy(b->bind_mac, mac, 6);
+		b->bind_frame = pinfo->num;
+		b->bind_router = pkt->type == NDP_NA && (pkt->na_flags & 0x80000000);
+		mac_of(pinfo, mac);
 		return;
 	}
 	if (pkt->type == NDP_NA && (pkt->na_flags & 0x80000000))
-		b->router = true;
-	if (memcmp(b->mac, mac, 6) != 0) {
+		b->bind_router = 1;
+	if (memcmp(b->bind_mac, mac, 6) != 0) {
 		r = rec_of(pinfo, rec);
 		r->found |= NDISC_SEC_BINDING;
-		r->bind_frame = b->frame;
-		r->bind_flips = ++b->flips;
-		memcpy(r->bind_addr, addr, 16);
-		memcpy(r->bind_old, b->mac, 6);
-		memcpy(r->bind_new, mac, 6);
-		memcpy(b->mac, mac, 6);
-		mac_of(mac);
+		r->bind_frame = b->bind_frame;
+		r->bind_flips = ++b->bind_flips;
+		memcpy(r->bind_old, b->bind_mac, 6);
+		memcpy(b->bind_mac, mac, 6);
+		mac_of(pinfo, mac);
 	}
-	b->frame = pinfo->num;
+	b->bind_frame = pinfo->num;
 }
 
 static const struct known_router *
@@ -422,6 +387,15 @@ known_router(const uint8_t *addr)
 		if (memcmp(known[i].addr, addr, 16) == 0)
 			return &known[i];
 	return NULL;
+}
+
+static int64_t
+elapsed_ns(packet_info *pinfo, const nstime_t *since)
+{
+	nstime_t d;
+
+	nstime_delta(&d, &pinfo->abs_ts, since);
+	return (int64_t)d.secs * 1000000000 + d.nsecs;
 }
 
 /* Counts over a window of FLOOD_WINDOW_NS that starts with its first
@@ -453,16 +427,13 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 	if (!mac && pkt->has_slla)
 		mac = pkt->slla;
 	known_routers_update();
-	rt = wmem_map_lookup(routers, pkt->src);
-	if (!rt) {
-		rt = wmem_new0(wmem_file_scope(), struct router);
-		memcpy(rt->key, pkt->src, 16);
+	rt = ndisc_table_add(routers, pkt->src, pinfo->num);
+	if (!rt->frame) {
 		rt->frame = pinfo->num;
 		if (mac) {
 			memcpy(rt->mac, mac, 6);
 			rt->has_mac = true;
 		}
-		wmem_map_insert(routers, rt->key, rt);
 		is_new = true;
 	}
 	/* prefixes no RA advertised before: counted by the analysis, whose
@@ -477,8 +448,6 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 			r->known_mac_differs = k != NULL;
 			if (k)
 				memcpy(r->other_mac, k->mac, 6);
-			if (mac)
-				memcpy(r->mac, mac, 6);
 		}
 	} else if (is_new && st->n_routers > 0 && new_pfx > 0) {
 		/* routers that agree on the prefixes are no rogues */
@@ -487,9 +456,7 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 	if (rt->rogue) {
 		r = rec_of(pinfo, rec);
 		r->found |= NDISC_SEC_ROGUE_ROUTER;
-		r->other_frame = st->first_router_frame;
-		memcpy(r->other_addr, st->first_router, 16);
-		r->count_a = st->n_routers;
+		r->n_routers = st->n_routers;
 	}
 
 	if (pkt->router_lifetime == 0 && rt->default_seen && rt->has_mac && mac &&
@@ -498,7 +465,6 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 		r->found |= NDISC_SEC_SPOOFED_LIFETIME0;
 		r->other_frame = rt->frame;
 		memcpy(r->other_mac, rt->mac, 6);
-		memcpy(r->mac, mac, 6);
 	}
 	if (pkt->router_lifetime > 0 && !rt->rogue && !(rec && *rec && ((*rec)->found &
 							 NDISC_SEC_UNKNOWN_ROUTER))) {
@@ -512,8 +478,9 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 		if (rt->has_mac && mac && memcmp(rt->mac, mac, 6) == 0)
 			rt->frame = pinfo->num;
 		if (mac)
-			mac_of(mac)->router = true;
+			mac_of(pinfo, mac)->router = true;
 	}
+	rt->h.keep = rt->default_seen && !rt->rogue;
 
 	window_tick(pinfo, &st->ra, is_new, new_pfx);
 	if (st->ra.a > pref_ra_flood || st->ra.b > pref_ra_flood * 4) {
@@ -521,7 +488,7 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 		r->found |= NDISC_SEC_RA_FLOOD;
 		r->count_a = st->ra.a;
 		r->count_b = st->ra.b;
-		nstime_delta(&r->elapsed, &pinfo->abs_ts, &st->ra.start);
+		r->elapsed_ns = elapsed_ns(pinfo, &st->ra.start);
 	}
 }
 
@@ -532,16 +499,16 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 static bool
 known_host(const struct ndisc_pkt *pkt)
 {
-	struct binding *b = wmem_map_lookup(bindings, pkt->target);
+	struct ndisc_host *b = ndisc_table_find(ndisc_hosts, pkt->target);
 	struct mac_rec *m;
 
-	if (b && !b->router) {
-		m = wmem_map_lookup(macs, b->mac);
+	if (b && b->has_bind && !b->bind_router) {
+		m = ndisc_table_find(macs, b->bind_mac);
 		if (!m || !m->router)
 			return true;
 	}
 	if (pkt->has_tlla) {
-		m = wmem_map_lookup(macs, pkt->tlla);
+		m = ndisc_table_find(macs, pkt->tlla);
 		if (m && !m->router)
 			return true;
 	}
@@ -562,8 +529,8 @@ check_redirect(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec *
 
 	if (!pkt->has_src || !pkt->has_target || st->n_routers == 0)
 		return;                 /* no first-hop router known to compare */
-	rt = wmem_map_lookup(routers, pkt->src);
-	tr = wmem_map_lookup(routers, pkt->target);
+	rt = ndisc_table_find(routers, pkt->src);
+	tr = ndisc_table_find(routers, pkt->target);
 	if (!rt || !rt->default_seen || rt->rogue)
 		why = REDIR_NOT_ROUTER;
 	else if (rt->has_mac && mac && memcmp(rt->mac, mac, 6) != 0)
@@ -575,13 +542,11 @@ check_redirect(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec *
 		return;
 	r = rec_of(pinfo, rec);
 	r->found |= NDISC_SEC_REDIRECT;
-	r->count_a = why;
+	r->why = (uint8_t)why;
 	if (rt) {
 		memcpy(r->other_mac, rt->mac, 6);
 		r->other_frame = rt->frame;
 	}
-	if (mac)
-		memcpy(r->mac, mac, 6);
 }
 
 /* DAD probes answered (packet-ndisc-analysis.c's DAD conflict on an NA)
@@ -615,25 +580,26 @@ check_dad_dos(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **
 		r->found |= NDISC_SEC_DAD_DOS;
 		r->count_a = st->dad_n;
 		r->count_b = same_mac + 1;
-		r->elapsed.secs = pinfo->abs_ts.secs - st->dad_win;
+		r->elapsed_ns = (int64_t)(pinfo->abs_ts.secs - st->dad_win) * 1000000000;
 	}
 }
 
 static void
 check_ns_flood(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **rec)
 {
+	const struct ndisc_host *h = ndisc_table_find(ndisc_hosts, pkt->target);
 	struct sec_rec *r;
 
 	/* an address advertised (NA) or used with its MAC (NS, RA) is no
 	 * exhaustion target */
-	if (wmem_map_lookup(bindings, pkt->target))
+	if (h && h->has_bind)
 		return;
 	window_tick(pinfo, &st->ns, 1, 0);
 	if (st->ns.a > pref_ns_flood) {
 		r = rec_of(pinfo, rec);
 		r->found |= NDISC_SEC_NS_FLOOD;
 		r->count_a = st->ns.a;
-		nstime_delta(&r->elapsed, &pinfo->abs_ts, &st->ns.start);
+		r->elapsed_ns = elapsed_ns(pinfo, &st->ns.start);
 	}
 }
 
@@ -659,10 +625,26 @@ first_pass(packet_info *pinfo, const struct ndisc_pkt *pkt)
 /* per second, from a count over an elapsed time (a whole window when
  * everything came at once) */
 static double
-rate(unsigned n, const nstime_t *t)
+rate(unsigned n, int64_t ns)
 {
-	double s = nstime_to_sec(t);
+	double s = ns / 1e9;
 	return n / (s > 0.001 ? s : 0.001);
+}
+
+/* A MAC or "unknown" (the frame had no Ethernet source) */
+static const char *
+mac_str(wmem_allocator_t *pool, const uint8_t *mac)
+{
+	return mac ? ndisc_mac_str(pool, mac) : "unknown";
+}
+
+/* The sender's MAC as check_router() takes it */
+static const uint8_t *
+router_mac(packet_info *pinfo, const struct ndisc_pkt *pkt)
+{
+	const uint8_t *mac = dl_mac(pinfo);
+
+	return mac ? mac : pkt->has_slla ? pkt->slla : NULL;
 }
 
 static void
@@ -670,6 +652,7 @@ show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc
 	    const struct sec_rec *r)
 {
 	wmem_allocator_t *pool = pinfo->pool;
+	const uint8_t *mac = router_mac(pinfo, pkt);
 	proto_item *ti;
 
 	if (r->found & NDISC_SEC_UNKNOWN_ROUTER) {
@@ -679,24 +662,24 @@ show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc
 			expert_add_info_format(pinfo, ti, &ei_sec_unknown_router,
 					       "Router %s advertises from %s, not from its known MAC %s "
 					       "(preference ndisc.known_routers)",
-					       ndisc_ip6_str(pool, pkt->src), ndisc_mac_str(pool, r->mac),
+					       ndisc_ip6_str(pool, pkt->src), mac_str(pool, mac),
 					       ndisc_mac_str(pool, r->other_mac));
 		else
 			expert_add_info_format(pinfo, ti, &ei_sec_unknown_router,
 					       "Router %s (%s) is not a known router "
 					       "(preference ndisc.known_routers)",
-					       ndisc_ip6_str(pool, pkt->src), ndisc_mac_str(pool, r->mac));
+					       ndisc_ip6_str(pool, pkt->src), mac_str(pool, mac));
 	}
 	if (r->found & NDISC_SEC_ROGUE_ROUTER) {
-		ti = proto_tree_add_uint(t, hf_sec_rogue_router, tvb, 0, 0, r->other_frame);
+		ti = proto_tree_add_uint(t, hf_sec_rogue_router, tvb, 0, 0, st->first_router_frame);
 		proto_item_set_generated(ti);
 		expert_add_info_format(pinfo, ti, &ei_sec_rogue_router,
 				       "Rogue router? %s first advertises prefixes no router advertised%s, "
 				       "after %u router%s (first %s in frame %u) (RFC 6104)",
 				       ndisc_ip6_str(pool, pkt->src),
 				       pkt->router_lifetime ? " and a default route" : "",
-				       r->count_a, r->count_a == 1 ? "" : "s",
-				       ndisc_ip6_str(pool, r->other_addr), r->other_frame);
+				       r->n_routers, r->n_routers == 1 ? "" : "s",
+				       ndisc_ip6_str(pool, st->first_router), st->first_router_frame);
 	}
 	if (r->found & NDISC_SEC_SPOOFED_LIFETIME0) {
 		ti = proto_tree_add_uint(t, hf_sec_spoofed_lifetime0, tvb, 0, 0, r->other_frame);
@@ -707,7 +690,7 @@ show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc
 				       "Router lifetime 0 for %s sent from %s, not the router's %s "
 				       "(its RA in frame %u): spoofed, removes the default router "
 				       "(RFC 4861 6.3.4)",
-				       ndisc_ip6_str(pool, pkt->src), ndisc_mac_str(pool, r->mac),
+				       ndisc_ip6_str(pool, pkt->src), mac_str(pool, mac),
 				       ndisc_mac_str(pool, r->other_mac), r->other_frame);
 	}
 	if (r->found & NDISC_SEC_RA_FLOOD) {
@@ -716,8 +699,8 @@ show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc
 		expert_add_info_format(pinfo, ti, &ei_sec_ra_flood,
 				       "RA flood: %u new routers and %u new prefixes in %.3f s "
 				       "(%.0f routers/s; threshold %u/s, preference ndisc.ra_flood_threshold)",
-				       r->count_a, r->count_b, nstime_to_sec(&r->elapsed),
-				       rate(r->count_a, &r->elapsed), pref_ra_flood);
+				       r->count_a, r->count_b, r->elapsed_ns / 1e9,
+				       rate(r->count_a, r->elapsed_ns), pref_ra_flood);
 	}
 }
 
@@ -726,12 +709,15 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 	   const struct sec_rec *r)
 {
 	wmem_allocator_t *pool = pinfo->pool;
+	const uint8_t *addr, *mac;
 	proto_item *ti;
 
-	if (r->found & NDISC_SEC_BINDING) {
+	/* the address and its new MAC as the first pass took them */
+	if ((r->found & NDISC_SEC_BINDING) && binding_of(pinfo, pkt, &addr, &mac)) {
 		proto_tree *bt;
+
 		ti = proto_tree_add_ipv6(t, hf_sec_binding, tvb, 0, 0,
-					 (const ws_in6_addr *)r->bind_addr);
+					 (const ws_in6_addr *)addr);
 		proto_item_set_generated(ti);
 		bt = proto_item_add_subtree(ti, ett_security);
 		proto_item_set_generated(proto_tree_add_uint(bt, hf_sec_binding_frame, tvb, 0, 0,
@@ -739,14 +725,14 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 		proto_item_set_generated(proto_tree_add_ether(bt, hf_sec_binding_old, tvb, 0, 0,
 							      r->bind_old));
 		proto_item_set_generated(proto_tree_add_ether(bt, hf_sec_binding_new, tvb, 0, 0,
-							      r->bind_new));
+							      mac));
 		proto_item_set_generated(proto_tree_add_uint(bt, hf_sec_binding_flips, tvb, 0, 0,
 							     r->bind_flips));
 		expert_add_info_format(pinfo, ti, &ei_sec_binding,
 				       "Address-to-MAC binding change: %s was at %s (frame %u), now %s "
 				       "(change %u): spoofed advertisement? (RFC 3756 4.1.1)",
-				       ndisc_ip6_str(pool, r->bind_addr), ndisc_mac_str(pool, r->bind_old),
-				       r->bind_frame, ndisc_mac_str(pool, r->bind_new), r->bind_flips);
+				       ndisc_ip6_str(pool, addr), ndisc_mac_str(pool, r->bind_old),
+				       r->bind_frame, ndisc_mac_str(pool, mac), r->bind_flips);
 	}
 	if (r->found & NDISC_SEC_DAD_DOS) {
 		ti = proto_tree_add_uint(t, hf_sec_dad_dos, tvb, 0, 0, r->count_a);
@@ -755,18 +741,19 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 				       "DAD denial of service: probes for %u addresses answered within "
 				       "%u s, %u by this MAC (threshold %u, preference "
 				       "ndisc.dad_dos_threshold; RFC 3756 4.1.3)",
-				       r->count_a, (unsigned)r->elapsed.secs + 1, r->count_b, pref_dad_dos);
+				       r->count_a, (unsigned)(r->elapsed_ns / 1000000000) + 1, r->count_b,
+				       pref_dad_dos);
 	}
 	if (r->found & NDISC_SEC_REDIRECT) {
 		ti = proto_tree_add_boolean(t, hf_sec_redirect, tvb, 0, 0, true);
 		proto_item_set_generated(ti);
-		if (r->count_a == REDIR_OTHER_MAC)
+		if (r->why == REDIR_OTHER_MAC)
 			expert_add_info_format(pinfo, ti, &ei_sec_redirect,
 					       "Redirect in router %s's name sent from %s, not the router's %s "
 					       "(frame %u): not from the first-hop router (RFC 4861 8.1)",
-					       ndisc_ip6_str(pool, pkt->src), ndisc_mac_str(pool, r->mac),
+					       ndisc_ip6_str(pool, pkt->src), mac_str(pool, dl_mac(pinfo)),
 					       ndisc_mac_str(pool, r->other_mac), r->other_frame);
-		else if (r->count_a == REDIR_TARGET_NOT_ROUTER)
+		else if (r->why == REDIR_TARGET_NOT_ROUTER)
 			expert_add_info_format(pinfo, ti, &ei_sec_redirect,
 					       "Redirect sends traffic for off-link %s to %s, a host on this "
 					       "link that never advertised itself as a router: spoofed "
@@ -787,8 +774,8 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 				       "NS flood: %u NS for unresolved addresses in %.3f s (%.0f/s; "
 				       "threshold %u/s, preference ndisc.ns_flood_threshold): "
 				       "neighbor cache exhaustion (RFC 6583)",
-				       r->count_a, nstime_to_sec(&r->elapsed),
-				       rate(r->count_a, &r->elapsed), pref_ns_flood);
+				       r->count_a, r->elapsed_ns / 1e9,
+				       rate(r->count_a, r->elapsed_ns), pref_ns_flood);
 	}
 }
 
@@ -981,8 +968,7 @@ ndisc_security_register(void)
 	expert_register_field_array(expert_register_protocol(proto_ndisc), ei, array_length(ei));
 	register_prefs();
 
-	bindings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
-	routers = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), sec_hash, sec_equal);
-	macs = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), mac_hash, mac_equal);
+	routers = ndisc_table_new(sizeof(struct router), 16);
+	macs = ndisc_table_new(sizeof(struct mac_rec), 6);
 	register_init_routine(security_init);
 }

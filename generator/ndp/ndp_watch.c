@@ -39,9 +39,11 @@
 #define PI_GROUP_SEQUENCE 0x02000000u
 #define PI_GROUP_SECURITY 0x0a000000u
 
-/* The plugin's analysis preferences --pref may set (plugin/packet-ndisc-security.c). */
+/* The plugin's analysis preferences --pref may set (plugin/packet-ndisc-security.c,
+ * state_limit: packet-ndisc-analysis.c). */
 static const char *const analysis_prefs[] = {
 	"known_routers", "ra_flood_threshold", "ns_flood_threshold", "dad_dos_threshold",
+	"state_limit",
 };
 
 static volatile sig_atomic_t stop;
@@ -96,7 +98,8 @@ void ndpg_watch_usage(FILE *f)
 		"                 by blanks or commas (preference ndisc.known_routers);\n"
 		"                 default: the first router seen is trusted\n"
 		"  --pref NAME:VALUE  an analysis preference of the plugin: known_routers,\n"
-		"                 ra_flood_threshold, ns_flood_threshold, dad_dos_threshold\n"
+		"                 ra_flood_threshold, ns_flood_threshold, dad_dos_threshold,\n"
+		"                 state_limit (addresses remembered: bounds memory)\n"
 		"  --promisc      all unicast of the link too (a mirror port, a bridge)\n"
 		"  --pcap FILE    also write the frames analysed: frame N of a finding's\n"
 		"                 text is frame N of FILE\n"
@@ -156,7 +159,8 @@ static int add_pref(struct watch *w, const char *flag, const char *arg)
 			break;
 	if (!colon || k == sizeof(analysis_prefs) / sizeof(analysis_prefs[0]))
 		return sg_usage(CTX, "%s '%s': must be NAME:VALUE, NAME one of known_routers, "
-				"ra_flood_threshold, ns_flood_threshold, dad_dos_threshold", flag, arg);
+				"ra_flood_threshold, ns_flood_threshold, dad_dos_threshold, state_limit",
+				flag, arg);
 	if (k == 0 && (rc = check_known(flag, val)))
 		return rc;
 	if (k > 0 && ndpg_parse_uint(val, UINT32_MAX, &v))

@@ -154,7 +154,8 @@ got = complete("sockgen ndp listen lo --")
 t.check({"--watch", "--known-routers", "--pref", "--promisc"} <= set(got),
         "sockgen ndp listen --<TAB> offers --watch and its options", repr(got))
 t.eq(complete("sockgen ndp listen lo --watch --pref "),
-     ["dad_dos_threshold:", "known_routers:", "ns_flood_threshold:", "ra_flood_threshold:"],
+     ["dad_dos_threshold:", "known_routers:", "ns_flood_threshold:", "ra_flood_threshold:",
+      "state_limit:"],
      "--watch --pref <TAB> offers the analysis preferences")
 
 for line in ("sockgen ndp ra --pcap ", "sockgen ndp ra --manifest ", "sockgen verify --capture ",

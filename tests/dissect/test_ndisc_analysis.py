@@ -154,7 +154,32 @@ def main():
     # change to the security analysis as well as a duplicate address
     sstest.eq(len(one), 9, "nine analysis expert infos in the combined capture")
 
+    # ndisc.state_limit bounds what is remembered per address: a flood of
+    # 3,000 new addresses makes the analysis forget fe80::2 at a limit of
+    # 128 (its later move to another MAC goes unseen), not at the default;
+    # fe80::2 still talking during the flood stays known, limit or not
+    flood = [line(["na"] + host("2001:db8::%x" % (i + 1), M3) +
+                  ["--target", "2001:db8::%x" % (i + 1), "--flags", "O", "--tlla", M3])
+             for i in range(3000)]
+    talking = []
+    for i, f in enumerate(flood):
+        talking.append(f)
+        if i % 40 == 0:
+            talking.append(NA_UNSOL)
+    for name, body in [("forgotten", flood), ("talking", talking)]:
+        p = g.script("limit_" + name, [NA_SOL] + body + [NA2_OTHER_MAC])
+        last = str(len(body) + 2)
+        for opts, want in [((), [last]), (("-o", "ndisc.state_limit:128"),
+                                          [last] if name == "talking" else [])]:
+            r = tshark2(p, *opts, "-Y", "ndisc.analysis.duplicate_addr == fe80::2",
+                        "-T", "fields", "-e", "frame.number")
+            sstest.eq(r.returncode, 0, "tshark runs: " + r.stderr.strip())
+            sstest.eq(r.stdout.split(), want, "state limit %s, %s: fe80::2's move flagged in"
+                      % (opts[1] if opts else "default", name))
+
     # statistics
+    p = g.script("all", [NS, NA_SOL, PROBE3, PROBE4, NA3_OTHER, NA2_OTHER_MAC, RA_A, RA_B_DIFF,
+                         RA_LT0])
     st = tshark2(p, "-q", "-z", "ndisc,tree").stdout
     rows = {}
     for ln in st.splitlines():

@@ -109,6 +109,11 @@ sstest.eq(sstest.fields(cap("parasite"), ["ndisc.analysis.binding_change.count"]
 m = [w for _, w in warnings(cap("flood-router")) if w.startswith("RA flood")]
 sstest.check(m and re.search(r"\(\d+ routers/s; threshold 20/s, preference ndisc.ra_flood_threshold\)", m[0]),
              "RA flood text gives rate and threshold", m[0] if m else "")
+# a rogue router flagged in a flood counts the default routers before it
+# (the one radvd), not the flood's new routers
+m = [w for _, w in warnings(cap("flood-router")) if w.startswith("Rogue router?")]
+sstest.check(len(m) > 1 and all(", after 1 router (first " in w for w in m),
+             "rogue routers in the flood: 'after 1 router'", m[-1] if m else "")
 m = [w for _, w in warnings(cap("ndp-exhaust")) if w.startswith("NS flood")]
 sstest.check(m and re.search(r"^NS flood: 5\d NS for unresolved addresses in [0-9.]+ s \(\d+/s; threshold 50/s", m[0]),
              "NS flood text gives count, time, rate and threshold", m[0] if m else "")
