@@ -350,7 +350,7 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 	if (pkt->dad_probe) {
 		ti = proto_tree_add_boolean(atree(tvb, tree, &at), hf_dad, tvb, 0, 0, true);
 		proto_item_set_generated(ti);
-		expert_add_info_format(pinfo, ti, &ei_dad_probe, "DAD probe for %s",
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_dad_probe, "DAD probe for %s",
 				       ndisc_ip6_str(pool, pkt->target));
 	}
 	if (pkt->type == NDP_RA && pkt->router_lifetime == 0) {
@@ -367,11 +367,11 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 					 an->dad_frame);
 		proto_item_set_generated(ti);
 		if (an->dad_kind == DAD_NA)
-			expert_add_info_format(pinfo, ti, &ei_dad_conflict,
+			NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_dad_conflict,
 					       "DAD conflict: %s is already in use (probed in frame %u)",
 					       ndisc_ip6_str(pool, pkt->target), an->dad_frame);
 		else
-			expert_add_info_format(pinfo, ti, &ei_dad_conflict,
+			NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_dad_conflict,
 					       "DAD conflict: %s probed by a second host (first probe from %s in frame %u)",
 					       ndisc_ip6_str(pool, pkt->target),
 					       ndisc_mac_str(pool, an->dad_mac), an->dad_frame);
@@ -388,7 +388,7 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 							      an->dup_first_mac));
 		proto_item_set_generated(proto_tree_add_ether(dt, hf_dup_mac, tvb, 0, 0,
 							      an->dup_mac));
-		expert_add_info_format(pinfo, ti, &ei_dup_addr,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_dup_addr,
 				       "Duplicate IPv6 address %s: claimed by %s, and by %s in frame %u",
 				       ndisc_ip6_str(pool, an->dup_addr),
 				       ndisc_mac_str(pool, an->dup_mac),
@@ -400,7 +400,7 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 		proto_item_set_generated(ti);
 		proto_item_set_generated(proto_tree_add_ipv6(at, hf_other_router, tvb, 0, 0,
 							     (const ws_in6_addr *)an->pfx_router));
-		expert_add_info_format(pinfo, ti, &ei_inconsistent_prefix,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_inconsistent_prefix,
 				       "Prefix %s/%u: lifetimes differ from those %s advertised in frame %u (valid %u, preferred %u)",
 				       ndisc_ip6_str(pool, an->pfx), an->pfx_len,
 				       ndisc_ip6_str(pool, an->pfx_router), an->pfx_frame,
@@ -412,7 +412,7 @@ analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndisc_pkt *p
 		proto_item_set_generated(ti);
 		proto_item_set_generated(proto_tree_add_ipv6(at, hf_other_router, tvb, 0, 0,
 							     (const ws_in6_addr *)an->mtu_router));
-		expert_add_info_format(pinfo, ti, &ei_inconsistent_mtu,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_inconsistent_mtu,
 				       "MTU %u differs from MTU %u advertised by %s in frame %u",
 				       pkt->mtu, an->mtu_other,
 				       ndisc_ip6_str(pool, an->mtu_router), an->mtu_frame);
@@ -423,6 +423,7 @@ void
 ndisc_analyze(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	      struct ndisc_pkt *pkt)
 {
+	pkt->expert_text = ndisc_expert_text(tree);
 	analyze(tvb, pinfo, tree, pkt);
 	ndisc_security(tvb, pinfo, tree, pkt);
 }

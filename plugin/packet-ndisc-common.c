@@ -7,6 +7,7 @@
 #include <epan/expert.h>
 #include <epan/ipproto.h>
 #include <epan/in_cksum.h>
+#include <epan/tap.h>
 
 #include "packet-ndisc-common.h"
 #include "ndp.h"
@@ -162,4 +163,23 @@ ndisc_dissect_ra_fixed(tvbuff_t *tvb, int offset, proto_tree *tree,
 	if (pkt)
 		pkt->retrans = v;
 	return offset + 8;
+}
+
+bool
+ndisc_expert_text(proto_tree *tree)
+{
+	static int tap = -1, hf_msg = -1, hf_expert = -1;
+
+	if (tap < 0) {
+		tap = find_tap_id("expert");
+		hf_msg = proto_registrar_get_id_byname("_ws.expert.message");
+		hf_expert = proto_registrar_get_id_byname("_ws.expert");
+	}
+	if (tap >= 0 && have_tap_listener(tap))
+		return true;
+	if (!tree)
+		return false;
+	/* -e _ws.expert prints the texts too */
+	return hf_msg < 0 || hf_expert < 0 || proto_field_is_referenced(tree, hf_msg) ||
+	       proto_field_is_referenced(tree, hf_expert);
 }

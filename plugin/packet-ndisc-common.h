@@ -59,7 +59,19 @@ struct ndisc_pkt {
 	bool dad_probe, dad_conflict, dup_addr;
 	unsigned new_prefixes;           /* RA prefixes no RA advertised before */
 	unsigned sec;                    /* NDISC_SEC_* found */
+	bool expert_text;                /* ndisc_expert_text() of this packet */
 };
+
+/* Whether anyone reads the text of this packet's expert infos: a visible
+ * tree (-V, -T json, the GUI's details), the expert tap (-z expert, the
+ * GUI's Expert Information) or _ws.expert or _ws.expert.message in a
+ * filter, column or -e. Otherwise the analysis adds the same expert infos (severity, group,
+ * the filterable item) with their short summary, and saves formatting a
+ * text nobody sees: with -Y on a flooded link that was 4 % of the run. */
+bool ndisc_expert_text(proto_tree *tree);
+#define NDISC_EXPERT(want, pinfo, pi, ei, ...)                          \
+	((want) ? expert_add_info_format(pinfo, pi, ei, __VA_ARGS__)    \
+		: (void)expert_add_info(pinfo, pi, ei))
 
 /* Security findings (packet-ndisc-security.c), for the tap. */
 #define NDISC_SEC_FRAGMENTED        0x001

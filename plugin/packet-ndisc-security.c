@@ -90,7 +90,7 @@ struct mac_rec {                        /* a MAC some address was bound to */
 	bool router;                    /* sent an RA with a default route */
 };
 
-struct router {                         /* h.keep: a default router, no rogue */
+struct router {                         /* kept: a default router, no rogue */
 	struct ndisc_table_rec h;
 	uint8_t mac[6];
 	uint32_t frame;
@@ -480,7 +480,7 @@ check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **r
 		if (mac)
 			mac_of(pinfo, mac)->router = true;
 	}
-	rt->h.keep = rt->default_seen && !rt->rogue;
+	ndisc_table_keep(routers, rt, rt->default_seen && !rt->rogue);
 
 	window_tick(pinfo, &st->ra, is_new, new_pfx);
 	if (st->ra.a > pref_ra_flood || st->ra.b > pref_ra_flood * 4) {
@@ -659,13 +659,13 @@ show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc
 		ti = proto_tree_add_boolean(t, hf_sec_unknown_router, tvb, 0, 0, true);
 		proto_item_set_generated(ti);
 		if (r->known_mac_differs)
-			expert_add_info_format(pinfo, ti, &ei_sec_unknown_router,
+			NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_unknown_router,
 					       "Router %s advertises from %s, not from its known MAC %s "
 					       "(preference ndisc.known_routers)",
 					       ndisc_ip6_str(pool, pkt->src), mac_str(pool, mac),
 					       ndisc_mac_str(pool, r->other_mac));
 		else
-			expert_add_info_format(pinfo, ti, &ei_sec_unknown_router,
+			NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_unknown_router,
 					       "Router %s (%s) is not a known router "
 					       "(preference ndisc.known_routers)",
 					       ndisc_ip6_str(pool, pkt->src), mac_str(pool, mac));
@@ -673,7 +673,7 @@ show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc
 	if (r->found & NDISC_SEC_ROGUE_ROUTER) {
 		ti = proto_tree_add_uint(t, hf_sec_rogue_router, tvb, 0, 0, st->first_router_frame);
 		proto_item_set_generated(ti);
-		expert_add_info_format(pinfo, ti, &ei_sec_rogue_router,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_rogue_router,
 				       "Rogue router? %s first advertises prefixes no router advertised%s, "
 				       "after %u router%s (first %s in frame %u) (RFC 6104)",
 				       ndisc_ip6_str(pool, pkt->src),
@@ -686,7 +686,7 @@ show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc
 		proto_item_set_generated(ti);
 		proto_item_set_generated(proto_tree_add_ether(t, hf_sec_router_mac, tvb, 0, 0,
 							      r->other_mac));
-		expert_add_info_format(pinfo, ti, &ei_sec_spoofed_lifetime0,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_spoofed_lifetime0,
 				       "Router lifetime 0 for %s sent from %s, not the router's %s "
 				       "(its RA in frame %u): spoofed, removes the default router "
 				       "(RFC 4861 6.3.4)",
@@ -696,7 +696,7 @@ show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc
 	if (r->found & NDISC_SEC_RA_FLOOD) {
 		ti = proto_tree_add_uint(t, hf_sec_ra_flood, tvb, 0, 0, r->count_a);
 		proto_item_set_generated(ti);
-		expert_add_info_format(pinfo, ti, &ei_sec_ra_flood,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_ra_flood,
 				       "RA flood: %u new routers and %u new prefixes in %.3f s "
 				       "(%.0f routers/s; threshold %u/s, preference ndisc.ra_flood_threshold)",
 				       r->count_a, r->count_b, r->elapsed_ns / 1e9,
@@ -728,7 +728,7 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 							      mac));
 		proto_item_set_generated(proto_tree_add_uint(bt, hf_sec_binding_flips, tvb, 0, 0,
 							     r->bind_flips));
-		expert_add_info_format(pinfo, ti, &ei_sec_binding,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_binding,
 				       "Address-to-MAC binding change: %s was at %s (frame %u), now %s "
 				       "(change %u): spoofed advertisement? (RFC 3756 4.1.1)",
 				       ndisc_ip6_str(pool, addr), ndisc_mac_str(pool, r->bind_old),
@@ -737,7 +737,7 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 	if (r->found & NDISC_SEC_DAD_DOS) {
 		ti = proto_tree_add_uint(t, hf_sec_dad_dos, tvb, 0, 0, r->count_a);
 		proto_item_set_generated(ti);
-		expert_add_info_format(pinfo, ti, &ei_sec_dad_dos,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_dad_dos,
 				       "DAD denial of service: probes for %u addresses answered within "
 				       "%u s, %u by this MAC (threshold %u, preference "
 				       "ndisc.dad_dos_threshold; RFC 3756 4.1.3)",
@@ -748,13 +748,13 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 		ti = proto_tree_add_boolean(t, hf_sec_redirect, tvb, 0, 0, true);
 		proto_item_set_generated(ti);
 		if (r->why == REDIR_OTHER_MAC)
-			expert_add_info_format(pinfo, ti, &ei_sec_redirect,
+			NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_redirect,
 					       "Redirect in router %s's name sent from %s, not the router's %s "
 					       "(frame %u): not from the first-hop router (RFC 4861 8.1)",
 					       ndisc_ip6_str(pool, pkt->src), mac_str(pool, dl_mac(pinfo)),
 					       ndisc_mac_str(pool, r->other_mac), r->other_frame);
 		else if (r->why == REDIR_TARGET_NOT_ROUTER)
-			expert_add_info_format(pinfo, ti, &ei_sec_redirect,
+			NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_redirect,
 					       "Redirect sends traffic for off-link %s to %s, a host on this "
 					       "link that never advertised itself as a router: spoofed "
 					       "Redirect? "
@@ -762,7 +762,7 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 					       ndisc_ip6_str(pool, pkt->destination),
 					       ndisc_ip6_str(pool, pkt->target));
 		else
-			expert_add_info_format(pinfo, ti, &ei_sec_redirect,
+			NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_redirect,
 					       "Redirect from %s, which is not a router on this link: "
 					       "not from the first-hop router (RFC 4861 8.1)",
 					       ndisc_ip6_str(pool, pkt->src));
@@ -770,7 +770,7 @@ show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_
 	if (r->found & NDISC_SEC_NS_FLOOD) {
 		ti = proto_tree_add_uint(t, hf_sec_ns_flood, tvb, 0, 0, r->count_a);
 		proto_item_set_generated(ti);
-		expert_add_info_format(pinfo, ti, &ei_sec_ns_flood,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_ns_flood,
 				       "NS flood: %u NS for unresolved addresses in %.3f s (%.0f/s; "
 				       "threshold %u/s, preference ndisc.ns_flood_threshold): "
 				       "neighbor cache exhaustion (RFC 6583)",
@@ -803,7 +803,7 @@ show_ext_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndi
 	if (frag) {
 		ti = proto_tree_add_boolean(stree(tvb, tree, t), hf_sec_fragmented, tvb, 0, 0, true);
 		proto_item_set_generated(ti);
-		expert_add_info_format(pinfo, ti, &ei_sec_fragmented,
+		NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_fragmented,
 				       "ND message in a fragmented packet (%s): hosts must ignore it "
 				       "(RFC 6980); RA-Guard evasion (RFC 7113)", names);
 		pkt->sec |= NDISC_SEC_FRAGMENTED;
@@ -812,7 +812,7 @@ show_ext_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct ndi
 		ti = proto_tree_add_uint(stree(tvb, tree, t), hf_sec_ext_headers, tvb, 0, 0, n);
 		proto_item_set_generated(ti);
 		if (!frag)
-			expert_add_info_format(pinfo, ti, &ei_sec_ext_headers,
+			NDISC_EXPERT(pkt->expert_text, pinfo, ti, &ei_sec_ext_headers,
 					       "ND message behind %u extension header%s (%s): "
 					       "RA-Guard evasion (RFC 7113)", n, n == 1 ? "" : "s", names);
 		pkt->sec |= NDISC_SEC_EXT_HEADERS;
@@ -835,6 +835,7 @@ ndisc_security_headers(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 {
 	proto_tree *t = NULL;
 
+	pkt->expert_text = ndisc_expert_text(tree);
 	show_headers(tvb, pinfo, tree, pkt, &t);
 }
 

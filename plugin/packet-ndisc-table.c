@@ -5,6 +5,10 @@
 #include "packet-ndisc-table.h"
 
 #define FIRST_BUCKETS 16
+/* Ages compare as numbers: a kept record's above every other one's, then
+ * the frame it was last seen (frames past 2^31 share the oldest ages). */
+#define KEEP_BIT 0x80000000u
+#define FRAME_AGE(f) ((f) > ~KEEP_BIT ? ~KEEP_BIT : (f))
 
 struct ndisc_table {
 	size_t rec_size;
@@ -13,6 +17,7 @@ struct ndisc_table {
 	unsigned n_buckets;              /* power of two; 0 until first add */
 	uint8_t *recs;                   /* n_buckets * WAYS records, file scope */
 	uint8_t *tags;                   /* a hash octet per way, 0: free */
+	uint32_t *ages;                  /* per way: KEEP_BIT | frame last seen */
 	uint64_t added, evicted;
 };
 
@@ -37,6 +42,7 @@ ndisc_table_reset(struct ndisc_table *t, unsigned limit)
 	t->limit = l;
 	t->n_buckets = 0;
 	t->recs = t->tags = NULL;        /* file scope: freed with the file */
+	t->ages = NULL;
 	t->added = t->evicted = 0;
 }
 
@@ -123,6 +129,7 @@ grow(struct ndisc_table *t)
 
 	t->recs = wmem_alloc(wmem_file_scope(), (size_t)n * NDISC_TABLE_WAYS * t->rec_size);
 	t->tags = wmem_alloc0(wmem_file_scope(), (size_t)n * NDISC_TABLE_WAYS);
+	t->ages = wmem_alloc(wmem_file_scope(), (size_t)n * NDISC_TABLE_WAYS * sizeof(uint32_t));
 	t->n_buckets = n;
 	for (b = 0; b < old_n; b++) {
 		for (w = 0; w < NDISC_TABLE_WAYS && old_t.tags[b * NDISC_TABLE_WAYS + w]; w++) {
@@ -134,36 +141,40 @@ grow(struct ndisc_table *t)
 			for (nw = 0; tags[nw]; nw++)
 				;
 			tags[nw] = tag_of(h);
+			t->ages[(size_t)nb * NDISC_TABLE_WAYS + nw] =
+				old_t.ages[(size_t)b * NDISC_TABLE_WAYS + w];
 			memcpy(rec_at(t, nb, nw), r, t->rec_size);
 		}
 	}
 	wmem_free(wmem_file_scope(), old_t.recs);
 	wmem_free(wmem_file_scope(), old_t.tags);
+	wmem_free(wmem_file_scope(), old_t.ages);
 }
 
 void *
 ndisc_table_add(struct ndisc_table *t, const uint8_t *key, uint32_t frame)
 {
-	struct ndisc_table_rec *r, *victim = NULL;
+	struct ndisc_table_rec *r;
 	uint64_t h = key_hash(key, t->key_len);
 	uint8_t tag = tag_of(h), *tags;
-	unsigned b, w, vw = 0;
+	uint32_t *ages, age = FRAME_AGE(frame);
+	unsigned b, w, vw;
 
 	if (!t->recs)
 		grow(t);
 	for (;;) {
 		b = bucket_of(t, h);
 		tags = t->tags + (size_t)b * NDISC_TABLE_WAYS;
+		ages = t->ages + (size_t)b * NDISC_TABLE_WAYS;
 		for (w = 0; w < NDISC_TABLE_WAYS; w++) {
 			if (!tags[w]) {
-				tags[w] = tag;
-				r = rec_at(t, b, w);
+				vw = w;
 				goto fresh;
 			}
 			if (tags[w] == tag) {
 				r = rec_at(t, b, w);
 				if (memcmp(r->key, key, t->key_len) == 0) {
-					r->seen = frame;
+					ages[w] = (ages[w] & KEEP_BIT) | age;
 					return r;
 				}
 			}
@@ -173,23 +184,29 @@ ndisc_table_add(struct ndisc_table *t, const uint8_t *key, uint32_t frame)
 		grow(t);
 	}
 	/* full at the limit: the record seen longest ago, kept ones last */
-	for (w = 0; w < NDISC_TABLE_WAYS; w++) {
-		r = rec_at(t, b, w);
-		if (!victim || (victim->keep && !r->keep) ||
-		    (victim->keep == r->keep && r->seen < victim->seen)) {
-			victim = r;
+	for (vw = 0, w = 1; w < NDISC_TABLE_WAYS; w++)
+		if (ages[w] < ages[vw])
 			vw = w;
-		}
-	}
-	r = victim;
-	tags[vw] = tag;
 	t->evicted++;
 fresh:
+	tags[vw] = tag;
+	ages[vw] = age;
+	r = rec_at(t, b, vw);
 	memset(r, 0, t->rec_size);
 	memcpy(r->key, key, t->key_len);
-	r->seen = frame;
 	t->added++;
 	return r;
+}
+
+void
+ndisc_table_keep(struct ndisc_table *t, const void *rec, bool keep)
+{
+	size_t i = (size_t)((const uint8_t *)rec - t->recs) / t->rec_size;
+
+	if (keep)
+		t->ages[i] |= KEEP_BIT;
+	else
+		t->ages[i] &= ~KEEP_BIT;
 }
 
 uint64_t

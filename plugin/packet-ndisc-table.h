@@ -17,9 +17,6 @@
 /* Every record starts with this header. */
 struct ndisc_table_rec {
 	uint8_t key[17];
-	uint8_t keep;                    /* not evicted before the others */
-	uint8_t spare[2];
-	uint32_t seen;                   /* frame that last added or touched it */
 };
 
 struct ndisc_table;
@@ -33,10 +30,12 @@ void ndisc_table_reset(struct ndisc_table *t, unsigned limit);
 
 /* The record for key, or NULL. */
 void *ndisc_table_find(struct ndisc_table *t, const uint8_t *key);
-/* The record for key, added zeroed (but for its header) when absent; its
- * seen is set to frame either way. Invalidates every record pointer taken
+/* The record for key, added zeroed (but for its key) when absent; frame is
+ * when it was last seen either way. Invalidates every record pointer taken
  * from the table before. */
 void *ndisc_table_add(struct ndisc_table *t, const uint8_t *key, uint32_t frame);
+/* A kept record is forgotten only when its whole set is kept. */
+void ndisc_table_keep(struct ndisc_table *t, const void *rec, bool keep);
 /* Records added and evicted since the reset. */
 uint64_t ndisc_table_added(const struct ndisc_table *t);
 uint64_t ndisc_table_evicted(const struct ndisc_table *t);

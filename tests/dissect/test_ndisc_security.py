@@ -114,6 +114,18 @@ sstest.check(m and re.search(r"\(\d+ routers/s; threshold 20/s, preference ndisc
 m = [w for _, w in warnings(cap("flood-router")) if w.startswith("Rogue router?")]
 sstest.check(len(m) > 1 and all(", after 1 router (first " in w for w in m),
              "rogue routers in the flood: 'after 1 router'", m[-1] if m else "")
+# the texts are only formatted when something reads them (ndisc_expert_text):
+# a filter, -e or -z on them gets them all; a filter on other fields gets the
+# same expert items
+rogue = frames(cap("flood-router"), "ndisc.analysis.rogue_router.expert")
+sstest.check(len(rogue) > 1, "rogue router expert items", repr(rogue))
+sstest.eq(frames(cap("flood-router"), '_ws.expert.message contains ", after 1 router (first "'),
+          rogue, "filter on the expert text finds every rogue router")
+sstest.eq(frames(cap("flood-router"), "icmpv6.type == 134 && ndisc.analysis.rogue_router.expert "
+                 "&& _ws.expert.severity == warning"), rogue,
+          "filter on built-in fields and the expert items, no text read: the same frames")
+z = sstest.tshark("-n", "-r", cap("flood-router"), "-q", "-z", "expert,warn").stdout
+sstest.check(", after 1 router (first " in z, "-z expert shows the rogue router text", z[:400])
 m = [w for _, w in warnings(cap("ndp-exhaust")) if w.startswith("NS flood")]
 sstest.check(m and re.search(r"^NS flood: 5\d NS for unresolved addresses in [0-9.]+ s \(\d+/s; threshold 50/s", m[0]),
              "NS flood text gives count, time, rate and threshold", m[0] if m else "")
