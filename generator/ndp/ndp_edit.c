@@ -56,9 +56,29 @@ static bool settable(const struct ndp_field *f)
 
 /* Every settable name, listed once (the table does not change). */
 #define MAX_NAMES 512
-static char name_list[MAX_NAMES][96];
-static size_t name_len[MAX_NAMES];     /* strlen of each, for ndpe_near() */
+#define NAME_CAP 96
+static char name_list[MAX_NAMES][NAME_CAP];
 static size_t n_names;
+/* For ndpe_near(): the length of each, and the names' numbers by length
+ * (list order kept within a length): those of length L are
+ * by_len[len_at[L]] up to by_len[len_at[L + 1] - 1]. */
+static size_t name_len[MAX_NAMES];
+static uint16_t by_len[MAX_NAMES], len_at[NAME_CAP + 1];
+
+static void index_lengths(void)
+{
+	uint16_t at[NAME_CAP + 1];
+
+	for (size_t i = 0; i < n_names; i++) {
+		name_len[i] = strlen(name_list[i]);
+		len_at[name_len[i] + 1]++;
+	}
+	for (size_t l = 1; l <= NAME_CAP; l++)
+		len_at[l] += len_at[l - 1];
+	memcpy(at, len_at, sizeof(at));
+	for (size_t i = 0; i < n_names; i++)
+		by_len[at[name_len[i]]++] = (uint16_t)i;
+}
 
 static void list_names(void)
 {
@@ -80,8 +100,7 @@ static void list_names(void)
 			if (settable(&f[r]))
 				ndp_field_name((uint8_t)t, &f[r], name_list[n_names++], sizeof(name_list[0]));
 	}
-	for (size_t i = 0; i < n_names; i++)
-		name_len[i] = strlen(name_list[i]);
+	index_lengths();
 }
 
 const char *ndpe_field_name_at(size_t i, char *buf, size_t cap)
@@ -483,7 +502,8 @@ size_t ndpe_near(const char *name, char *out, size_t cap, size_t max)
 {
 	char plain[128];
 	const char *dot;
-	size_t n = 0, fam, len;
+	uint16_t hits[MAX_NAMES];
+	size_t n = 0, n_hits = 0, fam, len, lo, hi;
 	unsigned nth;
 
 	if (!cap)
@@ -491,13 +511,24 @@ size_t ndpe_near(const char *name, char *out, size_t cap, size_t max)
 	out[0] = '\0';
 	if (strip_index(name, plain, sizeof(plain), &nth))
 		snprintf(plain, sizeof(plain), "%s", name);
-	/* a spelling slip first (the lengths worked out once: most names
-	 * are more than NEAR longer or shorter) */
+	/* a spelling slip first, in list order; only the names of a length
+	 * within NEAR of this one's can be (most are further) */
 	list_names();
 	len = strlen(plain);
-	for (size_t i = 0; n < max && i < n_names; i++)
-		if (distance(plain, len, name_list[i], name_len[i]) <= NEAR)
-			n = add_name(out, cap, n, name_list[i]);
+	lo = len > NEAR ? len - NEAR : 0;
+	hi = len + NEAR + 1 < NAME_CAP ? len + NEAR + 1 : NAME_CAP;
+	for (size_t k = lo < hi ? len_at[lo] : 0; lo < hi && k < len_at[hi]; k++) {
+		size_t i = by_len[k], j = n_hits;
+
+		if (distance(plain, len, name_list[i], name_len[i]) > NEAR)
+			continue;
+		for (; j > 0 && hits[j - 1] > i; j--)
+			hits[j] = hits[j - 1];
+		hits[j] = (uint16_t)i;
+		n_hits++;
+	}
+	for (size_t j = 0; n < max && j < n_hits; j++)
+		n = add_name(out, cap, n, name_list[hits[j]]);
 	/* then the family: the same prefix up to the last dot */
 	dot = strrchr(plain, '.');
 	fam = dot ? (size_t)(dot - plain) + 1 : 0;
