@@ -338,7 +338,8 @@ static void test_reuse(void)
 		memset(&g_c, 0, sizeof(g_c));
 		memset(&dirty, 0xa5, sizeof(dirty));
 		CU_ASSERT_EQUAL_FATAL(parse(texts[t]), 0);
-		CU_ASSERT_EQUAL_FATAL(radvconf_parse(texts[t], strlen(texts[t]), "r.conf", &dirty), 0);
+		CU_ASSERT_EQUAL_FATAL(radvconf_parse(texts[t], strlen(texts[t]), "r.conf", &dirty),
+				      0);
 		CU_ASSERT_EQUAL_FATAL(dirty.n_ifaces, g_c.n_ifaces);
 		CU_ASSERT_EQUAL(dirty.n_notes, g_c.n_notes);
 		CU_ASSERT_STRING_EQUAL(dirty.err, "");
