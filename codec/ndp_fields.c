@@ -300,17 +300,35 @@ static const struct ndp_field ndp_fields[] = {
 };
 #define N_FIELDS (sizeof(ndp_fields) / sizeof(ndp_fields[0]))
 
+/* Where each type's rows start and how many there are, worked out on the
+ * first call (a walk over the whole table on every call was a tenth of
+ * fuzz_ndp_script's time: every sub-field of every option looks its row
+ * up). The codec runs on one thread, as the plugin and sockgen do. */
+_Static_assert(N_FIELDS < 65536, "row numbers are uint16_t");
+
+static const struct ndp_field *fields_index(uint8_t t, size_t *ret_n)
+{
+	static uint16_t first[256], count[256];
+	static bool done;
+
+	if (!done) {
+		for (size_t i = 0; i < N_FIELDS; i++) {
+			uint8_t u = ndp_fields[i].type;
+
+			if (!count[u])
+				first[u] = (uint16_t)i;
+			if (first[u] + count[u] == i)   /* contiguous: the one run */
+				count[u]++;
+		}
+		done = true;
+	}
+	*ret_n = count[t];
+	return count[t] ? &ndp_fields[first[t]] : NULL;
+}
+
 const struct ndp_field *ndp_fields_of(uint8_t type, size_t *ret_n)
 {
-	uint8_t t = same_layout[type] ? same_layout[type] : type;
-	size_t i = 0, n = 0;
-
-	while (i < N_FIELDS && ndp_fields[i].type != t)
-		i++;
-	while (i + n < N_FIELDS && ndp_fields[i + n].type == t)
-		n++;
-	*ret_n = n;
-	return n ? &ndp_fields[i] : NULL;
+	return fields_index(same_layout[type] ? same_layout[type] : type, ret_n);
 }
 
 const struct ndp_field *ndp_field_cli(uint8_t type, const char *key)

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,29 @@ static bool settable(const struct ndp_field *f)
 
 /* Every settable name, listed once (the table does not change). */
 #define MAX_NAMES 512
-static char name_list[MAX_NAMES][96];
+#define NAME_CAP 96
+static char name_list[MAX_NAMES][NAME_CAP];
 static size_t n_names;
+/* For ndpe_near(): the length of each, and the names' numbers by length
+ * (list order kept within a length): those of length L are
+ * by_len[len_at[L]] up to by_len[len_at[L + 1] - 1]. */
+static size_t name_len[MAX_NAMES];
+static uint16_t by_len[MAX_NAMES], len_at[NAME_CAP + 1];
+
+static void index_lengths(void)
+{
+	uint16_t at[NAME_CAP + 1];
+
+	for (size_t i = 0; i < n_names; i++) {
+		name_len[i] = strlen(name_list[i]);
+		len_at[name_len[i] + 1]++;
+	}
+	for (size_t l = 1; l <= NAME_CAP; l++)
+		len_at[l] += len_at[l - 1];
+	memcpy(at, len_at, sizeof(at));
+	for (size_t i = 0; i < n_names; i++)
+		by_len[at[name_len[i]]++] = (uint16_t)i;
+}
 
 static void list_names(void)
 {
@@ -79,6 +101,7 @@ static void list_names(void)
 			if (settable(&f[r]))
 				ndp_field_name((uint8_t)t, &f[r], name_list[n_names++], sizeof(name_list[0]));
 	}
+	index_lengths();
 }
 
 const char *ndpe_field_name_at(size_t i, char *buf, size_t cap)
@@ -335,23 +358,22 @@ static int parse_opt_value(struct ndpe_set *s, const char *v, char *why, size_t 
  * (route.prf, pvd_id.delay) is refused now rather than per packet. */
 static int probe_opt(struct ndpe_set *s, char *why, size_t cap)
 {
-	struct ndp_opt o;
+	/* One option in an RA: only the head and opts[0] are used, so one
+	 * kept message is reset for each probe instead of a new 16 KB one
+	 * (under ASan every calloc took fresh pages: ~10% of fuzz_ndp_edit). */
+	static struct ndp_msg probe;
+	struct ndp_msg *m = &probe;
 	const struct ndp_field *bad = NULL;
 	uint8_t ip6[40] = { 0 };
-	struct ndp_msg *m = calloc(1, sizeof(*m));
 	bool edited[NDP_MAX_OPTS] = { false };
 	int rc;
 
-	if (!m)
-		return -ENOMEM;
-	memset(&o, 0, sizeof(o));
-	o.type = s->type;
+	memset(m, 0, offsetof(struct ndp_msg, opts) + sizeof(m->opts[0]));
 	m->type = NDP_RA;
-	m->opts[0] = o;
+	m->opts[0].type = s->type;
 	m->n_opts = 1;
 	ndpe_set_apply(s, ip6, m, edited);
 	rc = ndpe_opt_fits(&m->opts[0], &bad);
-	free(m);
 	if (rc == -ERANGE && bad == s->f)
 		return set_why(why, cap, -ERANGE, "%s: '%llu' out of range for the field's bits",
 			       s->name, (unsigned long long)s->u);
@@ -417,38 +439,53 @@ void ndpe_set_free(struct ndpe_set *s)
 	s->bytes = NULL;
 }
 
-/* Levenshtein distance, capped: names are short, and only distances up
- * to 2 are asked for, so lengths further apart than that, or a row whose
- * least is above 2, answer 99 at once (the full table for every field
- * name was most of the fuzz_ndp_edit harness's time). */
-static size_t distance(const char *a, const char *b)
+/* Levenshtein distance when it is at most NEAR, else 99: only distances
+ * up to NEAR are asked for. A shared head and tail do not change the
+ * distance and are skipped (most names begin "ndisc.opt."); of the rest
+ * only the band of cells within NEAR of the diagonal is filled, as a cell
+ * further out is above NEAR, and cells are capped at NEAR + 1. A row whose
+ * least is above NEAR ends it: no later row gets below that. (The full
+ * table for every field name was most of the fuzz_ndp_edit harness's
+ * time, and the unbanded one still most of it.) */
+#define NEAR 2
+#define FAR (NEAR + 1)
+static size_t distance(const char *a, size_t la, const char *b, size_t lb)
 {
-	size_t la = strlen(a), lb = strlen(b), row[160];
+	size_t row[160];
 
-	if (la >= 159 || lb >= 159 || la > lb + 2 || lb > la + 2)
+	if (la >= 159 || lb >= 159 || la > lb + NEAR || lb > la + NEAR)
 		return 99;
+	for (; la && lb && *a == *b; a++, b++, la--, lb--)
+		;
+	for (; la && lb && a[la - 1] == b[lb - 1]; la--, lb--)
+		;
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		row[j] = j < FAR ? j : FAR;
 	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0], low;
+		size_t lo = i > NEAR ? i - NEAR : 1, hi = i + NEAR < lb ? i + NEAR : lb;
+		size_t diag = row[lo - 1], low;
 
-		low = row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
+		/* column lo - 1: row 0's cell in band, else just out of it */
+		row[lo - 1] = lo == 1 && i < FAR ? i : FAR;
+		low = row[lo - 1];
+		for (size_t j = lo; j <= hi; j++) {
 			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
 
 			if (up + 1 < best)
 				best = up + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
+			if (best > FAR)
+				best = FAR;
 			diag = up;
 			row[j] = best;
 			if (best < low)
 				low = best;
 		}
-		if (low > 2)            /* no later row gets below this one's least */
+		if (low > NEAR)
 			return 99;
 	}
-	return row[lb];
+	return row[lb] <= NEAR ? row[lb] : 99;
 }
 
 static size_t add_name(char *out, size_t cap, size_t n, const char *name)
@@ -463,9 +500,10 @@ static size_t add_name(char *out, size_t cap, size_t n, const char *name)
 
 size_t ndpe_near(const char *name, char *out, size_t cap, size_t max)
 {
-	char buf[128], plain[128];
-	const char *c, *dot;
-	size_t n = 0, fam;
+	char plain[128];
+	const char *dot;
+	uint16_t hits[MAX_NAMES];
+	size_t n = 0, n_hits = 0, fam, len, lo, hi;
 	unsigned nth;
 
 	if (!cap)
@@ -473,17 +511,31 @@ size_t ndpe_near(const char *name, char *out, size_t cap, size_t max)
 	out[0] = '\0';
 	if (strip_index(name, plain, sizeof(plain), &nth))
 		snprintf(plain, sizeof(plain), "%s", name);
-	/* a spelling slip first */
-	for (size_t i = 0; n < max && (c = ndpe_field_name_at(i, buf, sizeof(buf))); i++)
-		if (distance(plain, c) <= 2)
-			n = add_name(out, cap, n, c);
+	/* a spelling slip first, in list order; only the names of a length
+	 * within NEAR of this one's can be (most are further) */
+	list_names();
+	len = strlen(plain);
+	lo = len > NEAR ? len - NEAR : 0;
+	hi = len + NEAR + 1 < NAME_CAP ? len + NEAR + 1 : NAME_CAP;
+	for (size_t k = lo < hi ? len_at[lo] : 0; lo < hi && k < len_at[hi]; k++) {
+		size_t i = by_len[k], j = n_hits;
+
+		if (distance(plain, len, name_list[i], name_len[i]) > NEAR)
+			continue;
+		for (; j > 0 && hits[j - 1] > i; j--)
+			hits[j] = hits[j - 1];
+		hits[j] = (uint16_t)i;
+		n_hits++;
+	}
+	for (size_t j = 0; n < max && j < n_hits; j++)
+		n = add_name(out, cap, n, name_list[hits[j]]);
 	/* then the family: the same prefix up to the last dot */
 	dot = strrchr(plain, '.');
 	fam = dot ? (size_t)(dot - plain) + 1 : 0;
 	if (fam > 10 || (fam && strncmp(plain, "ndisc.opt.", 10)))
-		for (size_t i = 0; n < max && (c = ndpe_field_name_at(i, buf, sizeof(buf))); i++)
-			if (!strncmp(plain, c, fam))
-				n = add_name(out, cap, n, c);
+		for (size_t i = 0; n < max && i < n_names; i++)
+			if (name_len[i] >= fam && !strncmp(plain, name_list[i], fam))
+				n = add_name(out, cap, n, name_list[i]);
 	return n;
 }
 

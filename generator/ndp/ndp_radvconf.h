@@ -100,8 +100,10 @@ struct radvconf {
 };
 
 /* Parse text (len octets, need not be NUL-terminated) named file in
- * messages into *ret (zeroed first), with radvd's defaults and limit
- * checks. 0, or -EINVAL with ret->err set. */
+ * messages into *ret, with radvd's defaults and limit checks. 0, or
+ * -EINVAL with ret->err set. Only what the counts (n_ifaces, n_notes, an
+ * interface's n_prefix ..., have_abro, a block's n) cover is set: entries
+ * past them are left as they were. */
 int radvconf_parse(const char *text, size_t len, const char *file, struct radvconf *ret);
 
 /* The block of interface name, or NULL. */

@@ -64,6 +64,16 @@ static void test_names(void)
 	ndpe_near("ndisc.ra.zzz", near, sizeof(near), 8);
 	CU_ASSERT_PTR_NOT_NULL(strstr(near, "ndisc.ra.cur_hop_limit"));
 	CU_ASSERT_EQUAL(ndpe_near("qqq", near, sizeof(near), 8), 0);
+	/* slips at both ends and a swap, with no family to fall back on:
+	 * distance 2 is suggested, 3 is not (the banded distance) */
+	CU_ASSERT_EQUAL(ndpe_near("qndisc.ra.router_lifetimeq", near, sizeof(near), 8), 1);
+	CU_ASSERT_STRING_EQUAL(near, "ndisc.ra.router_lifetime");
+	CU_ASSERT_EQUAL(ndpe_near("qndisc.ra.router_lifeitme", near, sizeof(near), 8), 0);
+	CU_ASSERT_EQUAL(ndpe_near("ndiscX.ra.router_lifeitme", near, sizeof(near), 8), 0);
+	CU_ASSERT_EQUAL(ndpe_near("ndisc.ra.router_lifeitme", near, sizeof(near), 8) >= 1, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(near, "ndisc.ra.router_lifetime"));
+	CU_ASSERT_EQUAL(ndpe_near("ndisc.ra.rooter_lifetme", near, sizeof(near), 8) >= 1, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(near, "ndisc.ra.router_lifetime"));
 	/* the list: every name parses with a value of its kind, no derived one */
 	for (size_t i = 0; (n = ndpe_field_name_at(i, buf, sizeof(buf))); i++, count++) {
 		seen_valid |= !strcmp(n, "ndisc.opt.prefix.valid");

@@ -5,6 +5,8 @@
  * MaxRtrAdvInterval, lifetimes from it), comments and quoted strings,
  * radvd's limits, and every error with "FILE:LINE: ". */
 #include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "fixtures.h"
@@ -301,6 +303,55 @@ static void test_ra(void)
 	ndpg_msg_free(&m);
 }
 
+/* radvconf_parse() sets what the counts cover and no more: into a struct
+ * full of other bytes it gives what it gives into a zeroed one. */
+static bool same_iface(const struct radvconf_iface *a, const struct radvconf_iface *b)
+{
+	bool same = !memcmp(a, b, offsetof(struct radvconf_iface, prefix)) &&
+		    a->have_abro == b->have_abro &&
+		    (!a->have_abro || !memcmp(&a->abro, &b->abro, sizeof(a->abro)));
+
+	for (size_t i = 0; same && i < a->n_prefix; i++)
+		same = !memcmp(&a->prefix[i], &b->prefix[i], sizeof(a->prefix[i]));
+	for (size_t i = 0; same && i < a->n_route; i++)
+		same = !memcmp(&a->route[i], &b->route[i], sizeof(a->route[i]));
+	for (size_t i = 0; same && i < a->n_rdnss; i++)
+		same = !memcmp(&a->rdnss[i], &b->rdnss[i], sizeof(a->rdnss[i]));
+	for (size_t i = 0; same && i < a->n_dnssl; i++)
+		same = !memcmp(&a->dnssl[i], &b->dnssl[i], sizeof(a->dnssl[i]));
+	for (size_t i = 0; same && i < a->n_nat64; i++)
+		same = !memcmp(&a->nat64[i], &b->nat64[i], sizeof(a->nat64[i]));
+	return same;
+}
+
+static void test_reuse(void)
+{
+	static struct radvconf dirty;
+	static const char *const texts[] = {
+		RICH,
+		"interface a { prefix 2001:db8::/64 { }; RDNSS 2001:db8::53 { };\n"
+		"DNSSL x.example { }; nat64prefix 64:ff9b::/96 { }; route ::/0 { };\n"
+		"abro 2001:db8::1 { }; };\ninterface b { };\n",
+	};
+
+	for (size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		memset(&g_c, 0, sizeof(g_c));
+		memset(&dirty, 0xa5, sizeof(dirty));
+		CU_ASSERT_EQUAL_FATAL(parse(texts[t]), 0);
+		CU_ASSERT_EQUAL_FATAL(radvconf_parse(texts[t], strlen(texts[t]), "r.conf", &dirty),
+				      0);
+		CU_ASSERT_EQUAL_FATAL(dirty.n_ifaces, g_c.n_ifaces);
+		CU_ASSERT_EQUAL(dirty.n_notes, g_c.n_notes);
+		CU_ASSERT_STRING_EQUAL(dirty.err, "");
+		for (size_t i = 0; i < g_c.n_ifaces; i++)
+			CU_ASSERT(same_iface(&dirty.iface[i], &g_c.iface[i]));
+	}
+	/* a refused file after a taken one: the error, nothing of the first */
+	CU_ASSERT_EQUAL(radvconf_parse("interface", 9, "r.conf", &dirty), -EINVAL);
+	CU_ASSERT_EQUAL(dirty.n_ifaces, 0);
+	CU_ASSERT_EQUAL(strncmp(dirty.err, "r.conf:1: ", 10), 0);
+}
+
 int main(void)
 {
 	static const struct fx_test tests[] = {
@@ -310,6 +361,7 @@ int main(void)
 		{ "ignored directives noted with file:line", test_notes },
 		{ "errors: FILE:LINE: and the reason", test_errors },
 		{ "RA from an interface block, final RA", test_ra },
+		{ "a parse sets what its counts cover, whatever was there", test_reuse },
 		{ NULL, NULL },
 	};
 
