@@ -21,6 +21,19 @@ struct ndisc_table {
 	uint64_t added, evicted;
 };
 
+/* The file scope's memory is gone: forget it even if no init routine
+ * runs before the next look-up (as wmem's autoreset maps do). */
+static compat_bool
+file_freed(wmem_allocator_t *allocator _U_, wmem_cb_event_t event _U_, void *data)
+{
+	struct ndisc_table *t = data;
+
+	t->n_buckets = 0;
+	t->recs = t->tags = NULL;
+	t->ages = NULL;
+	return true;                     /* stay registered */
+}
+
 struct ndisc_table *
 ndisc_table_new(size_t rec_size, unsigned key_len)
 {
@@ -29,6 +42,8 @@ ndisc_table_new(size_t rec_size, unsigned key_len)
 	DISSECTOR_ASSERT(rec_size >= sizeof(struct ndisc_table_rec) && key_len <= 17);
 	t->rec_size = rec_size;
 	t->key_len = key_len;
+	t->limit = FIRST_BUCKETS * NDISC_TABLE_WAYS;
+	wmem_register_callback(wmem_file_scope(), file_freed, t);
 	return t;
 }
 
