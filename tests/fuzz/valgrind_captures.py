@@ -51,13 +51,17 @@ os.chmod(logdir, 0o777)
 launcher = os.path.join(work, "vg-tshark")
 
 
+# Wireshark's own leaks, each named with its series and reason
+SUPP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "valgrind-wireshark.supp")
+
+
 def write_launcher(log):
     with open(launcher, "w") as f:
         f.write("#!/bin/sh\n"
                 "export G_SLICE=always-malloc G_DEBUG=gc-friendly\n"
                 "exec %s --tool=memcheck --leak-check=full --show-leak-kinds=definite "
                 "--errors-for-leak-kinds=definite --num-callers=30 --error-limit=no --keep-debuginfo=yes "
-                "--log-file=%s %s \"$@\"\n" % (vg, log, shutil.which("tshark")))
+                "--suppressions=%s --log-file=%s %s \"$@\"\n" % (vg, SUPP, log, shutil.which("tshark")))
     os.chmod(launcher, 0o755)
 
 
