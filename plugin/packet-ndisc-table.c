@@ -18,19 +18,23 @@ struct ndisc_table {
 	uint8_t *recs;                   /* n_buckets * WAYS records, file scope */
 	uint8_t *tags;                   /* a hash octet per way, 0: free */
 	uint32_t *ages;                  /* per way: KEEP_BIT | frame last seen */
-	uint64_t added, evicted;
 };
+
+/* Nothing stored: the first add allocates in the current file scope. */
+static void
+forget(struct ndisc_table *t)
+{
+	t->n_buckets = 0;
+	t->recs = t->tags = NULL;
+	t->ages = NULL;
+}
 
 /* The file scope's memory is gone: forget it even if no init routine
  * runs before the next look-up (as wmem's autoreset maps do). */
 static compat_bool
 file_freed(wmem_allocator_t *allocator _U_, wmem_cb_event_t event _U_, void *data)
 {
-	struct ndisc_table *t = data;
-
-	t->n_buckets = 0;
-	t->recs = t->tags = NULL;
-	t->ages = NULL;
+	forget(data);
 	return true;                     /* stay registered */
 }
 
@@ -55,10 +59,7 @@ ndisc_table_reset(struct ndisc_table *t, unsigned limit)
 	while (l < limit && l < (1u << 30))
 		l <<= 1;
 	t->limit = l;
-	t->n_buckets = 0;
-	t->recs = t->tags = NULL;        /* file scope: freed with the file */
-	t->ages = NULL;
-	t->added = t->evicted = 0;
+	forget(t);                       /* file scope: freed with the file */
 }
 
 /* Words of the key folded, then a full 64-bit finaliser (MurmurHash3's
@@ -202,14 +203,12 @@ ndisc_table_add(struct ndisc_table *t, const uint8_t *key, uint32_t frame)
 	for (vw = 0, w = 1; w < NDISC_TABLE_WAYS; w++)
 		if (ages[w] < ages[vw])
 			vw = w;
-	t->evicted++;
 fresh:
 	tags[vw] = tag;
 	ages[vw] = age;
 	r = rec_at(t, b, vw);
 	memset(r, 0, t->rec_size);
 	memcpy(r->key, key, t->key_len);
-	t->added++;
 	return r;
 }
 
@@ -222,18 +221,6 @@ ndisc_table_keep(struct ndisc_table *t, const void *rec, bool keep)
 		t->ages[i] |= KEEP_BIT;
 	else
 		t->ages[i] &= ~KEEP_BIT;
-}
-
-uint64_t
-ndisc_table_added(const struct ndisc_table *t)
-{
-	return t->added;
-}
-
-uint64_t
-ndisc_table_evicted(const struct ndisc_table *t)
-{
-	return t->evicted;
 }
 
 struct ndisc_table *ndisc_hosts;

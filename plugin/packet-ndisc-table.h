@@ -36,9 +36,6 @@ void *ndisc_table_find(struct ndisc_table *t, const uint8_t *key);
 void *ndisc_table_add(struct ndisc_table *t, const uint8_t *key, uint32_t frame);
 /* A kept record is forgotten only when its whole set is kept. */
 void ndisc_table_keep(struct ndisc_table *t, const void *rec, bool keep);
-/* Records added and evicted since the reset. */
-uint64_t ndisc_table_added(const struct ndisc_table *t);
-uint64_t ndisc_table_evicted(const struct ndisc_table *t);
 
 /* What the analysis (packet-ndisc-analysis.c) and the security analysis
  * (packet-ndisc-security.c) remember of one address: one record and one
