@@ -415,17 +415,24 @@ window_tick(packet_info *pinfo, struct flood_win *w, unsigned a, unsigned b)
 	w->b += b;
 }
 
+/* The sender's MAC: the frame's, or its source link-layer address option */
+static const uint8_t *
+router_mac(packet_info *pinfo, const struct ndisc_pkt *pkt)
+{
+	const uint8_t *mac = dl_mac(pinfo);
+
+	return mac ? mac : pkt->has_slla ? pkt->slla : NULL;
+}
+
 static void
 check_router(packet_info *pinfo, const struct ndisc_pkt *pkt, struct sec_rec **rec)
 {
-	const uint8_t *mac = dl_mac(pinfo);
+	const uint8_t *mac = router_mac(pinfo, pkt);
 	struct router *rt;
 	struct sec_rec *r;
 	unsigned new_pfx;
 	bool is_new = false;
 
-	if (!mac && pkt->has_slla)
-		mac = pkt->slla;
 	known_routers_update();
 	rt = ndisc_table_add(routers, pkt->src, pinfo->num);
 	if (!rt->frame) {
@@ -638,14 +645,6 @@ mac_str(wmem_allocator_t *pool, const uint8_t *mac)
 	return mac ? ndisc_mac_str(pool, mac) : "unknown";
 }
 
-/* The sender's MAC as check_router() takes it */
-static const uint8_t *
-router_mac(packet_info *pinfo, const struct ndisc_pkt *pkt)
-{
-	const uint8_t *mac = dl_mac(pinfo);
-
-	return mac ? mac : pkt->has_slla ? pkt->slla : NULL;
-}
 
 static void
 show_router(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, const struct ndisc_pkt *pkt,
